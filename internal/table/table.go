@@ -1,0 +1,210 @@
+// Package table reads CSV tables (RFC 4180, UTF-8, header row) and reports
+// problems at their place: FILE:LINE:COLUMN, where LINE counts physical
+// lines (the header is line 1) and COLUMN is the 1-based field number.
+package table
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+func init() {
+	locale.Register(map[string][2]string{
+		"table.empty":      {"表格为空：没有表头", "the table is empty: no header row"},
+		"table.norows":     {"表格没有数据行", "the table has no data rows"},
+		"table.syntax":     {"CSV 格式错误：%s", "CSV syntax error: %s"},
+		"table.number":     {"应为数值，实际为 %q", "expected a number, found %q"},
+		"table.missingcol": {"缺少列 %q", "missing column %q"},
+		"table.dupcol":     {"列名 %q 重复", "column %q appears twice"},
+		"table.utf8":       {"文件不是 UTF-8 编码", "the file is not UTF-8 encoded"},
+	})
+}
+
+// Table is a parsed CSV file.
+type Table struct {
+	File   string
+	Header []string
+	Rows   [][]string // every row has len(Header) fields
+	Lines  []int      // physical line on which each row starts
+}
+
+// Error is a problem at a place in a file. Line or Col may be 0 when the
+// problem concerns a whole line or the whole file.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  locale.Message
+}
+
+// Format renders the error as FILE:LINE:COLUMN: message in lang.
+func (e *Error) Format(lang locale.Lang) string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg.In(lang))
+	return b.String()
+}
+
+func (e *Error) Error() string { return e.Format(locale.EN) }
+
+// Errors is a list of located problems, reported together.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns es as an error, or nil when it is empty.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Read parses a CSV table. A UTF-8 byte-order mark is skipped. Rows with a
+// different number of fields than the header are errors, as is a table
+// without a header row.
+func Read(file string, r io.Reader) (*Table, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	t := &Table{File: file}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	var errs Errors
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, Errors{{File: file, Line: pe.Line, Msg: locale.M("table.syntax", pe.Err.Error())}}
+			}
+			return nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		if t.Header == nil {
+			t.Header = rec
+			for i := range t.Header {
+				t.Header[i] = strings.TrimSpace(t.Header[i])
+			}
+			continue
+		}
+		if len(rec) != len(t.Header) {
+			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+				continue // a blank line
+			}
+			errs = append(errs, &Error{File: file, Line: line, Col: min(len(rec), len(t.Header)) + 1,
+				Msg: locale.M("table.syntax", fmt.Sprintf("%d fields, header has %d", len(rec), len(t.Header)))})
+			continue
+		}
+		t.Rows = append(t.Rows, rec)
+		t.Lines = append(t.Lines, line)
+	}
+	if t.Header == nil {
+		return nil, Errors{{File: file, Line: 1, Msg: locale.M("table.empty")}}
+	}
+	seen := map[string]int{}
+	for i, h := range t.Header {
+		if j, dup := seen[h]; dup && h != "" {
+			errs = append(errs, &Error{File: file, Line: 1, Col: i + 1, Msg: locale.M("table.dupcol", t.Header[j])})
+		}
+		seen[h] = i
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Col returns the 0-based index of the named column, or -1.
+func (t *Table) Col(name string) int {
+	for i, h := range t.Header {
+		if h == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// At returns the location of row r, field c (both 0-based).
+func (t *Table) At(r, c int) (line, col int) { return t.Lines[r], c + 1 }
+
+// Errorf returns an error located at row r, field c (0-based; c < 0 for the
+// whole row).
+func (t *Table) Errorf(r, c int, msg locale.Message) *Error {
+	e := &Error{File: t.File, Msg: msg}
+	if r < 0 {
+		e.Line = 1
+	} else {
+		e.Line = t.Lines[r]
+	}
+	if c >= 0 {
+		e.Col = c + 1
+	}
+	return e
+}
+
+// MissingColumn returns the error for a required column that is absent.
+func (t *Table) MissingColumn(name string) *Error {
+	return &Error{File: t.File, Line: 1, Msg: locale.M("table.missingcol", name)}
+}
+
+// ParseNumber parses a cell as a number. An empty cell (or "NA", as R
+// writes it) is missing and gives NaN; anything else that is not a finite
+// number is an error.
+func ParseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "NA" {
+		return math.NaN(), true
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// Number parses cell (r, c) as a number, appending a located error to errs
+// when it is not one.
+func (t *Table) Number(r, c int, errs *Errors) float64 {
+	v, ok := ParseNumber(t.Rows[r][c])
+	if !ok {
+		*errs = append(*errs, t.Errorf(r, c, locale.M("table.number", t.Rows[r][c])))
+		return math.NaN()
+	}
+	return v
+}
+
+// FormatNumber writes v with the fewest digits that read back as the same
+// float64; NaN is the empty string.
+func FormatNumber(v float64) string {
+	if v != v {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
