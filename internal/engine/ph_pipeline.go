@@ -9,6 +9,5 @@ func Denominate(raw, denoms *Dataset, t *Tree) (*Dataset, error)         { panic
 func Impute(d *Dataset, s ImputeSpec, groups []string) (*Dataset, error) { panic("todo") }
 func Screen(d *Dataset, threshold float64) (*Dataset, *ScreenReport)     { panic("todo") }
 func Aggregate(d *Dataset, t *Tree, s AggSpec) (*Dataset, error)         { panic("todo") }
-func Rank(x []float64, ties string) []float64                            { panic("todo") }
 func Evaluate(in Input, s Spec) (*Result, error)                         { panic("todo") }
 func EvaluatePanel(ins []Input, s Spec, global bool) ([]*Result, error)  { panic("todo") }
