@@ -28,9 +28,11 @@ func init() {
 	})
 }
 
-// Table is a parsed CSV file.
+// Table is a parsed CSV file, or a sheet of a workbook read into the same
+// shape (then Sheet is set and errors name cells as Sheet!B7).
 type Table struct {
 	File   string
+	Sheet  string // "" for CSV
 	Header []string
 	Rows   [][]string // every row has len(Header) fields
 	Lines  []int      // physical line on which each row starts
@@ -39,17 +41,28 @@ type Table struct {
 // Error is a problem at a place in a file. Line or Col may be 0 when the
 // problem concerns a whole line or the whole file.
 type Error struct {
-	File string
-	Line int
-	Col  int
-	Msg  locale.Message
+	File  string
+	Sheet string // set for workbooks: the place is then Sheet!<column letters><Line>
+	Line  int
+	Col   int
+	Msg   locale.Message
 }
 
-// Format renders the error as FILE:LINE:COLUMN: message in lang.
+// Format renders the error as FILE:LINE:COLUMN: message in lang, or for a
+// workbook as FILE:SHEET!B7: message.
 func (e *Error) Format(lang locale.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Sheet != "" {
+		b.WriteString(":" + e.Sheet)
+		if e.Line > 0 {
+			b.WriteString("!")
+			if e.Col > 0 {
+				b.WriteString(ColumnLetters(e.Col))
+			}
+			fmt.Fprintf(&b, "%d", e.Line)
+		}
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
 			fmt.Fprintf(&b, ":%d", e.Col)
@@ -157,7 +170,7 @@ func (t *Table) At(r, c int) (line, col int) { return t.Lines[r], c + 1 }
 // Errorf returns an error located at row r, field c (0-based; c < 0 for the
 // whole row).
 func (t *Table) Errorf(r, c int, msg locale.Message) *Error {
-	e := &Error{File: t.File, Msg: msg}
+	e := &Error{File: t.File, Sheet: t.Sheet, Msg: msg}
 	if r < 0 {
 		e.Line = 1
 	} else {
@@ -171,7 +184,19 @@ func (t *Table) Errorf(r, c int, msg locale.Message) *Error {
 
 // MissingColumn returns the error for a required column that is absent.
 func (t *Table) MissingColumn(name string) *Error {
-	return &Error{File: t.File, Line: 1, Msg: locale.M("table.missingcol", name)}
+	return &Error{File: t.File, Sheet: t.Sheet, Line: 1, Msg: locale.M("table.missingcol", name)}
+}
+
+// ColumnLetters returns the spreadsheet name of 1-based column n: 1 → A,
+// 27 → AA.
+func ColumnLetters(n int) string {
+	var b []byte
+	for n > 0 {
+		n--
+		b = append([]byte{byte('A' + n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
 }
 
 // ParseNumber parses a cell as a number. An empty cell (or "NA", as R

@@ -88,3 +88,15 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestSheetErrors(t *testing.T) {
+	e := &Error{File: "d.xlsx", Sheet: "数据", Line: 7, Col: 28, Msg: locale.M("table.number", "x")}
+	if got := e.Format(locale.EN); got != `d.xlsx:数据!AB7: expected a number, found "x"` {
+		t.Errorf("got %q", got)
+	}
+	for n, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA"} {
+		if got := ColumnLetters(n); got != want {
+			t.Errorf("ColumnLetters(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
