@@ -56,7 +56,21 @@ func (m Message) In(lang Lang) string {
 	if lang == EN {
 		s = f[1]
 	}
-	return fmt.Sprintf(s, m.Args...)
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if l, ok := a.(Localizer); ok {
+			a = l.Message(string(lang))
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Localizer is a value that renders itself in a language ("zh" or "en"),
+// such as an engine error; as an argument of a Message it is rendered in
+// the message's language.
+type Localizer interface {
+	Message(lang string) string
 }
 
 var (

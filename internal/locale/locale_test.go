@@ -35,3 +35,23 @@ func TestMessage(t *testing.T) {
 		t.Errorf("unknown: %q", got)
 	}
 }
+
+type twoLang struct{}
+
+func (twoLang) Message(lang string) string {
+	if lang == "en" {
+		return "cat"
+	}
+	return "猫"
+}
+
+func TestLocalizerArgs(t *testing.T) {
+	Register(map[string][2]string{"test.wrap": {"错误：%s", "error: %s"}})
+	m := M("test.wrap", twoLang{})
+	if got := m.In(ZH); got != "错误：猫" {
+		t.Errorf("zh %q", got)
+	}
+	if got := m.In(EN); got != "error: cat" {
+		t.Errorf("en %q", got)
+	}
+}

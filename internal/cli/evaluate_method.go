@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/method"
+	"github.com/qiangxian/qiangxian/internal/table"
+	"github.com/qiangxian/qiangxian/internal/xlsx"
+)
+
+// runEvaluateMethod is `qiangxian evaluate --method M --data D [--events E]
+// [--previous P] [--targets T] --out O`: an evaluation method file applied
+// to one period's data. runEvaluate hands over to it when the arguments
+// contain --method.
+//
+// O is written by its extension: .csv (the long format, see
+// writeMethodCSV), .json, or .xlsx (one sheet per view and per step).
+func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
+	fs := e.newFlags("evaluate")
+	mpath := fs.String("method", "", e.t("评价方法文件（.toml）", "evaluation method file (.toml)"))
+	dpath := fs.String("data", "", e.t("数据（.xlsx 或 .csv，每行一个单位）", "data (.xlsx or .csv, one row per unit)"))
+	sheet := fs.String("sheet", "", e.t("数据工作表名（默认第一个）", "data sheet name (default: the first)"))
+	epath := fs.String("events", "", e.t("事件表 .csv（单位代码,日期,事件类型,提供部门,文号,备注）", "events .csv (单位代码,日期,事件类型,提供部门,文号,备注)"))
+	tpath := fs.String("targets", "", e.t("目标表 .csv（单位代码,指标,目标值,备注）", "targets .csv (单位代码,指标,目标值,备注)"))
+	ppath := fs.String("previous", "", e.t("上期公布结果（evaluate 输出的 .csv）", "previous published result (.csv written by evaluate)"))
+	period := fs.String("period", "", e.t("本期名称（默认取数据文件名中的年份）", "this period's name (default: the year in the data file name)"))
+	out := fs.String("out", "", e.t("输出文件：.csv、.json 或 .xlsx", "output file: .csv, .json or .xlsx"))
+	if err := e.parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *mpath == "" || *dpath == "" || *out == "" {
+		return e.usageErr("需要 --method、--data 和 --out", "--method, --data and --out are required")
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".csv" && ext != ".json" && ext != ".xlsx" {
+		return e.usageErr("--out 的扩展名应为 .csv、.json 或 .xlsx：%s", "--out must end in .csv, .json or .xlsx: %s", *out)
+	}
+	m, err := e.loadMethod(*mpath)
+	if err != nil {
+		return err
+	}
+	dt, err := openAnyTable(*dpath, *sheet)
+	if err != nil {
+		return err
+	}
+	in := method.Input{Period: *period}
+	if in.Period == "" {
+		in.Period = regexp.MustCompile(`(19|20)\d\d`).FindString(filepath.Base(*dpath))
+	}
+	if in.Data, err = method.ReadData(m, dt); err != nil {
+		return err
+	}
+	if *epath != "" {
+		t, err := openTable(*epath)
+		if err != nil {
+			return err
+		}
+		if in.Events, err = method.ReadEvents(m, in.Data, t); err != nil {
+			return err
+		}
+	}
+	if *tpath != "" {
+		t, err := openTable(*tpath)
+		if err != nil {
+			return err
+		}
+		if in.Targets, err = method.ReadTargets(m, in.Data, t); err != nil {
+			return err
+		}
+	}
+	if *ppath != "" {
+		t, err := openTable(*ppath)
+		if err != nil {
+			return err
+		}
+		if in.Previous, err = method.ReadPrevious(m, t); err != nil {
+			return err
+		}
+	}
+	o, err := method.Run(m, in)
+	if err != nil {
+		return err
+	}
+	switch ext {
+	case ".csv":
+		err = writeFileAtomic(*out, func(w io.Writer) error { return writeMethodCSV(w, o) })
+	case ".json":
+		err = writeFileAtomic(*out, func(w io.Writer) error { return writeMethodJSON(w, o, e.lang) })
+	case ".xlsx":
+		err = xlsx.WriteFile(*out, methodSheets(o, e.lang))
+	}
+	if err != nil {
+		return err
+	}
+	e.printOutcome(o)
+	fmt.Fprintln(e.stdout, e.t("结果已写入 %s", "results written to %s", *out))
+	return nil
+}
+
+// loadMethod reads and parses a method file; its errors become located
+// table errors so that report prints them one per line.
+func (e *env) loadMethod(path string) (*method.Method, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m, err := method.Parse(path, src)
+	var es method.Errors
+	if errors.As(err, &es) {
+		return nil, es.Table(e.lang)
+	}
+	return m, err
+}
+
+// openAnyTable reads a CSV file, or a sheet of an .xlsx workbook.
+func openAnyTable(path, sheet string) (*table.Table, error) {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return xlsx.ReadTable(path, sheet)
+	}
+	return openTable(path)
+}
+
+// printOutcome prints the terminal summary: the top 10, the award lists
+// and the warnings.
+func (e *env) printOutcome(o *method.Outcome) {
+	w := e.stdout
+	title := o.Method.Title
+	if e.lang == locale.EN && o.Method.TitleEn != "" {
+		title = o.Method.TitleEn
+	}
+	if o.Period != "" {
+		title += " " + o.Period
+	}
+	if o.Sample {
+		title += e.t("（示例数据）", " (示例数据: sample data)")
+	}
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, e.t("综合排名前 10：", "Overall top 10:"))
+	for _, u := range byRank(o) {
+		if o.Rank[u] > 10 {
+			break
+		}
+		unit := o.Units[u]
+		line := fmt.Sprintf("  %3s  %s %-8s %-6s %8s", fmtNum(o.Rank[u]), unit.Code, unit.Name, strings.Join(unit.Types, "+"), fmtNum(o.Overall[u]))
+		if o.RankChange != nil {
+			line += "  " + fmtChange(o.RankChange[u])
+		}
+		if o.Vetoed[u] {
+			line += e.t("  一票否决", "  vetoed")
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, a := range o.Awards {
+		name := a.Award.Name
+		if a.Type != "" {
+			name += "（" + a.Type + "）"
+		}
+		var names []string
+		for _, u := range a.Winners {
+			names = append(names, o.Units[u].Name)
+		}
+		if len(names) == 0 {
+			names = []string{e.t("（无）", "(none)")}
+		}
+		fmt.Fprintf(w, "%s：%s\n", name, strings.Join(names, "、"))
+	}
+	counts := map[string]int{}
+	for _, wn := range o.Warnings {
+		counts[wn.Kind]++
+		// Imputed and missing cells can be many: counted below, not listed.
+		if wn.Kind != "imputed" && wn.Kind != "missing" && wn.Kind != "notarget" {
+			fmt.Fprintln(w, e.t("提示：", "warning: ")+wn.Msg.In(e.lang))
+		}
+	}
+	if n := counts["imputed"]; n > 0 {
+		fmt.Fprintln(w, e.t("提示：%d 个缺失值已插补（见输出的说明）", "warning: %d missing cells imputed (see the notes in the output)", n))
+	}
+	if n := counts["missing"]; n > 0 {
+		fmt.Fprintln(w, e.t("提示：%d 个数据缺失，相应指标不计分（见输出的说明）", "warning: %d missing cells not scored (see the notes in the output)", n))
+	}
+	if n := counts["notarget"]; n > 0 {
+		fmt.Fprintln(w, e.t("提示：%d 处缺少目标值（见输出的说明）", "warning: %d targets missing (see the notes in the output)", n))
+	}
+}
+
+func fmtChange(v float64) string {
+	switch {
+	case v != v:
+		return "new"
+	case v > 0:
+		return fmt.Sprintf("↑%g", v)
+	case v < 0:
+		return fmt.Sprintf("↓%g", -v)
+	}
+	return "→0"
+}

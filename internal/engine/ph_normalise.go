@@ -1,7 +1,0 @@
-package engine
-
-// Scaffolding for the normalisation step: replaced by normalise.go.
-
-func Normalise(d *Dataset, t *Tree, s NormSpec) (*Dataset, error) { panic("todo") }
-
-func Rank(x []float64, ties string) []float64 { panic("todo") }

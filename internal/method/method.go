@@ -1,0 +1,231 @@
+// Package method reads, checks and runs an evaluation method (评价办法) kept
+// as data: a TOML file with the indicator catalogue, the hierarchy and its
+// per-type weights (统一指标、分类赋权), the scoring rule of every indicator,
+// the events that deduct points or veto a unit, eligibility, rounding,
+// tie-break, awards and grades. The package is pure: Parse takes bytes, Run
+// takes tables already read, and nothing here touches files.
+//
+// The scoring rules themselves (efficacy coefficient, completion rate …) and
+// the award selection are general and live in internal/engine (scoring.go,
+// awards.go); this package binds them to the method's types.
+package method
+
+// Method is a parsed and validated evaluation method.
+type Method struct {
+	File     string // file name, for messages
+	Source   []byte // the file as written, echoed in outputs
+	Title    string
+	TitleEn  string
+	Sample   bool     // the method is a demonstration: outputs say 示例数据
+	Decimals int      // scores are rounded to this many decimals before ranking; −1 = no rounding
+	TieBreak []string // aggregate nodes whose scores break ties of the total, in turn; empty = ties share a rank
+	Overall  string   // how a two-type unit's overall score is chosen: primary, max or mean
+
+	Data       Columns
+	Types      []Type
+	Pipeline   Pipeline
+	Indicators []Indicator
+	Nodes      []Node
+	Events     []EventType
+	Awards     []Award
+	Grades     []Grade
+
+	pos positions
+}
+
+// Columns names the identity columns of the data table.
+type Columns struct {
+	Code  string   // unit code (default 代码)
+	Name  string   // unit name (default 名称)
+	Types []string // type columns, primary first (default 类型, 类型2)
+}
+
+// Type is a county type (县域类型); units are ranked within each type they
+// declare, and each type has its own weight vector.
+type Type struct {
+	Name   string
+	NameEn string
+}
+
+// Pipeline selects the engine steps run on the indicator values before
+// scoring, with the engine's spellings: Impute none, mean, median,
+// mean-group, median-group (within the primary type); Treat none, default,
+// winmax:N; Aggregate amean, gmean, hmean, genmean:P.
+type Pipeline struct {
+	Impute    string
+	Treat     string
+	Aggregate string
+}
+
+// Indicator sources: how a value is obtained.
+const (
+	SourceReported  = "reported"      // reported by its department as is
+	SourceOfficial  = "official_rate" // an official rate imported as is (e.g. GDP growth at comparable prices)
+	SourcePerCapita = "per_capita"    // numerator × factor ÷ denominator
+	SourceRatio     = "ratio"         // numerator × factor ÷ denominator
+	SourceGrowth    = "growth"        // (numerator ÷ base − 1) × 100
+)
+
+// Indicator is an entry of the catalogue. It is scored when it has a
+// parent in the hierarchy; otherwise it is a column the method reads (a
+// denominator, a base, the growth part of another indicator).
+type Indicator struct {
+	Code        string
+	Name        string
+	NameEn      string
+	Unit        string
+	Direction   float64 // 1 more is better, −1 less is better
+	Department  string  // providing department (提供部门)
+	Definition  string  // 指标解释
+	Source      string
+	Numerator   string  // derived sources
+	Denominator string  // per_capita, ratio
+	Base        string  // growth
+	Factor      float64 // per_capita, ratio; default 1
+	Parent      string
+	Weight      float64            // weight for every type not in Weights; NaN = none
+	Weights     map[string]float64 // per-type weights
+	Score       *Rule              // nil for unscored indicators
+
+	path string
+}
+
+// Node is an aggregate of the hierarchy (an area 领域, a sub-area …).
+type Node struct {
+	Code    string
+	Name    string
+	NameEn  string
+	Parent  string // "" for the top node
+	Weight  float64
+	Weights map[string]float64
+
+	path string
+}
+
+// Scoring rules.
+const (
+	RuleEfficacy     = "efficacy"       // 功效系数法
+	RuleCompletion   = "completion"     // 目标完成率, capped
+	RuleAllOrNothing = "all_or_nothing" // 完成目标得满分
+	RuleRank         = "rank"           // 争先进位: full marks for 1st, minus step per place
+	RuleAverageDiff  = "average_diff"   // points per step above/below an average
+	RuleLevelGrowth  = "level_growth"   // level and growth scored apart, combined by weights
+	RulePanel        = "panel"          // scored by a panel, supplied as data (观摩评议, 满意度)
+	RuleNormalise    = "normalise"      // an engine normalisation (minmax, zscore …)
+)
+
+// Rule is how an indicator is scored; only the fields of its Rule kind
+// matter. Every rule's result is then held within [Floor, Ceiling] (NaN =
+// no bound).
+type Rule struct {
+	Rule string
+
+	// efficacy: Satisfactory and Unacceptable are fixed numbers, or "best"
+	// / "worst" for the sample's best and worst values (the max and min for
+	// direction 1); scores run from Low (60) to High (100), held within when
+	// Clamp.
+	Satisfactory Bound
+	Unacceptable Bound
+	Low, High    float64
+	Clamp        bool
+
+	// completion, all_or_nothing: the target is the unit's row of the
+	// targets table, else Target (NaN = none); Full is the score of exact
+	// completion (100), Cap the highest completion rate counted (NaN = no
+	// cap), Zero the score of a missed all-or-nothing target. Fallback
+	// scores the indicator when no unit has a target (a year without
+	// targets).
+	Target   float64
+	Full     float64
+	Cap      float64
+	Zero     float64
+	Fallback *Rule
+
+	// rank: Full for the first place, minus Step per place.
+	Step float64
+
+	// average_diff: Average is "mean", "median" or a fixed number (the
+	// provincial figure); Base is the score at the average, Above/Below the
+	// points per Unit above/below it; Whole counts completed steps only.
+	Average      Bound
+	Base         float64
+	Above, Below float64
+	Unit         float64
+	Whole        bool
+
+	// level_growth: the indicator's own value is scored by Level, the value
+	// of the Growth indicator by GrowthRule, combined as LevelWeight and
+	// GrowthWeight (normalised to sum 1).
+	Growth       string
+	LevelWeight  float64
+	GrowthWeight float64
+	Level        *Rule
+	GrowthRule   *Rule
+
+	// normalise: an engine normalisation with its parameters.
+	Method string
+	Params []float64
+	Ties   string
+
+	Floor   float64
+	Ceiling float64
+
+	path string
+}
+
+// Bound is a number, or a word naming a statistic of the sample (best,
+// worst, mean, median).
+type Bound struct {
+	Value float64
+	Stat  string // "" when Value holds
+}
+
+// Event effects.
+const (
+	EffectDeduct = "deduct" // 减分
+	EffectBonus  = "bonus"  // 加分
+	EffectVeto   = "veto"   // 一票否决: keeps score and rank, wins no award
+)
+
+// EventType is what one kind of event (reported by a department with a
+// document number) does to a unit: Points each, at most Max in total (NaN =
+// no cap), or a veto.
+type EventType struct {
+	Type   string
+	Effect string
+	Points float64
+	Max    float64
+
+	path string
+}
+
+// Award kinds.
+const (
+	AwardOverall = "overall"  // top Count of the overall ranking (十强县)
+	AwardPerType = "per_type" // top Count of every type's ranking (先进县)
+	AwardRise    = "rise"     // top Count by rise in overall rank against the previous published result (进步县)
+)
+
+// Award is an award and its rule. Units listed in Exclude, or of a division
+// kind in ExcludeKinds (市辖区, 县, 县级市 as read from the code), and vetoed
+// units cannot win it; the next eligible unit takes the place.
+type Award struct {
+	Name         string
+	NameEn       string
+	Kind         string
+	Count        int
+	Exclude      []string
+	ExcludeKinds []string
+	Note         string // why, echoed in outputs
+
+	path string
+}
+
+// Grade is a band of the overall result, listed best first: a unit gets
+// the first grade whose MinScore (score ≥) or MaxRank (rank ≤) it meets; a
+// grade with neither catches the rest.
+type Grade struct {
+	Name     string
+	MinScore float64 // NaN when unset
+	MaxRank  float64 // NaN when unset
+}

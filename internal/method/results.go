@@ -1,0 +1,234 @@
+package method
+
+import (
+	"math"
+	"slices"
+
+	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// AwardResult is an award's winners: unit indices best first, with the
+// type for a per-type award (one AwardResult per type), the units that
+// ranked high enough but were skipped, and Extra, the winners beyond Count
+// because of a tie at the cut-off.
+type AwardResult struct {
+	Award   Award
+	Type    string
+	Winners []int
+	Key     []float64 // per winner: the rank (overall, in type) or the rise that won it
+	Skipped []Skip
+	Extra   int
+}
+
+// Skip is a unit that would have won but could not.
+type Skip struct {
+	Unit   int
+	Reason string // veto or ineligible
+}
+
+// aggregate scores every type's members with the type's weights.
+func (o *Outcome) aggregate(m *Method, scored *engine.Dataset) error {
+	spec, err := aggSpec(m.Pipeline.Aggregate)
+	if err != nil {
+		return err
+	}
+	root := m.Root()
+	for _, t := range m.Types {
+		tr := TypeResult{Type: t.Name}
+		for i, u := range o.Units {
+			if slices.Contains(u.Types, t.Name) {
+				tr.Members = append(tr.Members, i)
+			}
+		}
+		tree, err := m.Tree(t.Name)
+		if err != nil {
+			return err
+		}
+		tr.Weights = tree.EffectiveWeights()
+		agg, err := engine.Aggregate(scored.SelectUnits(tr.Members), tree, spec)
+		if err != nil {
+			return err
+		}
+		tr.Aggregated = agg
+		top := agg.Col(root)
+		tr.Score = make([]float64, len(tr.Members))
+		for k, u := range tr.Members {
+			tr.Score[k] = round(top[k]-o.Deduction[u], m.Decimals)
+		}
+		keys := [][]float64{tr.Score}
+		for _, code := range m.TieBreak {
+			keys = append(keys, agg.Col(code))
+		}
+		tr.Rank = rankKeys(keys)
+		o.Types = append(o.Types, tr)
+	}
+	return nil
+}
+
+// rankKeys ranks by the first key, higher first, the others breaking ties;
+// without tie-break keys ties share the better rank (engine.Rank).
+func rankKeys(keys [][]float64) []float64 {
+	if len(keys) == 1 {
+		return engine.Rank(keys[0], engine.TiesMin)
+	}
+	return engine.RankBy(keys)
+}
+
+// typeScore returns unit u's score and aggregate data row under type t.
+func (o *Outcome) typeScore(u int, t string) (score float64, tr *TypeResult, row int) {
+	for i := range o.Types {
+		if o.Types[i].Type != t {
+			continue
+		}
+		if k := slices.Index(o.Types[i].Members, u); k >= 0 {
+			return o.Types[i].Score[k], &o.Types[i], k
+		}
+	}
+	return engine.NA, nil, -1
+}
+
+// overall chooses every unit's overall score from its type scores and
+// ranks all units on it.
+func (o *Outcome) overall(m *Method) {
+	n := len(o.Units)
+	o.Overall, o.ChosenType = make([]float64, n), make([]string, n)
+	tb := make([][]float64, len(m.TieBreak))
+	for k := range tb {
+		tb[k] = make([]float64, n)
+	}
+	for u, unit := range o.Units {
+		var sum float64
+		best := -1
+		scores := make([]float64, len(unit.Types))
+		for j, t := range unit.Types {
+			scores[j], _, _ = o.typeScore(u, t)
+			sum += scores[j]
+			if best < 0 || scores[j] > scores[best] {
+				best = j
+			}
+		}
+		chosen := 0
+		switch m.Overall {
+		case "max":
+			chosen = best
+		case "mean":
+			chosen = -1
+		}
+		if chosen >= 0 {
+			o.ChosenType[u] = unit.Types[chosen]
+			o.Overall[u] = scores[chosen]
+		} else {
+			o.Overall[u] = round(sum/float64(len(scores)), m.Decimals)
+		}
+		for k, code := range m.TieBreak {
+			var s float64
+			types := unit.Types
+			if chosen >= 0 {
+				types = unit.Types[chosen : chosen+1]
+			}
+			for _, t := range types {
+				_, tr, row := o.typeScore(u, t)
+				s += tr.Aggregated.Col(code)[row]
+			}
+			tb[k][u] = s / float64(len(types))
+		}
+	}
+	o.Rank = rankKeys(append([][]float64{o.Overall}, tb...))
+}
+
+// eligible reports whether unit u may win award a, and why not.
+func (o *Outcome) eligible(a Award, u int) (bool, string) {
+	code := o.Units[u].Code
+	switch {
+	case o.Vetoed[u]:
+		return false, "veto"
+	case slices.Contains(a.Exclude, code), slices.Contains(a.ExcludeKinds, DivisionKind(code)):
+		return false, "ineligible"
+	}
+	return true, ""
+}
+
+// awards selects every award's winners.
+func (o *Outcome) awards(m *Method) {
+	for _, a := range m.Awards {
+		switch a.Kind {
+		case AwardOverall:
+			o.award(a, "", seq(len(o.Units)), o.Rank, 1)
+		case AwardPerType:
+			for _, tr := range o.Types {
+				o.award(a, tr.Type, tr.Members, tr.Rank, 1)
+			}
+		case AwardRise:
+			if o.RankChange == nil {
+				o.warn(Warning{Kind: "norise", Msg: locale.M("method.w.norise", a.Name)})
+				o.Awards = append(o.Awards, AwardResult{Award: a})
+				continue
+			}
+			o.award(a, "", seq(len(o.Units)), o.RankChange, -1)
+		}
+	}
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// award picks a's winners among members (unit indices) by key (per member;
+// sign 1 when lower is better, −1 when higher is).
+func (o *Outcome) award(a Award, typ string, members []int, key []float64, sign float64) {
+	k := make([]float64, len(members))
+	elig := make([]bool, len(members))
+	for i, u := range members {
+		k[i] = sign * key[i]
+		elig[i], _ = o.eligible(a, u)
+	}
+	win, extra := engine.TopN(k, elig, a.Count)
+	r := AwardResult{Award: a, Type: typ, Extra: extra}
+	for _, i := range win {
+		r.Winners = append(r.Winners, members[i])
+		r.Key = append(r.Key, key[i])
+	}
+	if len(win) > 0 {
+		last := k[win[len(win)-1]]
+		for i, u := range members {
+			if ok, why := o.eligible(a, u); !ok && !engine.IsNA(k[i]) && k[i] <= last {
+				r.Skipped = append(r.Skipped, Skip{Unit: u, Reason: why})
+			}
+		}
+	}
+	if extra > 0 {
+		last := o.Units[r.Winners[len(r.Winners)-1]]
+		o.warn(Warning{Kind: "tie", Unit: last.Code, Msg: locale.M("method.w.tie", a.Name, typ, a.Count, len(r.Winners))})
+	}
+	o.Awards = append(o.Awards, r)
+}
+
+// grades gives every unit the first grade band it meets.
+func (o *Outcome) grades(m *Method) {
+	if len(m.Grades) == 0 {
+		return
+	}
+	o.Grades = make([]string, len(o.Units))
+	for u := range o.Units {
+		for _, g := range m.Grades {
+			if (!math.IsNaN(g.MinScore) && o.Overall[u] >= g.MinScore) ||
+				(!math.IsNaN(g.MaxRank) && o.Rank[u] <= g.MaxRank) ||
+				(math.IsNaN(g.MinScore) && math.IsNaN(g.MaxRank)) {
+				o.Grades[u] = g.Name
+				break
+			}
+		}
+	}
+}
+
+func init() {
+	locale.Register(map[string][2]string{
+		"method.w.norise": {"没有上期结果，“%s”无法评出", "no previous result: %q cannot be awarded"},
+		"method.w.tie":    {"“%s”%s 第 %d 名并列，获奖单位增至 %d 个", "%q %s: a tie at place %d brings the winners to %d"},
+	})
+}

@@ -1,0 +1,319 @@
+package method
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// Input is everything one evaluation reads besides the method. Events,
+// Targets and Previous may be nil.
+type Input struct {
+	Data     *Data
+	Events   []Event
+	Targets  Targets
+	Previous *Previous
+	Period   string
+}
+
+// Stage names of Run beyond the engine's.
+const (
+	StageScored = "Scored" // per-indicator scores after the rules, caps and floors
+)
+
+// Outcome is one evaluated period: every stage's data, per-indicator and
+// aggregate scores per type, overall and per-type scores and ranks, rank
+// changes, deductions, vetoes, awards, grades and warnings. Slices indexed
+// by unit follow Units.
+type Outcome struct {
+	Method *Method
+	Period string
+	Sample bool
+	Units  []Unit
+	Stages []engine.Stage // Raw (with derived columns), Imputed, Treated (when run), Scored
+	Types  []TypeResult
+
+	Overall    []float64 // overall score (after deductions, rounded)
+	Rank       []float64 // overall rank, 1 = best
+	ChosenType []string  // the type whose score is the overall score ("" for mean)
+	Deduction  []float64 // net points taken off by events (bonuses count negative)
+	Effects    []Effect  // what every event did, in event order
+	Vetoed     []bool
+	PrevRank   []float64 // nil without a previous result; NA for a unit absent from it
+	RankChange []float64 // previous rank − rank (a rise is positive)
+	Awards     []AwardResult
+	Grades     []string // nil without grades
+	Warnings   []Warning
+}
+
+// TypeResult is the evaluation of the units declaring one type, with that
+// type's weights.
+type TypeResult struct {
+	Type       string
+	Members    []int              // unit indices
+	Weights    map[string]float64 // effective weight of every node and indicator
+	Aggregated *engine.Dataset    // members × (indicators, aggregates): before deductions and rounding
+	Score      []float64          // per member: top node − deduction, rounded
+	Rank       []float64          // per member, within the type
+}
+
+// Effect is what one event did to its unit.
+type Effect struct {
+	Event  Event
+	Effect string
+	Points float64 // points counted for this event (after the type's cap)
+}
+
+// Warning is something the analyst should look at: imputed cells, treated
+// outliers, vetoes, ties at an award's cut-off, missing targets.
+type Warning struct {
+	Kind      string // imputed, treated, veto, tie, notarget, fallback, panel, norise
+	Unit      string
+	Indicator string
+	Msg       locale.Message
+}
+
+// Run evaluates in with m. It is pure: the inputs are read and validated
+// by ReadData, ReadEvents, ReadTargets and ReadPrevious.
+func Run(m *Method, in Input) (*Outcome, error) {
+	d := in.Data
+	o := &Outcome{Method: m, Period: in.Period, Sample: d.Sample || m.Sample, Units: d.Units}
+	n := len(d.Units)
+	codes := make([]string, n)
+	for i, u := range d.Units {
+		codes[i] = u.Code
+	}
+	raw, err := derive(m, d, codes)
+	if err != nil {
+		return nil, err
+	}
+	o.Stages = append(o.Stages, engine.Stage{Name: engine.StageRaw, Data: raw})
+	vals, err := o.prepare(m, raw)
+	if err != nil {
+		return nil, err
+	}
+	sc := &scoreCtx{vals: vals, targets: in.Targets, units: d.Units, m: m, warn: o.warn}
+	scoredInds := m.scored()
+	scored := engine.NewDataset(codes, nil)
+	for _, ind := range scoredInds {
+		s, err := sc.score(ind.Score, ind, vals.Col(ind.Code))
+		if err != nil {
+			return nil, err
+		}
+		scored.Cols = append(scored.Cols, ind.Code)
+		scored.Vals = append(scored.Vals, s)
+	}
+	o.Stages = append(o.Stages, engine.Stage{Name: StageScored, Data: scored})
+	o.events(m, in.Events, n)
+	if err := o.aggregate(m, scored); err != nil {
+		return nil, err
+	}
+	o.overall(m)
+	if in.Previous != nil {
+		o.PrevRank, o.RankChange = make([]float64, n), make([]float64, n)
+		for i, u := range d.Units {
+			p, ok := in.Previous.Rank[u.Code]
+			if !ok {
+				p = engine.NA
+			}
+			o.PrevRank[i], o.RankChange[i] = p, p-o.Rank[i]
+		}
+	}
+	o.awards(m)
+	o.grades(m)
+	return o, nil
+}
+
+func (o *Outcome) warn(w Warning) { o.Warnings = append(o.Warnings, w) }
+
+// derive builds the Raw data set: every catalogue column, reported ones
+// as read and derived ones computed (in passes, so a derived indicator may
+// use another).
+func derive(m *Method, d *Data, units []string) (*engine.Dataset, error) {
+	cols := make([]string, len(m.Indicators))
+	for i, ind := range m.Indicators {
+		cols[i] = ind.Code
+	}
+	raw := engine.NewDataset(units, cols)
+	done := map[string]bool{}
+	for i, ind := range m.Indicators {
+		if v, ok := d.Values[ind.Code]; ok {
+			copy(raw.Vals[i], v)
+			done[ind.Code] = true
+		}
+	}
+	for pass := 0; len(done) < len(cols); pass++ {
+		if pass > len(cols) {
+			return nil, fmt.Errorf("method: derived indicators refer to each other in a cycle")
+		}
+		for i, ind := range m.Indicators {
+			if done[ind.Code] || !done[ind.Numerator] || !(done[ind.Denominator] || done[ind.Base]) {
+				continue
+			}
+			num := raw.Col(ind.Numerator)
+			for u := range units {
+				switch ind.Source {
+				case SourceGrowth:
+					raw.Vals[i][u] = (num[u]/raw.Col(ind.Base)[u] - 1) * 100
+				default:
+					raw.Vals[i][u] = num[u] * ind.Factor / raw.Col(ind.Denominator)[u]
+				}
+				if math.IsInf(raw.Vals[i][u], 0) {
+					raw.Vals[i][u] = engine.NA // a zero denominator or base
+				}
+			}
+			done[ind.Code] = true
+		}
+	}
+	return raw, nil
+}
+
+// inputs returns the columns the rules read: the scored indicators and the
+// growth parts of level_growth rules.
+func inputs(m *Method) []string {
+	var cols []string
+	for _, ind := range m.scored() {
+		cols = append(cols, ind.Code)
+		if ind.Score != nil && ind.Score.Rule == RuleLevelGrowth && !slices.Contains(cols, ind.Score.Growth) {
+			cols = append(cols, ind.Score.Growth)
+		}
+	}
+	return cols
+}
+
+// sampleDependent reports whether a rule's scores depend on the other
+// units' values, so that outliers matter and treatment applies.
+func sampleDependent(r *Rule) bool {
+	switch r.Rule {
+	case RuleEfficacy:
+		return r.Satisfactory.Stat != "" || r.Unacceptable.Stat != ""
+	case RuleNormalise, RuleRank:
+		return true
+	case RuleAverageDiff:
+		return r.Average.Stat != ""
+	case RuleLevelGrowth:
+		return sampleDependent(r.Level) || sampleDependent(r.GrowthRule)
+	}
+	return false
+}
+
+// prepare runs imputation and treatment on the rules' input columns and
+// returns the values the rules score.
+func (o *Outcome) prepare(m *Method, raw *engine.Dataset) (*engine.Dataset, error) {
+	vals := raw.SelectCols(inputs(m))
+	if imp := m.Pipeline.Impute; imp != "none" {
+		spec := engine.ImputeSpec{Method: imp}
+		var groups []string
+		if g, ok := cutSuffix(imp, "-group"); ok {
+			spec = engine.ImputeSpec{Method: g, Group: "type"}
+			for _, u := range o.Units {
+				groups = append(groups, u.Types[0])
+			}
+		}
+		imputed, err := engine.Impute(vals, spec, groups)
+		if err != nil {
+			return nil, err
+		}
+		for c, code := range vals.Cols {
+			for u, v := range vals.Vals[c] {
+				if engine.IsNA(v) && !engine.IsNA(imputed.Vals[c][u]) {
+					o.warn(Warning{Kind: "imputed", Unit: o.Units[u].Code, Indicator: code,
+						Msg: locale.M("method.w.imputed", o.Units[u].Code, code, imputed.Vals[c][u])})
+				}
+			}
+		}
+		vals = imputed
+		o.Stages = append(o.Stages, engine.Stage{Name: engine.StageImputed, Data: vals})
+	}
+	for c, code := range vals.Cols {
+		for u, v := range vals.Vals[c] {
+			if engine.IsNA(v) {
+				o.warn(Warning{Kind: "missing", Unit: o.Units[u].Code, Indicator: code, Msg: locale.M("method.w.missing", o.Units[u].Code, code)})
+			}
+		}
+	}
+	ts, _ := treatSpec(m.Pipeline.Treat)
+	var cols []string
+	for _, code := range vals.Cols {
+		ind := m.indicator(code)
+		if ind.Score == nil || sampleDependent(ind.Score) {
+			cols = append(cols, code)
+		}
+	}
+	if ts == nil || len(cols) == 0 {
+		return vals, nil
+	}
+	treated, rep, err := engine.Treat(vals.SelectCols(cols), *ts)
+	if err != nil {
+		return nil, err
+	}
+	out := vals.Clone()
+	for k, code := range cols {
+		copy(out.Col(code), treated.Vals[k])
+		it := rep.Indicators[k]
+		if (it.Winsorised && it.NWin > 0) || it.Logged {
+			o.warn(Warning{Kind: "treated", Indicator: code, Msg: locale.M("method.w.treated", code, it.NWin, it.Logged)})
+		}
+	}
+	o.Stages = append(o.Stages, engine.Stage{Name: engine.StageTreated, Data: out})
+	return out, nil
+}
+
+func cutSuffix(s, suffix string) (string, bool) {
+	if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
+}
+
+// events applies the events: points per event up to the type's cap
+// (deductions positive, bonuses negative), and vetoes.
+func (o *Outcome) events(m *Method, events []Event, n int) {
+	o.Deduction, o.Vetoed = make([]float64, n), make([]bool, n)
+	idx := map[string]int{}
+	for i, u := range o.Units {
+		idx[u.Code] = i
+	}
+	used := map[[2]string]float64{} // unit, type → points counted so far
+	for _, e := range events {
+		et := m.eventType(e.Type)
+		u, ok := idx[e.Unit]
+		if et == nil || !ok {
+			continue // ReadEvents rejects these
+		}
+		eff := Effect{Event: e, Effect: et.Effect}
+		switch et.Effect {
+		case EffectVeto:
+			if !o.Vetoed[u] {
+				o.warn(Warning{Kind: "veto", Unit: e.Unit, Msg: locale.M("method.w.veto", e.Unit, o.Units[u].Name, e.Type, e.Document)})
+			}
+			o.Vetoed[u] = true
+		default:
+			key := [2]string{e.Unit, e.Type}
+			p := et.Points
+			if !math.IsNaN(et.Max) {
+				p = math.Max(0, math.Min(p, et.Max-used[key]))
+			}
+			used[key] += p
+			eff.Points = p
+			if et.Effect == EffectBonus {
+				o.Deduction[u] -= p
+			} else {
+				o.Deduction[u] += p
+			}
+		}
+		o.Effects = append(o.Effects, eff)
+	}
+}
+
+func init() {
+	locale.Register(map[string][2]string{
+		"method.w.imputed": {"单位 %s 的 %s 缺失，已插补为 %v", "unit %s: missing %s imputed as %v"},
+		"method.w.missing": {"单位 %s 的 %s 缺失，该项不计分（权重在同级中重新分配）", "unit %s: %s is missing and not scored (its weight goes to its siblings)"},
+		"method.w.treated": {"指标 %s 的离群值已处理：缩尾 %d 个点，对数变换 %t", "indicator %s: outliers treated (%d points Winsorised, log transform %t)"},
+		"method.w.veto":    {"单位 %s %s 因“%s”（%s）一票否决：保留得分和名次，不参加评奖", "unit %s %s is vetoed by %q (%s): it keeps its score and rank but wins no award"},
+	})
+}

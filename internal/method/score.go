@@ -1,0 +1,157 @@
+package method
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+
+	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// scoreCtx is what a rule may read: the values after imputation and
+// treatment, the targets, and the units (for per-unit targets).
+type scoreCtx struct {
+	vals    *engine.Dataset
+	targets Targets
+	units   []Unit
+	m       *Method
+	warn    func(w Warning)
+}
+
+// score applies rule r to the values x of indicator ind.
+func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error) {
+	dir := ind.Direction
+	var out []float64
+	switch r.Rule {
+	case RuleEfficacy:
+		s, u := c.bound(r.Satisfactory, x, dir), c.bound(r.Unacceptable, x, dir)
+		out = engine.Efficacy(x, s, u, r.Low, r.High, r.Clamp)
+	case RuleCompletion, RuleAllOrNothing:
+		t, ok := c.target(r, ind)
+		if !ok {
+			if r.Fallback != nil {
+				c.warn(Warning{Kind: "fallback", Indicator: ind.Code, Msg: locale.M("method.w.fallback", ind.Code, r.Fallback.Rule)})
+				return c.score(r.Fallback, ind, x)
+			}
+			c.warn(Warning{Kind: "notarget", Indicator: ind.Code, Msg: locale.M("method.w.notarget", ind.Code)})
+		}
+		if r.Rule == RuleCompletion {
+			out = engine.Completion(x, t, dir, r.Full, r.Cap)
+		} else {
+			out = engine.AllOrNothing(x, t, dir, r.Full, r.Zero)
+		}
+		for i := range out {
+			if math.IsNaN(out[i]) && !math.IsNaN(x[i]) {
+				c.warn(Warning{Kind: "notarget", Unit: c.units[i].Code, Indicator: ind.Code, Msg: locale.M("method.w.unittarget", c.units[i].Code, ind.Code)})
+			}
+		}
+	case RuleRank:
+		out = engine.RankScore(x, dir, r.Full, r.Step)
+	case RuleAverageDiff:
+		avg := r.Average.Value
+		switch r.Average.Stat {
+		case "mean":
+			avg = engine.Mean(x)
+		case "median":
+			avg = engine.Median(x)
+		}
+		out = engine.AverageDiff(x, avg, dir, r.Base, r.Above, r.Below, r.Unit, r.Whole)
+	case RuleLevelGrowth:
+		g := c.vals.Col(r.Growth)
+		lv, err := c.score(r.Level, ind, x)
+		if err != nil {
+			return nil, err
+		}
+		gi := *ind
+		if gind := c.m.indicator(r.Growth); gind != nil {
+			gi = *gind
+		}
+		gv, err := c.score(r.GrowthRule, &gi, g)
+		if err != nil {
+			return nil, err
+		}
+		wl, wg := r.LevelWeight/(r.LevelWeight+r.GrowthWeight), r.GrowthWeight/(r.LevelWeight+r.GrowthWeight)
+		out = make([]float64, len(x))
+		for i := range out {
+			out[i] = wl*lv[i] + wg*gv[i]
+		}
+	case RulePanel:
+		out = make([]float64, len(x))
+		for i, v := range x {
+			out[i] = 100 * v / r.Full
+			if v < 0 || v > r.Full {
+				c.warn(Warning{Kind: "panel", Unit: c.units[i].Code, Indicator: ind.Code, Msg: locale.M("method.w.panel", c.units[i].Code, ind.Code, v, r.Full)})
+			}
+		}
+	case RuleNormalise:
+		out = make([]float64, len(x))
+		node := engine.Node{Code: ind.Code, Direction: dir, Target: math.NaN(), GoalLower: math.NaN(),
+			GoalUpper: math.NaN(), GoalScale: math.NaN(), CapMax: math.NaN()}
+		if err := engine.NormaliseColumn(out, x, node, normSpec(r), -1, nil); err != nil {
+			return nil, err
+		}
+	}
+	return engine.Clamp(out, r.Floor, r.Ceiling), nil
+}
+
+// bound resolves a satisfactory or unacceptable value: a number, or the
+// sample's best or worst value given the direction.
+func (c *scoreCtx) bound(b Bound, x []float64, dir float64) float64 {
+	lo, hi := engine.MinMax(x)
+	switch {
+	case b.Stat == "best" && dir > 0, b.Stat == "worst" && dir < 0:
+		return hi
+	case b.Stat == "best", b.Stat == "worst":
+		return lo
+	}
+	return b.Value
+}
+
+// target returns the per-unit targets of ind (the targets table, else the
+// rule's fixed target) and whether any unit has one.
+func (c *scoreCtx) target(r *Rule, ind *Indicator) ([]float64, bool) {
+	t := make([]float64, len(c.units))
+	any := false
+	for i, u := range c.units {
+		t[i] = r.Target
+		if v, ok := c.targets[ind.Code][u.Code]; ok {
+			t[i] = v
+		}
+		any = any || !math.IsNaN(t[i])
+	}
+	return t, any
+}
+
+// round rounds v to d decimals, half away from zero, on its shortest
+// decimal form (so that 2.675 becomes 2.68, as a person and a spreadsheet
+// would round it, not 2.67 as its binary value would). d < 0 leaves v.
+func round(v float64, d int) float64 {
+	if d < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64))
+	if !ok {
+		return v
+	}
+	scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d)), nil))
+	r.Mul(r, scale)
+	half := big.NewRat(1, 2)
+	if r.Sign() < 0 {
+		r.Sub(r, half)
+	} else {
+		r.Add(r, half)
+	}
+	q := new(big.Int).Quo(r.Num(), r.Denom()) // truncates towards zero
+	f, _ := new(big.Rat).SetFrac(q, scale.Num()).Float64()
+	return f
+}
+
+func init() {
+	locale.Register(map[string][2]string{
+		"method.w.fallback":   {"指标 %s 没有任何目标值，改用 %s 规则评分", "indicator %s has no target at all: scored by the %s rule instead"},
+		"method.w.notarget":   {"指标 %s 没有目标值，无法计算完成率", "indicator %s has no targets: completion cannot be computed"},
+		"method.w.unittarget": {"单位 %s 缺少指标 %s 的目标值（或目标不为正），该项不得分", "unit %s has no (positive) target for %s: not scored"},
+		"method.w.panel":      {"单位 %s 的 %s 评议得分 %v 超出 0–%v", "unit %s: panel score %[3]v of %[2]s is outside 0–%[4]v"},
+	})
+}
