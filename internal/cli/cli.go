@@ -35,6 +35,7 @@ var commands = []command{
 	{"evaluate", [2]string{"运行评价流程并输出得分与排名", "run an evaluation and write scores and ranks"}, runEvaluate},
 	{"weights", [2]string{"权重计算器：熵权法、CRITIC、层次分析法", "weight calculators: entropy, CRITIC, AHP"}, runWeights},
 	{"mcda", [2]string{"多准则决策：TOPSIS", "multi-criteria decision analysis: TOPSIS"}, runMCDA},
+	{"method", [2]string{"评价方法文件：检查（check）、从 COINr 转换（from-coinr）", "evaluation method files: check, from-coinr"}, runMethod},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }
 

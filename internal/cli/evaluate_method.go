@@ -149,9 +149,10 @@ func (e *env) printOutcome(o *method.Outcome) {
 			break
 		}
 		unit := o.Units[u]
-		line := fmt.Sprintf("  %3s  %s %-8s %-6s %8s", fmtNum(o.Rank[u]), unit.Code, unit.Name, strings.Join(unit.Types, "+"), fmtNum(o.Overall[u]))
+		line := fmt.Sprintf("  %3s  %s %s %s %8s", fmtNum(o.Rank[u]), unit.Code, padRight(unit.Name, 16),
+			padRight(strings.Join(unit.Types, "+"), 22), fmtNum(o.Overall[u]))
 		if o.RankChange != nil {
-			line += "  " + fmtChange(o.RankChange[u])
+			line += "  " + e.fmtChange(o.RankChange[u])
 		}
 		if o.Vetoed[u] {
 			line += e.t("  一票否决", "  vetoed")
@@ -191,10 +192,11 @@ func (e *env) printOutcome(o *method.Outcome) {
 	}
 }
 
-func fmtChange(v float64) string {
+// fmtChange shows a rank change: ↑ a rise, ↓ a fall.
+func (e *env) fmtChange(v float64) string {
 	switch {
 	case v != v:
-		return "new"
+		return e.t("新增", "new")
 	case v > 0:
 		return fmt.Sprintf("↑%g", v)
 	case v < 0:

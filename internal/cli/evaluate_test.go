@@ -241,13 +241,11 @@ func TestEvaluateSmall(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	// a: 1,2,4 → 0, 33.3, 100; b (direction −1): 5,3,1 → 0, 50, 100;
-	// P = w·x with the weights normalised first (COINr's a_amean), computed
-	// in float64 at run time as COINr does: 0, 44.4…, 99.99999999999999.
+	// P = Σ (w/Σw)·x, COINr's a_amean (weights normalised first, products
+	// summed in extended precision as R's sum does): 0, 44.444444444444436
+	// and 99.99999999999999 — not the exact 44.4… and 100.
 	_, rows := readLong(t, out)
-	w1, w2, third := 1.0/3, 2.0/3, 100.0
-	third /= 3
-	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	want := map[string]string{"X/P": "0", "Y/P": num(w1*third + w2*50), "Z/P": num(w1*100 + w2*100)}
+	want := map[string]string{"X/P": "0", "Y/P": "44.444444444444436", "Z/P": "99.99999999999999"}
 	for _, r := range rows {
 		if w, ok := want[r[0]+"/"+r[1]]; ok {
 			if r[3] != w || r[2] != "2" {

@@ -9,6 +9,11 @@ import "math"
 // Missing values follow COINr: amean, gmean and hmean drop them (and
 // re-normalise the remaining weights), genmean returns NA for a unit with
 // any missing child, and a unit with no value under an aggregate gets NA.
+// copeland scores each unit by its weighted pairwise wins minus losses
+// against all the others (see copelandScores for COINr's NA handling).
+// gmean stops at a value ≤ 0, hmean at a zero, genmean with p < 0 at a
+// value ≤ 0, as COINr does: the error (ErrNonPositive) names the aggregate
+// and the unit.
 func Aggregate(d *Dataset, t *Tree, s AggSpec) (*Dataset, error) {
 	return AggregateWeights(d, t, s, nil)
 }
@@ -161,12 +166,12 @@ func (a *Aggregator) Apply(dst, d *Dataset, w []float64) error {
 // ameanRows is COINr's a_amean per unit: the weights of the present values,
 // divided by their sum, times the values. wn is scratch of len(w).
 func ameanRows(out []float64, x [][]float64, w, wn []float64) {
-	sw := 0.0
+	var sw rsum
 	for _, v := range w {
-		sw += v
+		sw.add(v)
 	}
 	for j, v := range w {
-		wn[j] = v / sw
+		wn[j] = v / sw.value()
 	}
 	for u := range out {
 		full := true
@@ -176,18 +181,19 @@ func ameanRows(out []float64, x [][]float64, w, wn []float64) {
 				break
 			}
 		}
+		var acc rsum
 		if full { // the common case: the normalised weights are known
-			s := 0.0
 			for j, col := range x {
-				s += wn[j] * col[u]
+				acc.add(wn[j] * col[u])
 			}
-			out[u] = s
+			out[u] = acc.value()
 			continue
 		}
-		s, n := 0.0, 0
+		var s rsum
+		n := 0
 		for j, col := range x {
 			if !IsNA(col[u]) {
-				s += w[j]
+				s.add(w[j])
 				n++
 			}
 		}
@@ -195,21 +201,37 @@ func ameanRows(out []float64, x [][]float64, w, wn []float64) {
 			out[u] = NA
 			continue
 		}
-		acc := 0.0
 		for j, col := range x {
 			if !IsNA(col[u]) {
-				acc += w[j] / s * col[u]
+				acc.add(w[j] / s.value() * col[u])
 			}
 		}
-		out[u] = acc
+		out[u] = acc.value()
 	}
 }
+
+// rsum adds like R's sum(), which accumulates in extended precision: a
+// compensated (TwoSum) sum returns the correctly rounded total in all but
+// pathological cases, as R's long double does for the few terms of an
+// aggregation group. It matters for ties: two units whose children are the
+// same values in another order get exactly the same score, as in COINr.
+type rsum struct{ s, c float64 }
+
+func (r *rsum) add(p float64) {
+	t := r.s + p
+	bp := t - r.s
+	r.c += (r.s - (t - bp)) + (p - bp)
+	r.s = t
+}
+
+func (r *rsum) value() float64 { return r.s + r.c }
 
 // gmeanRows is COINr's a_gmean per unit. It returns the first unit with a
 // value ≤ 0 (COINr stops there), or -1.
 func gmeanRows(out []float64, x [][]float64, w []float64) int {
 	for u := range out {
-		sl, sw, n := 0.0, 0.0, 0
+		var sl, sw rsum
+		n := 0
 		for j, col := range x {
 			v := col[u]
 			if IsNA(v) {
@@ -218,15 +240,15 @@ func gmeanRows(out []float64, x [][]float64, w []float64) int {
 			if v <= 0 {
 				return u
 			}
-			sl += w[j] * math.Log(v)
-			sw += w[j]
+			sl.add(w[j] * math.Log(v))
+			sw.add(w[j])
 			n++
 		}
 		if n == 0 {
 			out[u] = NA
 			continue
 		}
-		out[u] = math.Exp(sl / sw)
+		out[u] = math.Exp(sl.value() / sw.value())
 	}
 	return -1
 }
@@ -235,7 +257,8 @@ func gmeanRows(out []float64, x [][]float64, w []float64) int {
 // zero value (COINr stops there; negative values pass), or -1.
 func hmeanRows(out []float64, x [][]float64, w []float64) int {
 	for u := range out {
-		sw, sr, n := 0.0, 0.0, 0
+		var sw, sr rsum
+		n := 0
 		for j, col := range x {
 			v := col[u]
 			if IsNA(v) {
@@ -244,15 +267,15 @@ func hmeanRows(out []float64, x [][]float64, w []float64) int {
 			if v == 0 {
 				return u
 			}
-			sw += w[j]
-			sr += w[j] / v
+			sw.add(w[j])
+			sr.add(w[j] / v)
 			n++
 		}
 		if n == 0 {
 			out[u] = NA
 			continue
 		}
-		out[u] = sw / sr
+		out[u] = sw.value() / sr.value()
 	}
 	return -1
 }
@@ -262,7 +285,8 @@ func hmeanRows(out []float64, x [][]float64, w []float64) int {
 // ≤ 0 stops it: the first such unit is returned, else -1.
 func genmeanRows(out []float64, x [][]float64, w []float64, p float64) int {
 	for u := range out {
-		s, sw, n, na := 0.0, 0.0, 0, false
+		var s, sw rsum
+		n, na := 0, false
 		for j, col := range x {
 			v := col[u]
 			if IsNA(v) {
@@ -272,15 +296,15 @@ func genmeanRows(out []float64, x [][]float64, w []float64, p float64) int {
 			if p < 0 && v <= 0 {
 				return u
 			}
-			s += w[j] * rpow(v, p)
-			sw += w[j]
+			s.add(w[j] * rpow(v, p))
+			sw.add(w[j])
 			n++
 		}
 		if n == 0 || na {
 			out[u] = NA
 			continue
 		}
-		out[u] = rpow(s/sw, 1/p)
+		out[u] = rpow(s.value()/sw.value(), 1/p)
 	}
 	return -1
 }

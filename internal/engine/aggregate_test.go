@@ -238,3 +238,23 @@ func TestAggregatorWeights(t *testing.T) {
 		})
 	}
 }
+
+// TestAggregateExampleBits aggregates COINr's normalised example data and
+// expects COINr's aggregates to the last bit: the compensated sums stand in
+// for R's long double accumulation (plain sums differ in about a third of
+// the values by an ulp or so).
+func TestAggregateExampleBits(t *testing.T) {
+	tree, err := NewTree(asemMeta(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := readDatasetCSV(t, "expected/example/dset_Normalised.csv", isIndicator(t))
+	got, err := Aggregate(norm, tree, AggSpec{Method: "amean"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := readDatasetCSV(t, "expected/example/dset_Aggregated.csv", nil)
+	if n := closeEnough(t, "Aggregated", got, want, 0); n != 51*60 {
+		t.Errorf("compared %d values, want %d", n, 51*60)
+	}
+}

@@ -10,13 +10,13 @@ package engine
 // through 1 − o; an all-NA unit therefore loses to the units before it and
 // beats those after it. The comparison runs over every unit pair: O(n² k).
 func copelandScores(out []float64, x [][]float64, w []float64) {
-	sw := 0.0
+	var sw rsum
 	for _, v := range w {
-		sw += v
+		sw.add(v)
 	}
 	wn := make([]float64, len(w))
 	for j, v := range w {
-		wn[j] = v / sw
+		wn[j] = v / sw.value()
 	}
 	xi := make([]float64, len(x))
 	for u := range out {
@@ -27,19 +27,21 @@ func copelandScores(out []float64, x [][]float64, w []float64) {
 			xi[k] = col[i]
 		}
 		for j := i + 1; j < len(out); j++ {
-			gt, eq := 0.0, 0.0
+			var gt, eq rsum
 			for k, col := range x {
 				a, b := xi[k], col[j]
 				switch {
 				case a > b:
-					gt += wn[k]
+					gt.add(wn[k])
 				case a == b:
-					eq += wn[k]
+					eq.add(wn[k])
 				}
 			}
-			o := gt + eq/2
-			out[i] += outrankSign(o)
-			out[j] += outrankSign(1 - o)
+			var o rsum // R: sum(sum(w[gt]), sum(w[eq])/2)
+			o.add(gt.value())
+			o.add(eq.value() / 2)
+			out[i] += outrankSign(o.value())
+			out[j] += outrankSign(1 - o.value())
 		}
 	}
 }

@@ -40,7 +40,8 @@ type Tree struct {
 // cycles, levels one above the children, non-negative weights with at least
 // one positive weight under every aggregate, at least one indicator.
 func NewTree(m Meta) (*Tree, error) {
-	t := &Tree{Nodes: m.Nodes, index: make(map[string]int, len(m.Nodes))}
+	// The tree keeps its own copy: changing m afterwards must not change it.
+	t := &Tree{Nodes: append([]Node(nil), m.Nodes...), index: make(map[string]int, len(m.Nodes))}
 	for i, n := range m.Nodes {
 		if _, dup := t.index[n.Code]; dup {
 			return nil, &Error{Kind: ErrDuplicateNode, Node: n.Code}

@@ -198,3 +198,13 @@ func TestTreatSummary(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckSkewKurtConstant: a constant column whose float64 mean is not
+// exact (0.1 × 3) must still be undecided, as with R's exact mean.
+func TestCheckSkewKurtConstant(t *testing.T) {
+	for _, x := range [][]float64{{0.1, 0.1, 0.1, 0.1, 0.1}, {1e15 + 0.3, 1e15 + 0.3, 1e15 + 0.3, 1e15 + 0.3}} {
+		if c := CheckSkewKurt(x, 2, 3.5); !c.Undecided || c.Pass {
+			t.Errorf("%v: %+v, want undecided", x, c)
+		}
+	}
+}

@@ -133,6 +133,9 @@ func ReadData(m *Method, t *table.Table) (*Data, error) {
 				u.Types = append(u.Types, v)
 			}
 		}
+		if len(typeCols) == 0 && len(m.Types) == 1 {
+			u.Types = []string{m.Types[0].Name}
+		}
 		d.Units = append(d.Units, u)
 	}
 	for code, c := range valCols {

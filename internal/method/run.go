@@ -185,12 +185,14 @@ func inputs(m *Method) []string {
 }
 
 // sampleDependent reports whether a rule's scores depend on the other
-// units' values, so that outliers matter and treatment applies.
+// units' values, so that outliers matter and treatment applies. Rank
+// scoring is left out: ranks are immune to outliers, and Winsorising would
+// only create ties at the top.
 func sampleDependent(r *Rule) bool {
 	switch r.Rule {
 	case RuleEfficacy:
 		return r.Satisfactory.Stat != "" || r.Unacceptable.Stat != ""
-	case RuleNormalise, RuleRank:
+	case RuleNormalise:
 		return true
 	case RuleAverageDiff:
 		return r.Average.Stat != ""
@@ -254,8 +256,11 @@ func (o *Outcome) prepare(m *Method, raw *engine.Dataset) (*engine.Dataset, erro
 	for k, code := range cols {
 		copy(out.Col(code), treated.Vals[k])
 		it := rep.Indicators[k]
-		if (it.Winsorised && it.NWin > 0) || it.Logged {
-			o.warn(Warning{Kind: "treated", Indicator: code, Msg: locale.M("method.w.treated", code, it.NWin, it.Logged)})
+		switch {
+		case it.Logged:
+			o.warn(Warning{Kind: "treated", Indicator: code, Msg: locale.M("method.w.logged", code)})
+		case it.Winsorised && it.NWin > 0:
+			o.warn(Warning{Kind: "treated", Indicator: code, Msg: locale.M("method.w.winsorised", code, it.NWin)})
 		}
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: engine.StageTreated, Data: out})
@@ -311,9 +316,10 @@ func (o *Outcome) events(m *Method, events []Event, n int) {
 
 func init() {
 	locale.Register(map[string][2]string{
-		"method.w.imputed": {"单位 %s 的 %s 缺失，已插补为 %v", "unit %s: missing %s imputed as %v"},
-		"method.w.missing": {"单位 %s 的 %s 缺失，该项不计分（权重在同级中重新分配）", "unit %s: %s is missing and not scored (its weight goes to its siblings)"},
-		"method.w.treated": {"指标 %s 的离群值已处理：缩尾 %d 个点，对数变换 %t", "indicator %s: outliers treated (%d points Winsorised, log transform %t)"},
-		"method.w.veto":    {"单位 %s %s 因“%s”（%s）一票否决：保留得分和名次，不参加评奖", "unit %s %s is vetoed by %q (%s): it keeps its score and rank but wins no award"},
+		"method.w.imputed":    {"单位 %s 的 %s 缺失，已插补为 %v", "unit %s: missing %s imputed as %v"},
+		"method.w.missing":    {"单位 %s 的 %s 缺失，该项不计分（权重在同级中重新分配）", "unit %s: %s is missing and not scored (its weight goes to its siblings)"},
+		"method.w.winsorised": {"指标 %s 有离群值：已缩尾处理 %d 个点", "indicator %s has outliers: %d points Winsorised"},
+		"method.w.logged":     {"指标 %s 偏度过大：已作对数变换", "indicator %s is too skewed: log-transformed"},
+		"method.w.veto":       {"单位 %s %s 因“%s”（%s）一票否决：保留得分和名次，不参加评奖", "unit %s %s is vetoed by %q (%s): it keeps its score and rank but wins no award"},
 	})
 }

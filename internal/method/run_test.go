@@ -268,14 +268,14 @@ func TestRunAwards(t *testing.T) {
 			// place; for 进步 the vetoed district is skipped and 620121 and
 			// 620122 tie at +1: both win. 620181 is new: no rise.
 			name: "veto inside the top places", overall: "primary",
-			events:  []Event{ev("620121", "事故"), ev("620121", "事故"), ev("620102", "否决")},
-			score:   []float64{90, 98, 90, 70},
-			rank:    []float64{2, 1, 2, 4},
-			change:  []float64{2, 1, 1, math.NaN()},
-			winners: winners{"十强": {"620121", "620122"}, "先进/甲": {"620121"}, "先进/乙": {"620121"}, "进步": {"620121", "620122"}},
-			skipped: map[string][]string{"十强": {"620102"}, "进步": {"620102"}},
-			ties:    1,
-			grades:  []string{"良好", "优秀", "良好", "合格"},
+			events:    []Event{ev("620121", "事故"), ev("620121", "事故"), ev("620102", "否决")},
+			score:     []float64{90, 98, 90, 70},
+			rank:      []float64{2, 1, 2, 4},
+			change:    []float64{2, 1, 1, math.NaN()},
+			winners:   winners{"十强": {"620121", "620122"}, "先进/甲": {"620121"}, "先进/乙": {"620121"}, "进步": {"620121", "620122"}},
+			skipped:   map[string][]string{"十强": {"620102"}, "进步": {"620102"}},
+			ties:      1,
+			grades:    []string{"良好", "优秀", "良好", "合格"},
 			typeScore: map[string][]float64{"甲": {90, 98, 70}, "乙": {108, 90}},
 		},
 		{

@@ -46,7 +46,8 @@ func (m *Method) validate() Errors {
 	if m.Data.Code == "" {
 		c.fail("data.code", locale.M("method.required"))
 	}
-	if len(m.Data.Types) == 0 {
+	if len(m.Data.Types) == 0 && len(m.Types) != 1 {
+		// Without a type column every unit has the only type.
 		c.fail("data.types", locale.M("method.required"))
 	}
 	c.types()

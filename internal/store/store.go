@@ -176,3 +176,13 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	}
 	return tx.Commit()
 }
+
+// SetClock replaces the store's clock, for tests of idle timeouts and
+// throttling windows; nil restores the real clock. Not safe to call while
+// the store is in use.
+func (db *DB) SetClock(now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	db.now = now
+}

@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/coinr"
+	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/method"
+)
+
+// runMethod is `qiangxian method check M` and `qiangxian method from-coinr
+// --imeta iMeta.csv -o M`.
+func runMethod(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return e.usageErr("用法：qiangxian method check 方法.toml | method from-coinr --imeta iMeta.csv -o 方法.toml",
+			"usage: qiangxian method check METHOD.toml | method from-coinr --imeta iMeta.csv -o METHOD.toml")
+	}
+	switch args[0] {
+	case "check":
+		return e.methodCheck(args[1:])
+	case "from-coinr":
+		return e.methodFromCOINr(args[1:])
+	}
+	return e.usageErr("未知的子命令 %q（可用：check、from-coinr）", "unknown subcommand %q (known: check, from-coinr)", args[0])
+}
+
+// methodCheck validates a method and prints its tree with the effective
+// weight of every node under every type.
+func (e *env) methodCheck(args []string) error {
+	fs := e.newFlags("method check")
+	if err := e.parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return e.usageErr("用法：qiangxian method check 方法.toml", "usage: qiangxian method check METHOD.toml")
+	}
+	m, err := e.loadMethod(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	trees := make([]*engine.Tree, len(m.Types))
+	weights := make([]map[string]float64, len(m.Types))
+	for i, t := range m.Types {
+		if trees[i], err = m.Tree(t.Name); err != nil {
+			return err
+		}
+		weights[i] = trees[i].EffectiveWeights()
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "%s — %s\n", m.Title, e.t("方法检查通过", "the method is valid"))
+	fmt.Fprintln(w, e.t("有效权重（%%，从上到下各级归一化权重之积），按县域类型：", "Effective weights (%%, product of the normalised weights down the tree), per county type:"))
+	fmt.Fprint(w, padRight("", labelWidth))
+	for _, t := range m.Types {
+		fmt.Fprint(w, " "+padLeft(t.Name, 10))
+	}
+	fmt.Fprintln(w)
+	rules := map[string]string{}
+	for _, ind := range m.Indicators {
+		if ind.Score != nil {
+			rules[ind.Code] = ind.Score.Rule
+		}
+	}
+	t := trees[0]
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		n := t.Nodes[i]
+		label := strings.Repeat("  ", depth) + n.Code + " " + nodeName(m, n.Code)
+		if r := rules[n.Code]; r != "" {
+			label += " [" + r + "]"
+		}
+		fmt.Fprint(w, padRight(label, labelWidth))
+		for k := range m.Types {
+			fmt.Fprintf(w, " %10.2f", 100*weights[k][n.Code])
+		}
+		fmt.Fprintln(w)
+		for _, c := range t.Children[i] {
+			walk(c, depth+1)
+		}
+	}
+	walk(t.Index(m.Root()), 0)
+	var unscored []string
+	for _, ind := range m.Indicators {
+		if ind.Parent == "" {
+			unscored = append(unscored, ind.Code)
+		}
+	}
+	fmt.Fprintln(w, e.t("不单独计分的数据列：%s", "columns read but not scored: %s", strings.Join(unscored, ", ")))
+	for _, ev := range m.Events {
+		fmt.Fprintf(w, "%s %s %s\n", e.t("事件", "event"), ev.Type, eventRule(ev))
+	}
+	for _, a := range m.Awards {
+		fmt.Fprintf(w, "%s %s: %s %d\n", e.t("奖项", "award"), a.Name, a.Kind, a.Count)
+	}
+	return nil
+}
+
+// labelWidth is the width of the tree column of method check.
+const labelWidth = 64
+
+// displayWidth counts the terminal columns of s, a CJK character as two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// padRight pads s with spaces to width terminal columns.
+func padRight(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-displayWidth(s)))
+}
+
+// padLeft right-aligns s in width terminal columns.
+func padLeft(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-displayWidth(s))) + s
+}
+
+func eventRule(ev method.EventType) string {
+	if ev.Effect == method.EffectVeto {
+		return "veto"
+	}
+	s := fmt.Sprintf("%s %g", ev.Effect, ev.Points)
+	if ev.Max == ev.Max {
+		s += fmt.Sprintf(" (max %g)", ev.Max)
+	}
+	return s
+}
+
+// methodFromCOINr converts COINr's iMeta into a method file: aggregates
+// become nodes, indicators are scored by the engine's min-max
+// normalisation to 0–100 (COINr's default), one county type holds every
+// unit, and an indicator with a Denominator becomes a derived ratio of
+// its raw column. The result is parsed back before it is written.
+func (e *env) methodFromCOINr(args []string) error {
+	fs := e.newFlags("method from-coinr")
+	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv"))
+	out := fs.String("o", "", e.t("输出的方法文件（.toml）", "output method file (.toml)"))
+	if err := e.parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *imeta == "" || *out == "" {
+		return e.usageErr("需要 --imeta 和 -o", "--imeta and -o are required")
+	}
+	t, err := openTable(*imeta)
+	if err != nil {
+		return err
+	}
+	meta, err := coinr.ReadMeta(t)
+	if err != nil {
+		return err
+	}
+	src := coinrMethod(meta, *imeta)
+	if _, err := method.Parse(*out, []byte(src)); err != nil {
+		return fmt.Errorf("internal error: the converted method does not parse: %v", err)
+	}
+	if err := writeFileAtomic(*out, func(w io.Writer) error { _, err := io.WriteString(w, src); return err }); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.t("方法已写入 %s", "method written to %s", *out))
+	return nil
+}
+
+func coinrMethod(meta *coinr.Meta, from string) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# 由 COINr 指标元数据 %s 转换（qiangxian method from-coinr）。\n", from)
+	p("# 每个指标按引擎的 min-max 标准化计为 0–100 分（COINr 的默认做法）；请按评价办法修改计分规则。\n\n")
+	p("title = %s\n\n[data]\ncode = \"uCode\"\nname = \"uName\"\ntypes = []   # 不分类型：所有单位属于唯一的类型\n\n", tomlString("COINr: "+from))
+	p("[pipeline]\nimpute = \"none\"\ntreat = \"none\"\naggregate = \"amean\"\n\n[[type]]\nname = \"全部\"\n")
+	var denoms []string
+	for _, n := range meta.Meta.Nodes {
+		if n.Level < 2 {
+			continue
+		}
+		p("\n[[node]]\ncode = %s\nname = %s\n", tomlString(n.Code), tomlString(n.Name))
+		if n.Parent != "" {
+			p("parent = %s\nweight = %s\n", tomlString(n.Parent), strconv.FormatFloat(n.Weight, 'g', -1, 64))
+		}
+	}
+	for _, n := range meta.Meta.Nodes {
+		if n.Level != 1 {
+			continue
+		}
+		code := n.Code
+		if n.Denominator != "" {
+			p("\n[[indicator]]\ncode = %s\nname = %s\n# 原始数据列，除以分母后计分。\n", tomlString(n.Code), tomlString(n.Name))
+			code = n.Code + "_per_" + n.Denominator
+			if !slices.Contains(denoms, n.Denominator) {
+				denoms = append(denoms, n.Denominator)
+			}
+		}
+		p("\n[[indicator]]\ncode = %s\nname = %s\ndirection = %g\n", tomlString(code), tomlString(n.Name), n.Direction)
+		if n.Denominator != "" {
+			p("source = \"ratio\"\nnumerator = %s\ndenominator = %s\n", tomlString(n.Code), tomlString(n.Denominator))
+		}
+		p("parent = %s\nweight = %s\n", tomlString(n.Parent), strconv.FormatFloat(n.Weight, 'g', -1, 64))
+		p("[indicator.score]\nrule = \"normalise\"\nmethod = \"minmax\"\nparams = [0, 100]\n")
+	}
+	for _, d := range denoms {
+		p("\n[[indicator]]\ncode = %s\n# 分母列\n", tomlString(d))
+	}
+	return b.String()
+}
+
+// tomlString quotes s as a TOML basic string (TOML has no \x escapes, so
+// strconv.Quote will not do).
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,265 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+)
+
+// Run is one evaluation: a method version applied to the data as of a
+// revision, with parameters. Hash covers all three, so that a re-run with
+// the same hash must give bit-identical results. A published run never
+// changes again: the store refuses, and so does a database trigger.
+type Run struct {
+	ID         int64
+	MethodID   int64
+	Revision   int64
+	Period     string
+	Params     json.RawMessage // canonical JSON: sorted keys, no spaces
+	Hash       string
+	State      auth.RunState
+	Visibility auth.Visibility
+	ParentID   int64 // the run this one re-runs, 0 for none
+	Note       string
+	CreatedAt  time.Time
+	CreatedBy  string
+}
+
+// NewRun is what CreateRun needs. Revision 0 means the latest data.
+type NewRun struct {
+	MethodID   int64
+	Revision   int64
+	Period     string
+	Params     json.RawMessage // any JSON object; nil for {}
+	Visibility auth.Visibility // "" for none
+	ParentID   int64
+	Note       string
+}
+
+const runColumns = `id, method_id, revision_id, period_code, params, hash, state, visibility, parent_id, note, created_at, created_by`
+
+func scanRun(s scanner) (Run, error) {
+	var r Run
+	var params string
+	var parent sql.NullInt64
+	err := s.Scan(&r.ID, &r.MethodID, &r.Revision, &r.Period, &params, &r.Hash, &r.State, &r.Visibility,
+		&parent, &r.Note, &r.CreatedAt, &r.CreatedBy)
+	r.Params, r.ParentID, r.CreatedAt = json.RawMessage(params), parent.Int64, r.CreatedAt.UTC()
+	return r, err
+}
+
+// CanonicalParams returns params as canonical JSON (object keys sorted, no
+// insignificant space, numbers as written), so that equal parameters hash
+// equally however they were typed.
+func CanonicalParams(params json.RawMessage) (json.RawMessage, error) {
+	if len(bytes.TrimSpace(params)) == 0 {
+		return json.RawMessage("{}"), nil
+	}
+	d := json.NewDecoder(bytes.NewReader(params))
+	d.UseNumber()
+	var v map[string]any
+	if err := d.Decode(&v); err != nil || d.More() {
+		return nil, fmt.Errorf("%w: run parameters are not one JSON object", ErrInvalid)
+	}
+	b, err := json.Marshal(v)
+	return json.RawMessage(b), err
+}
+
+// RunHash is the hash of a run's inputs: the method text's hash, the data
+// revision and the canonical parameters.
+func RunHash(methodHash string, revision int64, params json.RawMessage) string {
+	return sha256Hex([]byte(methodHash + "\n" + strconv.FormatInt(revision, 10) + "\n" + string(params)))
+}
+
+// CreateRun records a new run in state draft.
+func (db *DB) CreateRun(ctx context.Context, actor Actor, n NewRun) (r Run, err error) {
+	defer wrap(&err, "CreateRun")
+	params, err := CanonicalParams(n.Params)
+	if err != nil {
+		return r, err
+	}
+	if n.Visibility == "" {
+		n.Visibility = auth.VisNone
+	}
+	if !n.Visibility.Valid() {
+		return r, fmt.Errorf("%w: visibility %q", ErrInvalid, n.Visibility)
+	}
+	m, err := db.Method(ctx, n.MethodID)
+	if err != nil {
+		return r, err
+	}
+	if n.Revision == 0 {
+		if n.Revision, err = db.LatestRevision(ctx); err != nil {
+			return r, err
+		}
+	}
+	periods := map[string]string{n.Period: ""}
+	r = Run{MethodID: n.MethodID, Revision: n.Revision, Params: params, Hash: RunHash(m.Hash, n.Revision, params),
+		State: auth.StateDraft, Visibility: n.Visibility, ParentID: n.ParentID, Note: n.Note, CreatedBy: actor.Username}
+	err = db.change(ctx, actor, func(t *txn) error {
+		if err := t.ensurePeriods(periods); err != nil {
+			return err
+		}
+		r.Period, r.CreatedAt = periods[n.Period], t.now
+		var parent any
+		if n.ParentID != 0 {
+			parent = n.ParentID
+		}
+		if err := t.QueryRow(`INSERT INTO runs (method_id, revision_id, period_code, params, hash, state, visibility,
+			parent_id, note, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			r.MethodID, r.Revision, r.Period, string(r.Params), r.Hash, string(r.State), string(r.Visibility),
+			parent, r.Note, r.CreatedAt, r.CreatedBy).Scan(&r.ID); err != nil {
+			return err
+		}
+		return t.audit("create", "run", fmt.Sprint(r.ID), map[string]any{"method": r.MethodID, "revision": r.Revision,
+			"period": r.Period, "hash": r.Hash, "parent": r.ParentID})
+	})
+	return r, err
+}
+
+// Run returns the run with id.
+func (db *DB) Run(ctx context.Context, id int64) (r Run, err error) {
+	defer wrap(&err, "Run(%d)", id)
+	return scanRun(db.sql.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE id = $1`, id))
+}
+
+// RunFilter selects runs; zero fields select all.
+type RunFilter struct {
+	Period string
+	State  auth.RunState
+}
+
+// Runs returns the runs f selects, newest first.
+func (db *DB) Runs(ctx context.Context, f RunFilter) (rs []Run, err error) {
+	defer wrap(&err, "Runs")
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+runColumns+` FROM runs
+		WHERE ($1 = '' OR period_code = $1) AND ($2 = '' OR state = $2) ORDER BY id DESC`, f.Period, string(f.State))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	return rs, rows.Err()
+}
+
+// canMove says which state changes are allowed: one step forward, or back to
+// draft (sent back for corrections) from any state before publication.
+func canMove(from, to auth.RunState) bool {
+	i, j := slices.Index(auth.RunStates, from), slices.Index(auth.RunStates, to)
+	return i >= 0 && j >= 0 && from != auth.StatePublished && (j == i+1 || to == auth.StateDraft && i > 0)
+}
+
+// errPublished is the store's own refusal to touch a published run.
+func errPublished(id int64) error {
+	return fmt.Errorf("%w: run %d is published", ErrImmutable, id)
+}
+
+// Transition moves a run to state to, recording who, when and why in the
+// run's state history. A published run moves no more (ErrImmutable); a move
+// that skips a state is ErrConflict, as is a race with another transition.
+func (db *DB) Transition(ctx context.Context, actor Actor, id int64, to auth.RunState, note string) (r Run, err error) {
+	defer wrap(&err, "Transition(%d → %s)", id, to)
+	err = db.change(ctx, actor, func(t *txn) error {
+		if r, err = scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, id)); err != nil {
+			return err
+		}
+		if r.State == auth.StatePublished {
+			return errPublished(id)
+		}
+		if !canMove(r.State, to) {
+			return fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
+		}
+		// The history row goes first: once the run is published, the trigger
+		// refuses rows for it.
+		if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)
+			VALUES ($1, $2, $3, $4, $5, $6)`, id, string(r.State), string(to), t.now, actor.Username, note); err != nil {
+			return err
+		}
+		res, err := t.Exec(`UPDATE runs SET state = $1 WHERE id = $2 AND state = $3`, string(to), id, string(r.State))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
+		}
+		from := r.State
+		r.State = to
+		return t.audit("transition", "run", fmt.Sprint(id), map[string]string{"from": string(from), "to": string(to), "note": note})
+	})
+	return r, err
+}
+
+// SetVisibility sets how much of the run the public will see once it is
+// published; it is fixed at publication.
+func (db *DB) SetVisibility(ctx context.Context, actor Actor, id int64, v auth.Visibility) (err error) {
+	defer wrap(&err, "SetVisibility(%d, %s)", id, v)
+	if !v.Valid() {
+		return fmt.Errorf("%w: visibility %q", ErrInvalid, v)
+	}
+	return db.change(ctx, actor, func(t *txn) error {
+		if err := t.checkChangeable(id, false); err != nil {
+			return err
+		}
+		if _, err := t.Exec(`UPDATE runs SET visibility = $1 WHERE id = $2`, string(v), id); err != nil {
+			return err
+		}
+		return t.audit("update", "run", fmt.Sprint(id), map[string]string{"visibility": string(v)})
+	})
+}
+
+// checkChangeable returns ErrNotFound for an unknown run, ErrImmutable for a
+// published one, and, when draftOnly, ErrConflict for a run past draft.
+func (t *txn) checkChangeable(id int64, draftOnly bool) error {
+	var state auth.RunState
+	if err := t.QueryRow(`SELECT state FROM runs WHERE id = $1`, id).Scan(&state); err != nil {
+		return err
+	}
+	switch {
+	case state == auth.StatePublished:
+		return errPublished(id)
+	case draftOnly && state != auth.StateDraft:
+		return fmt.Errorf("%w: run %d is in state %s, not draft", ErrConflict, id, state)
+	}
+	return nil
+}
+
+// RunStateChange is one row of a run's state history.
+type RunStateChange struct {
+	From, To auth.RunState
+	At       time.Time
+	Username string
+	Note     string
+}
+
+// RunHistory returns a run's state changes, oldest first.
+func (db *DB) RunHistory(ctx context.Context, id int64) (hs []RunStateChange, err error) {
+	defer wrap(&err, "RunHistory(%d)", id)
+	rows, err := db.sql.QueryContext(ctx, `SELECT from_state, to_state, at, username, note FROM run_states
+		WHERE run_id = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h RunStateChange
+		if err := rows.Scan(&h.From, &h.To, &h.At, &h.Username, &h.Note); err != nil {
+			return nil, err
+		}
+		h.At = h.At.UTC()
+		hs = append(hs, h)
+	}
+	return hs, rows.Err()
+}
