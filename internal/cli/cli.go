@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,7 @@ var commands = []command{
 	{"weights", [2]string{"权重计算器：熵权法、CRITIC、层次分析法", "weight calculators: entropy, CRITIC, AHP"}, runWeights},
 	{"mcda", [2]string{"多准则决策：TOPSIS", "multi-criteria decision analysis: TOPSIS"}, runMCDA},
 	{"method", [2]string{"评价方法文件：检查（check）、从 COINr 转换（from-coinr）", "evaluation method files: check, from-coinr"}, runMethod},
+	{"demo", [2]string{"生成甘肃示例数据", "generate the Gansu demo data"}, runDemo},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }
 
@@ -129,6 +131,7 @@ func (e *env) report(err error) int {
 	var tes table.Errors
 	var te *table.Error
 	var le localized
+	var pe *fs.PathError
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
@@ -142,6 +145,9 @@ func (e *env) report(err error) int {
 		return exitUsage
 	case errors.As(err, &te):
 		fmt.Fprintln(e.stderr, te.Format(e.lang))
+		return exitUsage
+	case errors.As(err, &pe):
+		fmt.Fprintln(e.stderr, e.t("%s: 无法读取或写入文件：%v", "%s: cannot read or write the file: %v", pe.Path, pe.Err))
 		return exitUsage
 	case errors.As(err, &le):
 		fmt.Fprintln(e.stderr, "qiangxian:", le.Message(string(e.lang)))

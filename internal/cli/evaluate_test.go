@@ -261,3 +261,11 @@ func TestEvaluateSmall(t *testing.T) {
 		t.Errorf("ranking not printed:\n%s", stdout)
 	}
 }
+
+func TestEvaluateMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := run(t, "evaluate", "--imeta", filepath.Join(dir, "none.csv"), "--idata", "x", "--out", filepath.Join(dir, "o.csv"))
+	if code != 2 || !strings.Contains(stderr, "none.csv: 无法读取或写入文件") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

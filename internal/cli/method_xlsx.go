@@ -171,7 +171,7 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 func datasetRows(o *method.Outcome, d *engine.Dataset) [][]any {
 	head := []any{"代码", "名称"}
 	for _, c := range d.Cols {
-		head = append(head, c)
+		head = append(head, columnLabel(o.Method, c))
 	}
 	rows := [][]any{head}
 	for u := range d.Units {
@@ -188,7 +188,7 @@ func datasetRows(o *method.Outcome, d *engine.Dataset) [][]any {
 func memberRows(o *method.Outcome, tr method.TypeResult) [][]any {
 	head := []any{"代码", "名称"}
 	for _, c := range tr.Aggregated.Cols {
-		head = append(head, c)
+		head = append(head, columnLabel(o.Method, c))
 	}
 	rows := [][]any{head}
 	for k, u := range tr.Members {
@@ -199,6 +199,14 @@ func memberRows(o *method.Outcome, tr method.TypeResult) [][]any {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// columnLabel heads a data column: its Chinese name and its code.
+func columnLabel(m *method.Method, code string) string {
+	if n := nodeName(m, code); n != code {
+		return n + " " + code
+	}
+	return code
 }
 
 func nodeName(m *method.Method, code string) string {

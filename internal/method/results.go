@@ -152,6 +152,11 @@ func (o *Outcome) eligible(a Award, u int) (bool, string) {
 // awards selects every award's winners.
 func (o *Outcome) awards(m *Method) {
 	for _, a := range m.Awards {
+		for _, code := range a.Exclude {
+			if !slices.ContainsFunc(o.Units, func(u Unit) bool { return u.Code == code }) {
+				o.warn(Warning{Kind: "exclude", Unit: code, Msg: locale.M("method.w.exclude", a.Name, code)})
+			}
+		}
 		switch a.Kind {
 		case AwardOverall:
 			o.award(a, "", seq(len(o.Units)), o.Rank, 1)
@@ -228,7 +233,8 @@ func (o *Outcome) grades(m *Method) {
 
 func init() {
 	locale.Register(map[string][2]string{
-		"method.w.norise": {"没有上期结果，“%s”无法评出", "no previous result: %q cannot be awarded"},
-		"method.w.tie":    {"“%s”%s 第 %d 名并列，获奖单位增至 %d 个", "%q %s: a tie at place %d brings the winners to %d"},
+		"method.w.exclude": {"“%s”的排除名单中的 %s 不在数据中", "%q excludes %s, which is not in the data"},
+		"method.w.norise":  {"没有上期结果，“%s”无法评出", "no previous result: %q cannot be awarded"},
+		"method.w.tie":     {"“%s”%s 第 %d 名并列，获奖单位增至 %d 个", "%q %s: a tie at place %d brings the winners to %d"},
 	})
 }

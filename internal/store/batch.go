@@ -72,3 +72,12 @@ func placeholders(from, n int) string {
 	}
 	return b.String()
 }
+
+// splitColumns splits a column list written as "a, b, c".
+func splitColumns(cols string) []string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
+}
