@@ -165,8 +165,12 @@ func (e *env) printOutcome(o *method.Outcome) {
 			name += "（" + a.Type + "）"
 		}
 		var names []string
-		for _, u := range a.Winners {
-			names = append(names, o.Units[u].Name)
+		for i, u := range a.Winners {
+			if a.Award.Kind == method.AwardRise {
+				names = append(names, fmt.Sprintf("%s(%s)", o.Units[u].Name, e.fmtChange(a.Key[i])))
+			} else {
+				names = append(names, o.Units[u].Name)
+			}
 		}
 		if len(names) == 0 {
 			names = []string{e.t("（无）", "(none)")}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
 )
 
@@ -108,7 +110,7 @@ func TestEvaluateMethodCSV(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"小测试 2022（示例数据）", "十强：乙县、丙县", "先进（甲）：乙县", "先进（乙）：乙县", "进步：乙县、丙县", "一票否决"} {
+	for _, want := range []string{"小测试 2022（示例数据）", "十强：乙县、丙县", "先进（甲）：乙县", "先进（乙）：乙县", "进步：乙县(↑1)、丙县(↑1)", "一票否决"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
@@ -265,5 +267,52 @@ func TestMethodCheckAndFromCOINr(t *testing.T) {
 	// ASEM's index is the mean of two sub-indices.
 	if !strings.Contains(stdout, "Index") || !strings.Contains(stdout, "50.00") {
 		t.Errorf("converted method:\n%s", stdout)
+	}
+}
+
+// TestMethodFromCOINrReproducesCOINr converts ASEM's iMeta (treatment
+// default, no denominators), runs the method on ASEM's data and compares
+// every indicator score and aggregate with COINr's "simple" pipeline
+// (qTreat → minmax 0–100 → amean): the method path must agree with the
+// engine to 1e-9 on a 4-level hierarchy.
+func TestMethodFromCOINrReproducesCOINr(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "asem.toml")
+	code, _, stderr := run(t, "method", "from-coinr", "--imeta", asem+"/ASEM_iMeta.csv", "--treat", "default", "--denominate=false", "-o", m)
+	if code != 0 {
+		t.Fatalf("from-coinr: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "r.csv")
+	code, _, stderr = runMethodEval(t, "--method", m, "--data", asem+"/ASEM_iData.csv", "--out", out)
+	if code != 0 {
+		t.Fatalf("evaluate: exit %d: %s", code, stderr)
+	}
+	head, want := readLong(t, asem+"/expected/simple/dset_Aggregated.csv")
+	_, rows := readLong(t, out)
+	got := map[string]string{}
+	for _, r := range rows {
+		// indicators (group empty) and aggregates of the only type; the
+		// top node's overall row repeats its type row.
+		if r[5] != "" || r[2] == "1" {
+			got[r[0]+"/"+r[1]] = r[3]
+		}
+	}
+	n := 0
+	for _, r := range want {
+		for i, col := range head[1:] {
+			w, _ := table.ParseNumber(r[i+1])
+			g, ok := got[r[0]+"/"+col]
+			if !ok {
+				t.Fatalf("%s/%s missing from the output", r[0], col)
+			}
+			gv, _ := table.ParseNumber(g)
+			if (math.IsNaN(w) != math.IsNaN(gv)) || math.Abs(w-gv) > 1e-9 {
+				t.Errorf("%s/%s = %v, COINr %v", r[0], col, gv, w)
+			}
+			n++
+		}
+	}
+	if n < 51*50 {
+		t.Errorf("compared only %d values", n)
 	}
 }

@@ -139,12 +139,15 @@ func eventRule(ev method.EventType) string {
 // methodFromCOINr converts COINr's iMeta into a method file: aggregates
 // become nodes, indicators are scored by the engine's min-max
 // normalisation to 0–100 (COINr's default), one county type holds every
-// unit, and an indicator with a Denominator becomes a derived ratio of
-// its raw column. The result is parsed back before it is written.
+// unit, and (unless --denominate=false) an indicator with a Denominator
+// becomes a derived ratio of its raw column; --treat sets the outlier
+// treatment. The result is parsed back before it is written.
 func (e *env) methodFromCOINr(args []string) error {
 	fs := e.newFlags("method from-coinr")
 	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv"))
 	out := fs.String("o", "", e.t("输出的方法文件（.toml）", "output method file (.toml)"))
+	treat := fs.String("treat", "none", e.t("离群值处理：none、default、winmax:N", "outlier treatment: none, default, winmax:N"))
+	denominate := fs.Bool("denominate", true, e.t("有 Denominator 的指标转为比率（人均）指标", "turn indicators with a Denominator into ratios"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -159,9 +162,10 @@ func (e *env) methodFromCOINr(args []string) error {
 	if err != nil {
 		return err
 	}
-	src := coinrMethod(meta, *imeta)
+	src := coinrMethod(meta, *imeta, *treat, *denominate)
 	if _, err := method.Parse(*out, []byte(src)); err != nil {
-		return fmt.Errorf("internal error: the converted method does not parse: %v", err)
+		// Only a bad --treat can make it invalid.
+		return e.usageErr("转换结果无效（--treat？）：%v", "the converted method is invalid (--treat?): %v", err)
 	}
 	if err := writeFileAtomic(*out, func(w io.Writer) error { _, err := io.WriteString(w, src); return err }); err != nil {
 		return err
@@ -170,13 +174,13 @@ func (e *env) methodFromCOINr(args []string) error {
 	return nil
 }
 
-func coinrMethod(meta *coinr.Meta, from string) string {
+func coinrMethod(meta *coinr.Meta, from, treat string, denominate bool) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# 由 COINr 指标元数据 %s 转换（qiangxian method from-coinr）。\n", from)
 	p("# 每个指标按引擎的 min-max 标准化计为 0–100 分（COINr 的默认做法）；请按评价办法修改计分规则。\n\n")
 	p("title = %s\n\n[data]\ncode = \"uCode\"\nname = \"uName\"\ntypes = []   # 不分类型：所有单位属于唯一的类型\n\n", tomlString("COINr: "+from))
-	p("[pipeline]\nimpute = \"none\"\ntreat = \"none\"\naggregate = \"amean\"\n\n[[type]]\nname = \"全部\"\n")
+	p("[pipeline]\nimpute = \"none\"\ntreat = %s\naggregate = \"amean\"\n\n[[type]]\nname = \"全部\"\n", tomlString(treat))
 	var denoms []string
 	for _, n := range meta.Meta.Nodes {
 		if n.Level < 2 {
@@ -192,6 +196,9 @@ func coinrMethod(meta *coinr.Meta, from string) string {
 			continue
 		}
 		code := n.Code
+		if !denominate {
+			n.Denominator = ""
+		}
 		if n.Denominator != "" {
 			p("\n[[indicator]]\ncode = %s\nname = %s\n# 原始数据列，除以分母后计分。\n", tomlString(n.Code), tomlString(n.Name))
 			code = n.Code + "_per_" + n.Denominator

@@ -202,6 +202,8 @@ type jsonUnit struct {
 	Indicators map[string]any  `json:"indicators"`
 	ByType     []jsonTypeScore `json:"by_type"`
 	Raw        map[string]any  `json:"raw"`
+	// Stages holds the values after imputation and treatment, when they ran.
+	Stages map[string]map[string]any `json:"stages,omitempty"`
 }
 
 type jsonTypeScore struct {
@@ -237,6 +239,16 @@ func writeMethodJSON(w io.Writer, o *method.Outcome, lang locale.Lang) error {
 		}
 		for c, code := range raw.Cols {
 			ju.Raw[code] = num(raw.Vals[c][u])
+		}
+		for _, st := range o.Stages[1 : len(o.Stages)-1] {
+			if ju.Stages == nil {
+				ju.Stages = map[string]map[string]any{}
+			}
+			vals := map[string]any{}
+			for c, code := range st.Data.Cols {
+				vals[code] = num(st.Data.Vals[c][u])
+			}
+			ju.Stages[st.Name] = vals
 		}
 		for _, tr := range o.Types {
 			k := slices.Index(tr.Members, u)

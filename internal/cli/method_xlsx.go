@@ -111,7 +111,8 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 			rows = append(rows, []any{a.Award.Name, a.Type, i + 1, o.Units[u].Code, o.Units[u].Name, basis + " " + fmtNum(a.Key[i]), note})
 		}
 		for _, s := range a.Skipped {
-			why := map[string]string{"veto": "一票否决，不得获奖，由后续单位递补", "ineligible": "不在评选范围，由后续单位递补"}[s.Reason]
+			why := map[string]string{"veto": "一票否决，不得获奖，由后续单位递补", "ineligible": "不在评选范围，由后续单位递补",
+				"other_type": "已在其他类型获得该奖项，由后续单位递补"}[s.Reason]
 			if s.Reason == "ineligible" && a.Award.Note != "" {
 				why += "（" + a.Award.Note + "）"
 			}

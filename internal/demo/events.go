@@ -18,10 +18,10 @@ type Event struct {
 
 // The event types of the demo method.
 const (
-	MajorAccident   = "重大安全生产事故"     // veto
-	SeriousAccident = "较大安全生产事故"     // −1 each, at most 3
+	MajorAccident   = "重大安全生产事故"   // veto
+	SeriousAccident = "较大安全生产事故"   // −1 each, at most 3
 	EcoInspection   = "中央生态环保督察问题" // −0.3 each, at most 1.5
-	IllegalDebt     = "违规举债"         // veto
+	IllegalDebt     = "违规举债"       // veto
 )
 
 // EventTypes returns the four event types the demo method gives an effect.
@@ -84,8 +84,15 @@ func events2022() []Event {
 			})
 			if p.typ == EcoInspection {
 				// Findings of one inspection share its report and date.
-				for range p.n - 1 {
-					out = append(out, out[len(out)-1])
+				first := out[len(out)-1]
+				for k := range p.n {
+					e := first
+					e.Note = fmt.Sprintf("%s；督察反馈第 %d 项问题", first.Note, k+1)
+					if k == 0 {
+						out[len(out)-1] = e
+					} else {
+						out = append(out, e)
+					}
 				}
 				break
 			}

@@ -1,9 +1,6 @@
 package demo
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Published figures the generated GDP is calibrated to (sources in
 // shared/notes/sources.md §1.3 and §4.2: df-news.cn 2023-04-26,
@@ -28,7 +25,7 @@ type PressFigure struct {
 // the generated data reproduces them exactly.
 func PressFigures() map[string]PressFigure {
 	return map[string]PressFigure{
-		"620602": {417.7, math.NaN()}, // 凉州区
+		"620602": {417.7, math.NaN()},  // 凉州区
 		"620621": {107.85, math.NaN()}, // 民勤县
 		"620622": {80.9, 6.5},          // 古浪县
 		"620623": {71.1, 8.2},          // 天祝藏族自治县
@@ -194,15 +191,4 @@ func over100(v []float64) int {
 		}
 	}
 	return n
-}
-
-// rankDesc returns the indices of v from the largest value down, ties by
-// index, for reports.
-func rankDesc(v []float64) []int {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] > v[idx[b]] })
-	return idx
 }

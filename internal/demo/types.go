@@ -54,8 +54,8 @@ var countyTypes = map[string][2]string{
 	"620622": {Agriculture, Industry}, // published
 	"620623": {Ecology, Tourism},      // 祁连山, 乌鞘岭
 	// 张掖市
-	"620702": {Urban, Agriculture},   // seed maize
-	"620721": {Ecology, Tourism},     // 祁连山, 七彩丹霞
+	"620702": {Urban, Agriculture}, // seed maize
+	"620721": {Ecology, Tourism},   // 祁连山, 七彩丹霞
 	"620722": {Agriculture, ""},
 	"620723": {Agriculture, Tourism}, // 七彩丹霞
 	"620724": {Agriculture, ""},
@@ -66,8 +66,8 @@ var countyTypes = map[string][2]string{
 	"620822": {Agriculture, ""},
 	"620823": {Agriculture, Industry}, // coal, power
 	"620825": {Agriculture, ""},
-	"620826": {Agriculture, ""},       // apples
-	"620881": {Industry, ""},          // coal
+	"620826": {Agriculture, ""}, // apples
+	"620881": {Industry, ""},    // coal
 	// 酒泉市
 	"620902": {Urban, ""},             // published
 	"620921": {Agriculture, ""},       // published

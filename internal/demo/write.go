@@ -51,7 +51,7 @@ func (d *Data) Sheets() []xlsx.Sheet {
 	}
 	return []xlsx.Sheet{
 		{Name: DataSheet, Rows: rows, Widths: widths, BoldHeader: true, FreezeHeader: true},
-		{Name: NotesSheet, Rows: d.notes(), Widths: []float64{14, 110, 10, 24}, BoldHeader: true},
+		{Name: NotesSheet, Rows: d.notes(), Widths: []float64{20, 120}, BoldHeader: true},
 	}
 }
 
@@ -69,11 +69,11 @@ func (d *Data) notes() [][]any {
 		{"公开报道数", "2022年：凉州区 417.7 亿元；民勤县 107.85 亿元；古浪县 80.9 亿元、增长 6.5%；天祝藏族自治县 71.1 亿元、增长 8.2%；崆峒区 193.03 亿元、增长 7.3%。生成数据与之完全一致。"},
 		{"真实部分", "行政区划代码和名称（modood/Administrative-divisions-of-China，WTFPL 许可）；第七次全国人口普查常住人口和城镇人口（leiii/census，MIT 许可），按2010—2020年趋势外推到当年；公开报道的10个县区类型。其余数值均为生成。"},
 		{"生成方法", "人均地区生产总值由城镇化率、市州效应、县区类型和随机扰动决定，乘以常住人口，再按公开总量和百亿县个数校准；其他指标按与经济规模、城镇化、类型和市州的关系生成（例如粮食产量随农业优先型、旅游收入随文旅赋能型、森林覆盖率随生态功能型升高）。详见 examples/gansu/README.md。"},
-		{},
-		{"指标代码", "指标名称", "单位", "提供部门"},
+		{"代码 名称 市州", "行政区划代码、县（市、区）名称、所属市州"},
+		{"类型 类型2", "县域类型（主类型；第二类型，可空）"},
 	}
 	for _, ind := range Indicators() {
-		rows = append(rows, []any{ind.Code, ind.Name, ind.Unit, ind.Dept})
+		rows = append(rows, []any{ind.Code, fmt.Sprintf("%s（%s，%s提供）", ind.Name, ind.Unit, ind.Dept)})
 	}
 	return rows
 }
@@ -160,6 +160,11 @@ func writeAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private (0600); an output file is
+	// meant to be shared like any other document.
+	if err = f.Chmod(0o644); err != nil {
 		return err
 	}
 	if err = f.Close(); err != nil {

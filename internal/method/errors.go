@@ -105,6 +105,7 @@ func init() {
 		"method.gradeboth":    {"min_score 与 max_rank 只能给一个", "give min_score or max_rank, not both"},
 		"method.unitkind":     {"未知的区划类别 %q（可用：市辖区、县、县级市）", "unknown division kind %q (known: 市辖区, 县, 县级市)"},
 		"method.paramcount":   {"方法 %s 需要 %d 个参数，实际 %d 个", "method %s takes %d parameters, found %d"},
+		"method.distinct":     {"distinct 只适用于 per_type 奖项", "distinct applies to per_type awards only"},
 		"method.tiebreak":     {"并列处理只能引用汇总节点", "the tie-break can only name aggregate nodes"},
 	})
 }

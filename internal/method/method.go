@@ -217,6 +217,9 @@ type Award struct {
 	Exclude      []string
 	ExcludeKinds []string
 	Note         string // why, echoed in outputs
+	// Distinct (per_type only): a unit wins the award in one type at
+	// most, the first of its declared types in which it would win.
+	Distinct bool
 
 	path string
 }

@@ -76,10 +76,11 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "award") {
 		p := fmt.Sprintf("award[%d]", i)
-		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note")
+		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note", "distinct")
 		m.Awards = append(m.Awards, Award{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 			Kind: r.str(t, p, "kind", ""), Count: r.integer(t, p, "count", 0), Exclude: r.strs(t, p, "exclude"),
-			ExcludeKinds: r.strs(t, p, "exclude_kinds"), Note: r.str(t, p, "note", ""), path: p})
+			ExcludeKinds: r.strs(t, p, "exclude_kinds"), Note: r.str(t, p, "note", ""),
+			Distinct: r.boolean(t, p, "distinct", false), path: p})
 	}
 	for i, t := range r.tables(doc, "grade") {
 		p := fmt.Sprintf("grade[%d]", i)

@@ -24,7 +24,7 @@ type AwardResult struct {
 // Skip is a unit that would have won but could not.
 type Skip struct {
 	Unit   int
-	Reason string // veto or ineligible
+	Reason string // veto, ineligible, or other_type (won the award in another type)
 }
 
 // aggregate scores every type's members with the type's weights.
@@ -161,6 +161,10 @@ func (o *Outcome) awards(m *Method) {
 		case AwardOverall:
 			o.award(a, "", seq(len(o.Units)), o.Rank, 1)
 		case AwardPerType:
+			if a.Distinct {
+				o.perTypeDistinct(a)
+				continue
+			}
 			for _, tr := range o.Types {
 				o.award(a, tr.Type, tr.Members, tr.Rank, 1)
 			}
@@ -186,11 +190,22 @@ func seq(n int) []int {
 // award picks a's winners among members (unit indices) by key (per member;
 // sign 1 when lower is better, −1 when higher is).
 func (o *Outcome) award(a Award, typ string, members []int, key []float64, sign float64) {
+	o.commit(o.pick(a, typ, members, key, sign, nil))
+}
+
+// pick selects a's winners among members (unit indices) by key (per
+// member; sign 1 when lower is better, −1 when higher is); units in other
+// have won the award in another type and are skipped.
+func (o *Outcome) pick(a Award, typ string, members []int, key []float64, sign float64, other map[int]bool) AwardResult {
 	k := make([]float64, len(members))
 	elig := make([]bool, len(members))
+	why := make([]string, len(members))
 	for i, u := range members {
 		k[i] = sign * key[i]
-		elig[i], _ = o.eligible(a, u)
+		elig[i], why[i] = o.eligible(a, u)
+		if elig[i] && other[u] {
+			elig[i], why[i] = false, "other_type"
+		}
 	}
 	win, extra := engine.TopN(k, elig, a.Count)
 	r := AwardResult{Award: a, Type: typ, Extra: extra}
@@ -201,16 +216,68 @@ func (o *Outcome) award(a Award, typ string, members []int, key []float64, sign 
 	if len(win) > 0 {
 		last := k[win[len(win)-1]]
 		for i, u := range members {
-			if ok, why := o.eligible(a, u); !ok && !engine.IsNA(k[i]) && k[i] <= last {
-				r.Skipped = append(r.Skipped, Skip{Unit: u, Reason: why})
+			if !elig[i] && !engine.IsNA(k[i]) && k[i] <= last {
+				r.Skipped = append(r.Skipped, Skip{Unit: u, Reason: why[i]})
 			}
 		}
 	}
-	if extra > 0 {
+	return r
+}
+
+// commit records an award's result and warns of a tie at its cut-off.
+func (o *Outcome) commit(r AwardResult) {
+	if r.Extra > 0 {
 		last := o.Units[r.Winners[len(r.Winners)-1]]
-		o.warn(Warning{Kind: "tie", Unit: last.Code, Msg: locale.M("method.w.tie", a.Name, typ, a.Count, len(r.Winners))})
+		o.warn(Warning{Kind: "tie", Unit: last.Code, Msg: locale.M("method.w.tie", r.Award.Name, r.Type, r.Award.Count, len(r.Winners))})
 	}
 	o.Awards = append(o.Awards, r)
+}
+
+// perTypeDistinct selects a per-type award that a unit wins once: a unit
+// that would win in several of its types keeps the first of them in its
+// declared order (its primary type first) and its places elsewhere go to
+// the next units; repeated until no unit wins twice.
+func (o *Outcome) perTypeDistinct(a Award) {
+	other := make([]map[int]bool, len(o.Types)) // per type: units that keep the award elsewhere
+	for t := range other {
+		other[t] = map[int]bool{}
+	}
+	var rs []AwardResult
+	for range len(o.Types) + 1 {
+		rs = rs[:0]
+		won := map[int][]string{}
+		for t, tr := range o.Types {
+			r := o.pick(a, tr.Type, tr.Members, tr.Rank, 1, other[t])
+			for _, u := range r.Winners {
+				won[u] = append(won[u], tr.Type)
+			}
+			rs = append(rs, r)
+		}
+		changed := false
+		for u, types := range won {
+			if len(types) < 2 {
+				continue
+			}
+			keep := ""
+			for _, t := range o.Units[u].Types {
+				if slices.Contains(types, t) {
+					keep = t
+					break
+				}
+			}
+			for t, tr := range o.Types {
+				if tr.Type != keep && slices.Contains(types, tr.Type) && !other[t][u] {
+					other[t][u], changed = true, true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, r := range rs {
+		o.commit(r)
+	}
 }
 
 // grades gives every unit the first grade band it meets.

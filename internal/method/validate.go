@@ -324,6 +324,9 @@ func (c *checker) awards() {
 		if a.Count <= 0 {
 			c.fail(p+".count", locale.M("method.positive", a.Count))
 		}
+		if a.Distinct && a.Kind != AwardPerType {
+			c.fail(p+".distinct", locale.M("method.distinct"))
+		}
 		for i, k := range a.ExcludeKinds {
 			if !slices.Contains(divisionKinds, k) {
 				c.fail(fmt.Sprintf("%s.exclude_kinds[%d]", p, i), locale.M("method.unitkind", k))

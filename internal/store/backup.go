@@ -55,11 +55,11 @@ type dumpTable struct {
 
 var dumpTables = []dumpTable{
 	{"counters", "name, value", "si", "name", false},
-	{"units", unitColumns, "sssssst",
+	{"units", unitColumns, "ssssstt",
 		"CASE kind WHEN 'province' THEN 0 WHEN 'prefecture' THEN 1 WHEN 'county' THEN 2 WHEN 'zone' THEN 3 ELSE 4 END, code", false},
 	{"unit_attributes", attributeColumns, "isssii", "id", true},
 	{"unit_changes", changeColumns, "issstss", "id", true},
-	{"indicators", indicatorColumns, "sssisss", "code", false},
+	{"indicators", indicatorColumns, "ssssiss", "code", false},
 	{"periods", periodColumns, "ssii", "code", false},
 	{"revisions", revisionColumns, "itssss", "id", false},
 	{"observations", "id, revision_id, unit_code, indicator_code, period_code, value, status, source, note", "iisssfsss", "id", true},
@@ -69,9 +69,9 @@ var dumpTables = []dumpTable{
 	{"runs", runColumns, "iiisssssists", "id", true},
 	{"run_states", "id, run_id, from_state, to_state, at, username, note", "iisstss", "id", true},
 	{"run_results", "id, run_id, " + resultColumns, "iissiffsfbssf", "id", true},
-	{"users", userColumns, "isssssssbtt", "id", true},
+	{"users", userColumns, "issssssbtt", "id", true},
 	{"sessions", "token_hash, user_id, created_at, last_seen", "sitt", "token_hash", false},
-	{"api_tokens", "id, token_hash, user_id, name, created_at, last_used, expires_at, revoked", "isisttttb", "id", true},
+	{"api_tokens", "id, token_hash, user_id, name, created_at, last_used, expires_at, revoked", "isistttb", "id", true},
 	{"login_attempts", "id, username, remote, at, success", "isstb", "id", true},
 	{"audit_log", auditColumns, "itsssss", "id", true},
 }

@@ -101,7 +101,7 @@ func (db *DB) Events(ctx context.Context, f EventFilter) (es []Event, err error)
 	defer wrap(&err, "Events")
 	from, to := f.From, f.To
 	if from.IsZero() {
-		from = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+		from = time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC) // not year 1, which is the zero time
 	}
 	if to.IsZero() {
 		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)

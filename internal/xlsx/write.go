@@ -74,6 +74,11 @@ func WriteFile(path string, sheets []Sheet) (err error) {
 	if err = Write(tmp, sheets); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); an output file is
+	// meant to be shared like any other document.
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
 	if err = tmp.Close(); err != nil {
 		return err
 	}
