@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/coinr"
 	"github.com/qiangxian/qiangxian/internal/engine"
@@ -15,8 +16,15 @@ import (
 )
 
 // runEvaluate is `qiangxian evaluate`: COINr's iMeta/iData in, the long
-// result table out.
+// result table out; with --method, an evaluation method file instead
+// (runEvaluateMethod).
 func runEvaluate(ctx context.Context, e *env, args []string) error {
+	if slices.ContainsFunc(args, func(a string) bool {
+		n := strings.TrimLeft(a, "-")
+		return strings.HasPrefix(a, "-") && (n == "method" || strings.HasPrefix(n, "method="))
+	}) {
+		return runEvaluateMethod(ctx, e, args)
+	}
 	fs := e.newFlags("evaluate")
 	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv: the indicator hierarchy"))
 	idata := fs.String("idata", "", e.t("COINr 格式的数据 iData.csv", "COINr iData.csv: units × indicators"))

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -150,7 +152,7 @@ func (e *env) printOutcome(o *method.Outcome) {
 		}
 		unit := o.Units[u]
 		line := fmt.Sprintf("  %3s  %s %s %s %8s", fmtNum(o.Rank[u]), unit.Code, padRight(unit.Name, 16),
-			padRight(strings.Join(unit.Types, "+"), 22), fmtNum(o.Overall[u]))
+			padRight(strings.Join(unit.Types, "+"), 22), fmtScore(o.Overall[u], o.Method.Decimals))
 		if o.RankChange != nil {
 			line += "  " + e.fmtChange(o.RankChange[u])
 		}
@@ -207,4 +209,13 @@ func (e *env) fmtChange(v float64) string {
 		return fmt.Sprintf("↓%g", -v)
 	}
 	return "→0"
+}
+
+// fmtScore prints a score with the method's decimals (all digits when the
+// method does not round), so that the column lines up.
+func fmtScore(v float64, decimals int) string {
+	if decimals < 0 || math.IsNaN(v) {
+		return fmtNum(v)
+	}
+	return strconv.FormatFloat(v, 'f', decimals, 64)
 }
