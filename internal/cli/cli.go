@@ -35,9 +35,12 @@ type command struct {
 var commands = []command{
 	{"evaluate", [2]string{"运行评价流程并输出得分与排名", "run an evaluation and write scores and ranks"}, runEvaluate},
 	{"weights", [2]string{"权重计算器：熵权法、CRITIC、层次分析法", "weight calculators: entropy, CRITIC, AHP"}, runWeights},
+	{"robustness", [2]string{"不确定性与敏感性分析", "uncertainty and sensitivity analysis"}, runRobustness},
 	{"mcda", [2]string{"多准则决策：TOPSIS", "multi-criteria decision analysis: TOPSIS"}, runMCDA},
 	{"method", [2]string{"评价方法文件：检查（check）、从 COINr 转换（from-coinr）", "evaluation method files: check, from-coinr"}, runMethod},
 	{"demo", [2]string{"生成甘肃示例数据", "generate the Gansu demo data"}, runDemo},
+	{"explain", [2]string{"解释单位得分与排名的变化、优势短板和进位差距", "explain a unit's score and rank change, strengths, and gaps to the top"}, runExplain},
+	{"analyse", [2]string{"分析工具：描述统计、相关、克朗巴哈系数、主成分、数据可得性", "analysis: statistics, correlations, Cronbach's alpha, PCA, data availability"}, runAnalyse},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }
 

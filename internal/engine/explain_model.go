@@ -124,7 +124,7 @@ func nonIndicators(d *Dataset, ind []string) []string {
 // full run when d differs from it in a few columns, or nil.
 func (m *PipelineModel) incremental(d *Data) (*Dataset, error) {
 	c := m.last
-	if c == nil || m.spec.Screen != nil || !slices.Equal(c.raw.Units, d.Raw.Units) || !slices.Equal(c.raw.Cols, d.Raw.Cols) {
+	if c == nil || !slices.Equal(c.raw.Units, d.Raw.Units) || !slices.Equal(c.raw.Cols, d.Raw.Cols) {
 		return nil, nil
 	}
 	for k, l := range d.Labels {
@@ -136,6 +136,9 @@ func (m *PipelineModel) incremental(d *Data) (*Dataset, error) {
 	for col, code := range d.Raw.Cols {
 		if colsEqual(c.raw.Vals[col], d.Raw.Vals[col]) {
 			continue
+		}
+		if m.spec.Screen != nil && !sameNAs(c.raw.Vals[col], d.Raw.Vals[col]) {
+			return nil, nil // screening, which counts NAs, could change
 		}
 		if slices.Contains(m.ind, code) {
 			redo = append(redo, code)
@@ -151,8 +154,14 @@ func (m *PipelineModel) incremental(d *Data) (*Dataset, error) {
 		return nil, nil
 	}
 	out := &Dataset{Units: c.scores.Units, Cols: c.scores.Cols, Vals: slices.Clone(c.scores.Vals)}
+	var keep []int // the units screening kept, when it dropped some
+	if len(c.scores.Units) != len(d.Raw.Units) {
+		for _, code := range c.scores.Units {
+			keep = append(keep, d.Raw.UnitIndex(code))
+		}
+	}
 	for _, code := range redo {
-		x, err := m.column(d, code)
+		x, err := m.column(d, code, keep)
 		if err != nil {
 			return nil, err
 		}
@@ -161,9 +170,20 @@ func (m *PipelineModel) incremental(d *Data) (*Dataset, error) {
 	return out, nil
 }
 
+// sameNAs reports whether a and b are missing at the same places.
+func sameNAs(a, b []float64) bool {
+	for i, v := range a {
+		if IsNA(v) != IsNA(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // column runs the pipeline's steps up to normalisation on one indicator:
-// each of them works column by column, as in Evaluate.
-func (m *PipelineModel) column(d *Data, code string) ([]float64, error) {
+// each of them works column by column, as in Evaluate. keep, when not nil,
+// lists the units screening kept (screening runs after imputation).
+func (m *PipelineModel) column(d *Data, code string, keep []int) ([]float64, error) {
 	node, _ := m.tree.Node(code)
 	x := slices.Clone(d.Raw.Col(code))
 	s := m.spec
@@ -187,6 +207,9 @@ func (m *PipelineModel) column(d *Data, code string) ([]float64, error) {
 			return nil, err
 		}
 	}
+	if keep != nil {
+		one = one.SelectUnits(keep)
+	}
 	if s.Treat != nil {
 		if one, _, err = Treat(one, *s.Treat); err != nil {
 			return nil, err
@@ -196,7 +219,7 @@ func (m *PipelineModel) column(d *Data, code string) ([]float64, error) {
 	if s.Normalise != nil {
 		ref := -1
 		if s.Normalise.Method == NormDist2Ref {
-			ref = d.Raw.UnitIndex(s.Normalise.Ref)
+			ref = one.UnitIndex(s.Normalise.Ref)
 		}
 		out := make([]float64, len(x))
 		if err := NormaliseColumn(out, x, node, *s.Normalise, ref, nil); err != nil {

@@ -93,9 +93,15 @@ func WhatIf(m Model, d *Data, q WhatIfQuery) (*WhatIfResult, error) {
 	res.Reachable = true
 	res.Delta = w.sign * hi
 	res.Rounded = res.Delta
-	if nice := roundAway(hi, 3); nice <= w.limit {
+	// The nearest 3-digit value when it works (a threshold met exactly
+	// at a round number), else the next one up.
+	for _, nice := range []float64{roundSig(hi, 3), roundAway(hi, 3)} {
+		if nice > w.limit {
+			continue
+		}
 		if r, _, err := w.eval(nice); err == nil && r <= float64(q.TopK) {
 			res.Rounded = w.sign * nice
+			break
 		}
 	}
 	res.NewRank, res.NewScore, err = w.eval(hi)
@@ -232,6 +238,15 @@ func (w *whatIf) eval(t float64) (rank, score float64, err error) {
 		rank = math.Inf(1)
 	}
 	return rank, s.Score[k], nil
+}
+
+// roundSig rounds v to n significant digits.
+func roundSig(v float64, n int) float64 {
+	f, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', n, 64), 64)
+	if err != nil {
+		return v
+	}
+	return f
 }
 
 // roundAway rounds v > 0 up to n significant digits.
