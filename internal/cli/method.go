@@ -45,11 +45,15 @@ func (e *env) methodCheck(args []string) error {
 	}
 	trees := make([]*engine.Tree, len(m.Types))
 	weights := make([]map[string]float64, len(m.Types))
+	sources := make([][]method.WeightSource, len(m.Types))
 	for i, t := range m.Types {
 		if trees[i], err = m.Tree(t.Name); err != nil {
 			return err
 		}
 		weights[i] = trees[i].EffectiveWeights()
+		if sources[i], err = m.WeightSources(t.Name); err != nil {
+			return err
+		}
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s — %s\n", m.Title, e.t("方法检查通过", "the method is valid"))
@@ -66,8 +70,10 @@ func (e *env) methodCheck(args []string) error {
 		}
 	}
 	t := trees[0]
-	var walk func(i, depth int)
-	walk = func(i, depth int) {
+	// Below a node weighted by the data, effective weights are known only
+	// after a run: they show as —.
+	var walk func(i, depth int, unknown bool)
+	walk = func(i, depth int, unknown bool) {
 		n := t.Nodes[i]
 		label := strings.Repeat("  ", depth) + n.Code + " " + nodeName(m, n.Code)
 		if r := rules[n.Code]; r != "" {
@@ -75,14 +81,19 @@ func (e *env) methodCheck(args []string) error {
 		}
 		fmt.Fprint(w, padRight(label, labelWidth))
 		for k := range m.Types {
-			fmt.Fprintf(w, " %10.2f", 100*weights[k][n.Code])
+			if unknown {
+				fmt.Fprintf(w, " %10s", "—") // one column wide, not two
+			} else {
+				fmt.Fprintf(w, " %10.2f", 100*weights[k][n.Code])
+			}
 		}
 		fmt.Fprintln(w)
 		for _, c := range t.Children[i] {
-			walk(c, depth+1)
+			walk(c, depth+1, unknown || derivedFromData(m, n.Code))
 		}
 	}
-	walk(t.Index(m.Root()), 0)
+	walk(t.Index(m.Root()), 0, false)
+	e.printWeightSources(w, m, sources)
 	var unscored []string
 	for _, ind := range m.Indicators {
 		if ind.Parent == "" {
@@ -97,6 +108,87 @@ func (e *env) methodCheck(args []string) error {
 		fmt.Fprintf(w, "%s %s: %s %d\n", e.t("奖项", "award"), a.Name, a.Kind, a.Count)
 	}
 	return nil
+}
+
+// derivedFromData reports whether the children of node code are weighted
+// by the data at run time.
+func derivedFromData(m *method.Method, code string) bool {
+	for _, n := range m.Nodes {
+		if n.Code == code {
+			return n.WeightsFrom.Data()
+		}
+	}
+	return false
+}
+
+// printWeightSources lists the nodes whose children's weights are derived,
+// top-down: AHP with its priorities and consistency per matrix, entropy and
+// CRITIC with their conventions (computed at run time).
+func (e *env) printWeightSources(w io.Writer, m *method.Method, sources [][]method.WeightSource) {
+	first := true
+	for k := len(sources[0]) - 1; k >= 0; k-- {
+		s := sources[0][k]
+		wf := s.Rule
+		if wf == nil {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w, e.t("权重来源（未列出的节点，其下级为固定权重）：", "Weight sources (children of nodes not listed have fixed weights):"))
+			first = false
+		}
+		head := e.t("  %s %s 的下级：%s", "  children of %s %s: %s", s.Node, nodeName(m, s.Node), method.MethodName(wf.Method, string(e.lang)))
+		switch wf.Method {
+		case method.WeightsAHP:
+			fmt.Fprintln(w, head+e.t("，优先级 %s，RI 表 %s，CR 上限 %g", ", priority %s, RI table %s, max CR %g", wf.Priority, wf.RI, wf.MaxCR))
+			e.printAHP(w, m, s.Node, sources)
+		default:
+			sample := e.t("全部单位", "over all units")
+			if wf.PerType {
+				sample = e.t("各类型的单位分别计算", "within each type")
+			}
+			conv := "values = " + wf.Values + ", " + sample
+			if wf.Method == method.WeightsEntropy {
+				conv = "standardise = " + wf.Standardise + ", " + conv
+			}
+			fmt.Fprintln(w, head+e.t("（%s）：运行时由当年数据计算", " (%s): computed from the data at run time", conv))
+		}
+	}
+}
+
+// printAHP prints node's AHP priorities and consistency once per matrix,
+// naming the types that use it.
+func (e *env) printAHP(w io.Writer, m *method.Method, node string, sources [][]method.WeightSource) {
+	wf := m.Nodes[slices.IndexFunc(m.Nodes, func(n method.Node) bool { return n.Code == node })].WeightsFrom
+	var groups [][]int // type indices sharing a matrix: the default matrix first
+	var shared []int
+	for i, t := range m.Types {
+		if _, own := wf.Matrices[t.Name]; own {
+			groups = append(groups, []int{i})
+		} else {
+			shared = append(shared, i)
+		}
+	}
+	if shared != nil {
+		groups = append([][]int{shared}, groups...)
+	}
+	for _, g := range groups {
+		var names []string
+		for _, i := range g {
+			names = append(names, m.Types[i].Name)
+		}
+		label := strings.Join(names, e.t("、", ", "))
+		if len(g) == len(m.Types) {
+			label = e.t("所有类型", "all types")
+		}
+		s := sources[g[0]][slices.IndexFunc(sources[g[0]], func(s method.WeightSource) bool { return s.Node == node })]
+		parts := make([]string, len(s.Children))
+		for k, c := range s.Children {
+			parts[k] = fmt.Sprintf("%s %.4f", c, s.Weights[k])
+		}
+		fmt.Fprintln(w, e.t("    %s：%s", "    %s: %s", label, strings.Join(parts, "  ")))
+		r := s.AHP
+		fmt.Fprintf(w, "      λmax = %.4f  CI = %.4f  RI = %g  CR = %.4f < %g\n", r.LambdaMax, r.CI, r.RI, r.CR, wf.MaxCR)
+	}
 }
 
 // labelWidth is the width of the tree column of method check.

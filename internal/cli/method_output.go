@@ -285,6 +285,13 @@ func writeMethodJSON(w io.Writer, o *method.Outcome, lang locale.Lang) error {
 		weights[tr.Type] = tr.Weights
 	}
 	doc["effective_weights"] = weights
+	sources := map[string][]map[string]any{}
+	for _, tr := range o.Types {
+		for _, src := range tr.Sources {
+			sources[tr.Type] = append(sources[tr.Type], weightSourceJSON(src))
+		}
+	}
+	doc["weight_sources"] = sources
 	effects := []map[string]any{}
 	for _, ef := range o.Effects {
 		effects = append(effects, map[string]any{"unit": ef.Event.Unit, "date": ef.Event.Date, "type": ef.Event.Type,
@@ -299,4 +306,37 @@ func writeMethodJSON(w io.Writer, o *method.Outcome, lang locale.Lang) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// weightSourceJSON describes how the weights of one aggregate's children
+// were obtained: "from" (fixed, ahp, entropy, critic), the children's
+// weights (normalised to sum 1) and the method's conventions and results.
+func weightSourceJSON(s method.WeightSource) map[string]any {
+	byChild := func(v []float64) map[string]any {
+		out := map[string]any{}
+		for k, c := range s.Children {
+			out[c] = num(v[k])
+		}
+		return out
+	}
+	obj := map[string]any{"node": s.Node, "from": s.From(), "children": s.Children, "weights": byChild(s.Weights)}
+	wf := s.Rule
+	switch s.From() {
+	case method.WeightsAHP:
+		r := s.AHP
+		obj["priority"], obj["ri_table"], obj["max_cr"] = wf.Priority, wf.RI, wf.MaxCR
+		obj["lambda_max"], obj["ci"], obj["ri"], obj["cr"] = r.LambdaMax, r.CI, r.RI, r.CR
+	case method.WeightsEntropy, method.WeightsCRITIC:
+		obj["values"], obj["per_type"], obj["units"] = wf.Values, wf.PerType, s.Units
+		if s.Left != nil {
+			obj["left_out"] = s.Left
+		}
+		if s.Entropy != nil {
+			obj["standardise"], obj["entropy"] = wf.Standardise, byChild(s.Entropy.Entropy)
+		}
+		if s.CRITIC != nil {
+			obj["sd"], obj["conflict"], obj["information"] = byChild(s.CRITIC.SD), byChild(s.CRITIC.Conflict), byChild(s.CRITIC.Information)
+		}
+	}
+	return obj
 }

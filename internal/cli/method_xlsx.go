@@ -132,20 +132,24 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 		add(sheetName("汇总-"+tr.Type), memberRows(o, tr))
 	}
 
-	head = []any{"代码", "名称", "层级", "上级"}
+	head = []any{"代码", "名称", "层级", "上级", "权重来源"}
 	for _, tr := range o.Types {
 		head = append(head, tr.Type)
 	}
 	rows = [][]any{head}
 	tree, _ := o.Method.Tree(o.Types[0].Type)
 	for _, n := range tree.Nodes {
-		r := []any{n.Code, nodeName(o.Method, n.Code), n.Level, n.Parent}
+		r := []any{n.Code, nodeName(o.Method, n.Code), n.Level, n.Parent, ""}
+		if n.Parent != "" {
+			r[4] = weightSourceLabel(o.Method, n.Parent)
+		}
 		for _, tr := range o.Types {
 			r = append(r, tr.Weights[n.Code])
 		}
 		rows = append(rows, r)
 	}
 	add("权重", rows)
+	add("权重来源", weightSourceRows(o))
 
 	rows = [][]any{{o.Method.File}}
 	for _, line := range strings.Split(strings.TrimRight(string(o.Method.Source), "\n"), "\n") {
@@ -166,6 +170,64 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 	}
 	add("说明", rows)
 	return sheets
+}
+
+// weightSourceLabel says how the children of node parent are weighted:
+// the method and its conventions, in Chinese.
+func weightSourceLabel(m *method.Method, parent string) string {
+	var wf *method.WeightsFrom
+	for _, n := range m.Nodes {
+		if n.Code == parent {
+			wf = n.WeightsFrom
+		}
+	}
+	if wf == nil {
+		return method.MethodName(method.WeightsFixed, "zh")
+	}
+	name := method.MethodName(wf.Method, "zh")
+	if wf.Method == method.WeightsAHP {
+		return fmt.Sprintf("%s（%s，RI 表 %s，CR 上限 %g）", name, wf.Priority, wf.RI, wf.MaxCR)
+	}
+	sample := "全部单位"
+	if wf.PerType {
+		sample = "各类型分别计算"
+	}
+	values := map[string]string{method.ValuesScores: "得分", method.ValuesRaw: "原始数值"}[wf.Values]
+	if wf.Method == method.WeightsEntropy {
+		return fmt.Sprintf("%s（standardise = %s，%s，%s）", name, wf.Standardise, values, sample)
+	}
+	return fmt.Sprintf("%s（%s，%s）", name, values, sample)
+}
+
+// weightSourceRows lays out how every aggregate's children were weighted
+// under every type: one row per child, with the method's results (λmax, CI,
+// RI and CR of AHP; the entropy or CRITIC information of every child).
+func weightSourceRows(o *method.Outcome) [][]any {
+	rows := [][]any{{"上级", "上级名称", "类型", "权重来源", "下级", "下级名称", "权重", "熵值", "CRITIC 信息量",
+		"λmax", "CI", "RI", "CR", "计算单位数", "未计入的单位（缺失值）"}}
+	for _, tr := range o.Types {
+		for k := len(tr.Sources) - 1; k >= 0; k-- {
+			s := tr.Sources[k]
+			for j, c := range s.Children {
+				r := []any{s.Node, nodeName(o.Method, s.Node), tr.Type, weightSourceLabel(o.Method, s.Node), c, nodeName(o.Method, c),
+					s.Weights[j], "", "", "", "", "", "", "", ""}
+				switch {
+				case s.AHP != nil:
+					r[9], r[10], r[11], r[12] = s.AHP.LambdaMax, s.AHP.CI, s.AHP.RI, s.AHP.CR
+				case s.Rule != nil:
+					r[13], r[14] = s.Units, strings.Join(s.Left, "、")
+				}
+				if s.Entropy != nil {
+					r[7] = s.Entropy.Entropy[j]
+				}
+				if s.CRITIC != nil {
+					r[8] = s.CRITIC.Information[j]
+				}
+				rows = append(rows, r)
+			}
+		}
+	}
+	return rows
 }
 
 // datasetRows lays a units × columns data set out with the units' names.

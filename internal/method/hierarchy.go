@@ -33,7 +33,7 @@ func (c *checker) hierarchy() {
 				c.fail(n.path+".parent", locale.M("method.unknownnode", n.Parent))
 			}
 		}
-		c.weights(n.path, n.Weight, n.Weights)
+		c.childWeights(n.Parent, n.path, n.Weight, n.Weights)
 	}
 	if roots != 1 {
 		c.fail("node", locale.M("method.noroot", roots))
@@ -71,6 +71,9 @@ func (c *checker) hierarchy() {
 	}
 	for _, t := range m.Types {
 		for _, n := range m.Nodes {
+			if n.WeightsFrom != nil {
+				continue // derived weights are positive
+			}
 			sum, kids := 0.0, 0
 			for _, k := range m.children(n.Code) {
 				sum += m.weightOf(k, t.Name)
@@ -183,7 +186,10 @@ func (m *Method) Root() string {
 
 // Tree returns the hierarchy with the weights of type typ, ready for
 // engine.Aggregate: the scored indicators (Level 1, Direction 1, since
-// scores already point the right way) and the nodes at their levels.
+// scores already point the right way) and the nodes at their levels. The
+// children of a node with AHP weights get its priorities; those of a node
+// weighted by the data get equal placeholder weights, which Run replaces
+// (TypeResult.Sources and Weights record the weights used).
 func (m *Method) Tree(typ string) (*engine.Tree, error) {
 	levels, _ := m.levels()
 	var meta engine.Meta
@@ -200,6 +206,9 @@ func (m *Method) Tree(typ string) (*engine.Tree, error) {
 		meta.Nodes = append(meta.Nodes, engine.Node{Code: n.Code, Name: n.Name, Level: levels[n.Code],
 			Weight: w, Parent: n.Parent, Target: math.NaN(), GoalLower: math.NaN(), GoalUpper: math.NaN(),
 			GoalScale: math.NaN(), CapMax: math.NaN()})
+	}
+	if err := m.deriveStatic(&meta, typ); err != nil {
+		return nil, err
 	}
 	return engine.NewTree(meta)
 }

@@ -98,6 +98,9 @@ type Node struct {
 	Parent  string // "" for the top node
 	Weight  float64
 	Weights map[string]float64
+	// WeightsFrom derives the weights of the node's children (AHP, entropy,
+	// CRITIC); nil when they are fixed by their weight and weights fields.
+	WeightsFrom *WeightsFrom
 
 	path string
 }

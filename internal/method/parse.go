@@ -63,10 +63,11 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "node") {
 		p := fmt.Sprintf("node[%d]", i)
-		r.known(t, p, "code", "name", "name_en", "parent", "weight", "weights")
+		r.known(t, p, "code", "name", "name_en", "parent", "weight", "weights", "weights_from", WeightsAHP, WeightsEntropy, WeightsCRITIC)
 		m.Nodes = append(m.Nodes, Node{Code: r.str(t, p, "code", ""), Name: r.str(t, p, "name", ""),
 			NameEn: r.str(t, p, "name_en", ""), Parent: r.str(t, p, "parent", ""),
-			Weight: r.num(t, p, "weight", math.NaN()), Weights: r.weights(t, p, "weights"), path: p})
+			Weight: r.num(t, p, "weight", math.NaN()), Weights: r.weights(t, p, "weights"),
+			WeightsFrom: r.weightsFrom(t, p), path: p})
 	}
 	for i, t := range r.tables(doc, "event") {
 		p := fmt.Sprintf("event[%d]", i)

@@ -3,6 +3,7 @@ package method
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -27,8 +28,10 @@ type Skip struct {
 	Reason string // veto, ineligible, or other_type (won the award in another type)
 }
 
-// aggregate scores every type's members with the type's weights.
-func (o *Outcome) aggregate(m *Method, scored *engine.Dataset) error {
+// aggregate scores every type's members with the type's weights, those
+// from the data computed on scored (the scores) or vals (the values the
+// rules read).
+func (o *Outcome) aggregate(m *Method, scored, vals *engine.Dataset) error {
 	spec, err := aggSpec(m.Pipeline.Aggregate)
 	if err != nil {
 		return err
@@ -41,11 +44,24 @@ func (o *Outcome) aggregate(m *Method, scored *engine.Dataset) error {
 				tr.Members = append(tr.Members, i)
 			}
 		}
-		tree, err := m.Tree(t.Name)
+		tree, sources, err := m.weigh(t.Name, &weighData{scored: scored, vals: vals, members: tr.Members, spec: spec})
 		if err != nil {
 			return err
 		}
-		tr.Weights = tree.EffectiveWeights()
+		tr.Weights, tr.Sources = tree.EffectiveWeights(), sources
+		for _, s := range sources {
+			if len(s.Left) == 0 {
+				continue
+			}
+			// Without per_type every type leaves out the same units: warn once.
+			label := typeLabel("")
+			if s.Rule.PerType {
+				label = typeLabel(t.Name)
+			} else if t.Name != m.Types[0].Name {
+				continue
+			}
+			o.warn(Warning{Kind: "weights", Msg: locale.M("method.w.weightsleft", s.Node, label, s.Units, len(s.Left), strings.Join(s.Left, ", "))})
+		}
 		agg, err := engine.Aggregate(scored.SelectUnits(tr.Members), tree, spec)
 		if err != nil {
 			return err

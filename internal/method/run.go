@@ -55,6 +55,7 @@ type TypeResult struct {
 	Type       string
 	Members    []int              // unit indices
 	Weights    map[string]float64 // effective weight of every node and indicator
+	Sources    []WeightSource     // how every aggregate's children were weighted, bottom-up
 	Aggregated *engine.Dataset    // members × (indicators, aggregates): before deductions and rounding
 	Score      []float64          // per member: top node − deduction, rounded
 	Rank       []float64          // per member, within the type
@@ -108,7 +109,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: StageScored, Data: scored})
 	o.events(m, in.Events, n)
-	if err := o.aggregate(m, scored); err != nil {
+	if err := o.aggregate(m, scored, vals); err != nil {
 		return nil, err
 	}
 	o.overall(m)

@@ -55,6 +55,7 @@ func (m *Method) validate() Errors {
 	codes := c.codes()
 	c.indicators(codes)
 	c.hierarchy()
+	c.weightsFrom()
 	for i, code := range m.TieBreak {
 		if k, ok := codes[code]; !ok || k != "node" {
 			c.fail(fmt.Sprintf("tie_break[%d]", i), locale.M("method.tiebreak"))
@@ -158,7 +159,7 @@ func (c *checker) indicators(codes map[string]string) {
 		default:
 			c.fail(p+".parent", locale.M("method.unknownnode", ind.Parent))
 		}
-		c.weights(p, ind.Weight, ind.Weights)
+		c.childWeights(ind.Parent, p, ind.Weight, ind.Weights)
 		if ind.Score != nil {
 			c.rule(ind.Score, ind, codes)
 		}
