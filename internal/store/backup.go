@@ -62,7 +62,8 @@ var dumpTables = []dumpTable{
 	{"indicators", indicatorColumns, "ssssiss", "code", false},
 	{"periods", periodColumns, "ssii", "code", false},
 	{"revisions", revisionColumns, "itssss", "id", false},
-	{"observations", "id, revision_id, unit_code, indicator_code, period_code, value, status, source, note", "iisssfsss", "id", true},
+	{"observations", "unit_code, indicator_code, period_code, revision_id, value, status, source, note", "sssifsss",
+		"revision_id, unit_code, indicator_code, period_code", false},
 	{"events", "id, event_key, revision_id, unit_code, day, type, department, document, points, note, retracted", "isistsssfsb", "id", true},
 	{"targets", "id, revision_id, unit_code, indicator_code, period_code, value, note", "iisssfs", "id", true},
 	{"methods", methodColumns, "issssts", "id", true},
@@ -192,4 +193,3 @@ func dumpOne(ctx context.Context, q querier, enc *json.Encoder, t dumpTable) (in
 	}
 	return n, rows.Err()
 }
-

@@ -1,62 +1,76 @@
 package store
 
 import (
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
-// insertBatch inserts n rows into table with multi-row INSERTs, as many rows
-// a statement as the dialect's parameter limit allows (SQLite 32766,
-// PostgreSQL 65535; we stay well below both). One statement per few
-// hundred rows is what makes a 180,000-figure import take a second instead
-// of a minute. row(i, dst) appends the i-th row's values to dst.
+// insertBatch inserts n rows into table, fast: a 180,000-figure import
+// takes about a second on either database. row(i, dst) appends the i-th
+// row's values to dst.
+//
+// This is the one place where the SQL differs by dialect. PostgreSQL gets
+// COPY (copyFrom). SQLite gets multi-row INSERTs, as many rows a statement as
+// stay well below its 32766-parameter limit, the full-size statement
+// prepared once, with plain ? placeholders: SQLite looks $N names up in a
+// list, linearly, when it parses and when it binds each parameter, so a
+// statement with 16,000 $N parameters costs quadratic time (two minutes for
+// 180,000 figures). The rewrite is safe because each parameter of a
+// generated INSERT appears once, in order.
 func (t *txn) insertBatch(table string, cols []string, n int, row func(i int, dst []any) []any) error {
-	per := 16000 / len(cols)
 	if t.db.dialect == Postgres {
-		per = 32000 / len(cols)
+		return t.copyFrom(table, cols, n, row)
 	}
-	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	args := make([]any, 0, per*len(cols))
-	var stmt strings.Builder
-	var last string // the SQL text of the last full batch, reused
+	per := 16000 / len(cols)
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, min(per, n)*len(cols))
 	for start := 0; start < n; start += per {
 		end := min(start+per, n)
 		args = args[:0]
 		for i := start; i < end; i++ {
 			args = row(i, args)
 		}
-		if end-start != per || last == "" {
-			stmt.Reset()
-			stmt.WriteString(head)
-			p := 1
-			for i := start; i < end; i++ {
-				if i > start {
-					stmt.WriteString(", ")
-				}
-				stmt.WriteByte('(')
-				for c := range cols {
-					if c > 0 {
-						stmt.WriteString(", ")
-					}
-					stmt.WriteByte('$')
-					stmt.WriteString(strconv.Itoa(p))
-					p++
-				}
-				stmt.WriteByte(')')
+		var err error
+		switch {
+		case end-start < per:
+			_, err = t.Exec(insertSQL(table, cols, end-start), args...)
+		case full == nil:
+			if full, err = t.Prepare(insertSQL(table, cols, per)); err == nil {
+				_, err = full.Exec(args...)
 			}
-			if end-start == per {
-				last = stmt.String()
-			}
+		default:
+			_, err = full.Exec(args...)
 		}
-		q := last
-		if end-start != per {
-			q = stmt.String()
-		}
-		if _, err := t.Exec(q, args...); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// insertSQL returns INSERT INTO table (cols) VALUES (?, …), … for rows rows,
+// with SQLite's positional placeholders (see insertBatch).
+func insertSQL(table string, cols []string, rows int) string {
+	one := "(" + strings.Repeat("?, ", len(cols)-1) + "?)"
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+	}
+	return b.String()
 }
 
 // placeholders returns "$from, $from+1, …" for n values, for IN lists (the
@@ -80,4 +94,26 @@ func splitColumns(cols string) []string {
 		parts[i] = strings.TrimSpace(p)
 	}
 	return parts
+}
+
+// copyFrom loads rows with PostgreSQL's COPY, inside the transaction: the
+// driver connection under database/sql is the one that began it. COPY
+// sends the rows in binary without a parameter list, three times faster
+// than multi-row INSERTs for a large import.
+func (t *txn) copyFrom(table string, cols []string, n int, row func(i int, dst []any) []any) error {
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: driver connection is %T, not pgx", dc)
+		}
+		i := 0
+		_, err := c.Conn().CopyFrom(t.ctx, pgx.Identifier{table}, cols, pgx.CopyFromFunc(func() ([]any, error) {
+			if i == n {
+				return nil, nil // end of data
+			}
+			i++
+			return row(i-1, make([]any, 0, len(cols))), nil
+		}))
+		return err
+	})
 }

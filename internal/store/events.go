@@ -24,7 +24,7 @@ type Event struct {
 	Date       time.Time
 	Type       string // veto, deduction, bonus, or the method's own type names
 	Department string
-	Document   string // 文号
+	Document   string  // 文号
 	Points     float64 // bonus (+) or deduction (−); NaN when the method decides
 	Note       string
 	Retracted  bool

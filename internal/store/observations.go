@@ -69,7 +69,7 @@ func floatOf(v sql.NullFloat64) float64 {
 	return v.Float64
 }
 
-var observationInsertColumns = []string{"revision_id", "unit_code", "indicator_code", "period_code", "value", "status", "source", "note"}
+var observationInsertColumns = []string{"unit_code", "indicator_code", "period_code", "revision_id", "value", "status", "source", "note"}
 
 const observationColumns = `o.unit_code, o.indicator_code, o.period_code, o.value, o.status, o.source, o.note, o.revision_id`
 
@@ -88,7 +88,8 @@ const maxListedErrors = 20
 // must name a known unit and indicator and a valid period (added when new),
 // at most once; an empty Status is "reported". Nothing is overwritten: the
 // previous values stay readable as of earlier revisions. One audit row
-// records the revision and its size.
+// records the revision and its size. The rows are updated in place with their
+// revision, status and canonical period.
 func (db *DB) ImportObservations(ctx context.Context, actor Actor, note RevisionNote, rows []Observation) (rev Revision, err error) {
 	defer wrap(&err, "ImportObservations(%s)", note.Source)
 	if len(rows) == 0 {
@@ -162,7 +163,7 @@ func (t *txn) insertObservations(rev int64, rows []Observation, periods map[stri
 			p = c
 		}
 		o.Period, o.Revision = p, rev
-		return append(dst, rev, o.Unit, o.Indicator, p, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
+		return append(dst, o.Unit, o.Indicator, p, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
 	})
 }
 

@@ -93,9 +93,9 @@ func (db *DB) Periods(ctx context.Context) (ps []Period, err error) {
 	return ps, rows.Err()
 }
 
-// ensurePeriods adds the periods named by codes that the store lacks; imports
-// call it so that nobody has to declare a period before its figures. It
-// returns the canonical codes in the order given.
+// ensurePeriods adds the periods named by the keys of codes that the store
+// lacks, and sets each key's value to its canonical code; imports call it so
+// that nobody has to declare a period before its figures.
 func (t *txn) ensurePeriods(codes map[string]string) error {
 	for raw := range codes {
 		p, err := ParsePeriod(raw)

@@ -148,6 +148,8 @@ var System = Actor{Username: "system"}
 // change, and whether its audit row was written.
 type txn struct {
 	*sql.Tx
+	conn    *sql.Conn
+	ctx     context.Context
 	db      *DB
 	actor   Actor
 	now     time.Time
@@ -161,11 +163,18 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	if strings.TrimSpace(actor.Username) == "" {
 		return fmt.Errorf("%w: a change needs an actor", ErrInvalid)
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	// The transaction runs on a connection of its own so that, on
+	// PostgreSQL, bulk inserts can reach the driver's COPY (see insertBatch).
+	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	t := &txn{Tx: tx, db: db, actor: actor, now: db.timestamp()}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &txn{Tx: tx, conn: conn, ctx: ctx, db: db, actor: actor, now: db.timestamp()}
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
