@@ -19,16 +19,24 @@ type Dataset struct {
 
 // NewDataset returns a dataset of the given shape filled with NA.
 func NewDataset(units, cols []string) *Dataset {
-	d := &Dataset{Units: append([]string(nil), units...), Cols: append([]string(nil), cols...)}
-	d.Vals = make([][]float64, len(cols))
-	flat := make([]float64, len(cols)*len(units))
+	d, flat := allocDataset(units, cols)
 	for i := range flat {
 		flat[i] = NA
 	}
+	return d
+}
+
+// allocDataset returns a dataset of the given shape whose values are
+// zero, for callers that overwrite every value, and the one slice that
+// holds all its values.
+func allocDataset(units, cols []string) (*Dataset, []float64) {
+	d := &Dataset{Units: append([]string(nil), units...), Cols: append([]string(nil), cols...)}
+	d.Vals = make([][]float64, len(cols))
+	flat := make([]float64, len(cols)*len(units))
 	for c := range cols {
 		d.Vals[c] = flat[c*len(units) : (c+1)*len(units) : (c+1)*len(units)]
 	}
-	return d
+	return d, flat
 }
 
 // ColIndex returns the index of column code, or -1.
@@ -62,7 +70,7 @@ func (d *Dataset) Col(code string) []float64 {
 
 // Clone returns a deep copy of d.
 func (d *Dataset) Clone() *Dataset {
-	c := NewDataset(d.Units, d.Cols)
+	c, _ := allocDataset(d.Units, d.Cols)
 	for j := range d.Vals {
 		copy(c.Vals[j], d.Vals[j])
 	}
