@@ -87,7 +87,8 @@ type Robustness struct {
 	nomAgg            *Aggregator
 
 	once   sync.Once
-	combos []combo // [impute][winmax][normalise], flattened
+	combos []combo     // [impute][winmax][normalise], flattened
+	caches []*aggCache // [combo][aggregation], flattened
 }
 
 // noisyNode is a node whose weight is perturbed, and by how much.
@@ -160,6 +161,19 @@ func (r *Robustness) setAlternatives(codes []string) error {
 	u, b := r.u, r.base
 	r.imputes = []*ImputeSpec{b.Impute}
 	if len(u.Impute) > 0 {
+		// Checked here so that a misspelt alternative is an error, not a
+		// share of failed replicates.
+		for _, is := range u.Impute {
+			if is == nil {
+				continue
+			}
+			if is.Method != "" && is.Method != "mean" && is.Method != "median" {
+				return &Error{Kind: ErrUnknownMethod, Detail: "impute " + is.Method}
+			}
+			if _, ok := r.in.Groups[is.Group]; is.Group != "" && !ok {
+				return &Error{Kind: ErrBadParameter, Detail: fmt.Sprintf("no group column %q", is.Group)}
+			}
+		}
 		r.imputes = u.Impute
 		r.vars = append(r.vars, variable{varImpute, len(u.Impute)})
 	}
@@ -305,12 +319,19 @@ func (r *Robustness) prepare() {
 				}
 			}
 		})
+		nA := len(r.aggs)
+		r.caches = make([]*aggCache, len(r.combos)*nA)
+		parallel(len(r.caches), 0, func(k int) {
+			if cb := &r.combos[k/nA]; cb.err == nil {
+				r.caches[k] = r.aggs[k%nA].newAggCache(cb, r.nomW)
+			}
+		})
 	})
 }
 
-// combo returns the precomputed data set of a choice.
-func (r *Robustness) combo(c *Choice) *combo {
-	return &r.combos[(c.Impute*len(r.treats)+c.WinMax)*len(r.norms)+c.Normalise]
+// comboIndex returns the index in combos of the data set of a choice.
+func (r *Robustness) comboIndex(c *Choice) int {
+	return (c.Impute*len(r.treats)+c.WinMax)*len(r.norms) + c.Normalise
 }
 
 // parallel calls f(0..n-1) on up to workers goroutines (0 = GOMAXPROCS).

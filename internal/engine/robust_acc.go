@@ -45,15 +45,20 @@ func (a *rankAcc) add(idx []int, flat []int32, failed int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.failed += failed
-	for k, i := range idx {
-		row := flat[k*a.n : (k+1)*a.n]
-		if a.mat != nil {
-			copy(a.mat[i*a.n:], row)
-			continue
+	if a.mat != nil {
+		for k, i := range idx {
+			copy(a.mat[i*a.n:(i+1)*a.n], flat[k*a.n:(k+1)*a.n])
 		}
-		for u, rk := range row {
-			if rk > 0 {
-				a.hist[u*a.n+int(rk)-1]++
+		return
+	}
+	// Unit by unit: a unit's ranks in a chunk of replicates are usually
+	// close, so its histogram row is touched in a few cache lines, where
+	// replicate by replicate every increment would miss the cache.
+	for u := 0; u < a.n; u++ {
+		h := a.hist[u*a.n : (u+1)*a.n]
+		for k := range idx {
+			if rk := flat[k*a.n+u]; rk > 0 {
+				h[rk-1]++
 			}
 		}
 	}

@@ -27,20 +27,21 @@ type RankStats struct {
 	Runs                  int   // replicates in the statistics
 	Failed                int   // of which failed
 	FirstError            error // the failure of the lowest-numbered failed replicate
-	Ranks                 [][]int32
 	// Ranks holds, when RunOptions.KeepRanks is set, every replicate's
 	// rank per unit (0 = not ranked); nil otherwise.
+	Ranks [][]int32
 }
 
 // robustWork is one goroutine's working memory; nothing is allocated per
 // replicate once it has grown.
 type robustWork struct {
 	c      Choice
-	x      []uint64  // sample point
-	xa, xb []uint64  // Saltelli base rows
-	noisyW []float64 // noisy weights of the choice
-	w      []float64 // weights applied
-	dst    []*Dataset
+	x      []uint64      // sample point
+	xa, xb []uint64      // Saltelli base rows
+	noisyW []float64     // noisy weights of the choice
+	w      []float64     // weights applied
+	dst    []*Dataset    // aggregated data set per imputation
+	own    [][][]float64 // the columns dst owns (it also binds shared ones)
 	ranks  []float64
 	out    []int32 // ranks per unit of Robustness.units, 0 = none
 	agg    aggScratch
@@ -55,7 +56,7 @@ func (r *Robustness) newWork() *robustWork {
 	return &robustWork{
 		x: make([]uint64, d), xa: make([]uint64, d), xb: make([]uint64, d),
 		noisyW: make([]float64, len(r.nomW)), w: make([]float64, len(r.nomW)),
-		dst: make([]*Dataset, len(r.imputes)), out: make([]int32, len(r.units)),
+		dst: make([]*Dataset, len(r.imputes)), own: make([][][]float64, len(r.imputes)), out: make([]int32, len(r.units)),
 	}
 }
 
@@ -65,7 +66,8 @@ func (r *Robustness) newWork() *robustWork {
 func (r *Robustness) replicate(wk *robustWork) ([]float64, *combo, error) {
 	c := &wk.c
 	clear(wk.out)
-	cb := r.combo(c)
+	ci := r.comboIndex(c)
+	cb := &r.combos[ci]
 	if cb.err != nil {
 		return nil, cb, cb.err
 	}
@@ -79,12 +81,14 @@ func (r *Robustness) replicate(wk *robustWork) ([]float64, *combo, error) {
 	}
 	dst := wk.dst[c.Impute]
 	if dst == nil {
-		// Input columns are bound per replicate in aggregate; only the
-		// aggregates need storage of their own.
 		dst = NewDataset(cb.data.Units, r.aggs[0].Cols())
-		wk.dst[c.Impute] = dst
+		wk.dst[c.Impute], wk.own[c.Impute] = dst, append([][]float64(nil), dst.Vals...)
 	}
-	if err := r.aggregate(&wk.agg, c.Aggregate, dst, cb, wk.w); err != nil {
+	cache := r.caches[ci*len(r.aggs)+c.Aggregate]
+	if cache != nil && cache.err != nil {
+		cache = nil
+	}
+	if err := r.aggs[c.Aggregate].aggregateInto(dst, wk.own[c.Impute], cb, wk.w, r.nomW, cache, &wk.agg); err != nil {
 		return nil, cb, err
 	}
 	col := dst.Vals[r.target]
@@ -173,8 +177,13 @@ func (f *failures) add(i int, err error) {
 }
 
 // chunk is the number of replicates a worker takes at a time: large enough
-// to amortise the hand-over, small enough to balance the workers.
-const chunk = 32
+// to amortise the hand-over, small enough to balance the workers. A worker
+// hands its ranks to the accumulator flushAt replicates at a time, so that
+// the histogram rows are visited once per many replicates.
+const (
+	chunk   = 32
+	flushAt = 256
+)
 
 // runMany runs replicates 0..n-1 on the workers. choose sets wk.c for
 // replicate i; after, when not nil, sees each replicate's outcome (its
@@ -194,12 +203,16 @@ func (r *Robustness) runMany(ctx context.Context, workers, n, nAcc int, choose f
 		go func() {
 			defer wg.Done()
 			wk := r.newWork()
+			flush := func() {
+				acc.add(wk.pendI, wk.pend, wk.pendF)
+				wk.pend, wk.pendI, wk.pendF = wk.pend[:0], wk.pendI[:0], 0
+			}
+			defer flush()
 			for ctx.Err() == nil {
 				start := int(next.Add(chunk)) - chunk
 				if start >= n {
 					return
 				}
-				wk.pend, wk.pendI, wk.pendF = wk.pend[:0], wk.pendI[:0], 0
 				for i := start; i < min(start+chunk, n); i++ {
 					choose(i, wk)
 					_, _, err := r.replicate(wk)
@@ -217,7 +230,9 @@ func (r *Robustness) runMany(ctx context.Context, workers, n, nAcc int, choose f
 						}
 					}
 				}
-				acc.add(wk.pendI, wk.pend, wk.pendF)
+				if len(wk.pendI) >= flushAt {
+					flush()
+				}
 			}
 		}()
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"strconv"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,156 +31,6 @@ func exampleRobustness(tb testing.TB) *Robustness {
 	return r
 }
 
-// replayChoices reads the 100 sampled inputs of COINr's uncertainty
-// analysis as Choices of exampleUncertainty.
-func replayChoices(t *testing.T, r *Robustness) (runs []string, choices []Choice) {
-	t.Helper()
-	const dir = "expected/uncertainty_replay/"
-	sets := map[string]map[string]float64{}
-	for _, rec := range readCSV(t, dir+"UA_N100_noisy_weights_used_long.csv")[1:] {
-		if sets[rec[0]] == nil {
-			sets[rec[0]] = map[string]float64{}
-		}
-		sets[rec[0]][rec[1]] = parseExpected(t, dir, rec[3])
-	}
-	norms := map[string]int{"minmax_1_100": 0, "zscore_10_2": 1}
-	aggs := map[string]int{"a_amean": 0, "a_gmean": 1}
-	for _, p := range readCSV(t, dir+"UA_N100_Para.csv")[1:] {
-		wm, err := strconv.Atoi(p[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := Choice{WinMax: wm - 1, Normalise: norms[p[2]], Aggregate: aggs[p[4]]}
-		set, ok := sets[p[3]]
-		if !ok {
-			t.Fatalf("weight set %s not found", p[3])
-		}
-		for _, n := range r.in.Tree.Nodes {
-			c.Weights = append(c.Weights, set[n.Code])
-		}
-		runs, choices = append(runs, p[0]), append(choices, c)
-	}
-	return runs, choices
-}
-
-// TestRobustReplay replays COINr's 100 uncertainty runs through the
-// robustness machinery (precomputed treatments and normalisations, the
-// column-wise aggregation, the ranking) and compares every Index score
-// (1e-9) and rank (exactly) with COINr's, and the nominal ones.
-func TestRobustReplay(t *testing.T) {
-	const dir = "expected/uncertainty_replay/"
-	r := exampleRobustness(t)
-	runs, choices := replayChoices(t, r)
-	if len(runs) != 100 {
-		t.Fatalf("%d runs, want 100", len(runs))
-	}
-	scores := readDatasetCSV(t, dir+"UA_N100_Scores.csv", nil)
-	ranks := readDatasetCSV(t, dir+"UA_N100_Ranks.csv", nil)
-	asDataset := func(col string, v []float64) *Dataset {
-		d := NewDataset(r.Units(), []string{col})
-		copy(d.Vals[0], v)
-		return d
-	}
-	ns, nr := r.Nominal()
-	nScores := closeEnough(t, "nominal scores", asDataset("Nominal", ns), scores.SelectCols([]string{"Nominal"}), 1e-9)
-	nRanks := closeEnough(t, "nominal ranks", asDataset("Nominal", nr), ranks.SelectCols([]string{"Nominal"}), 0)
-	for k, c := range choices {
-		s, rk, err := r.Replicate(c)
-		if err != nil {
-			t.Fatalf("%s: %v", runs[k], err)
-		}
-		nScores += closeEnough(t, runs[k]+" scores", asDataset(runs[k], s), scores.SelectCols([]string{runs[k]}), 1e-9)
-		nRanks += closeEnough(t, runs[k]+" ranks", asDataset(runs[k], rk), ranks.SelectCols([]string{runs[k]}), 0)
-	}
-	if nRanks != 101*51 || nScores != 101*51 {
-		t.Errorf("compared %d scores and %d ranks, want %d each", nScores, nRanks, 101*51)
-	}
-	t.Logf("robustness replay: %d Index scores within 1e-9 and %d ranks exact (100 COINr runs + nominal)", nScores, nRanks)
-}
-
-// TestRobustReplayStats streams COINr's 100 replay runs through the rank
-// accumulator and compares the statistics with R's (mean, median and
-// type-7 quantiles of COINr's own ranks, computed here with Quantile).
-func TestRobustReplayStats(t *testing.T) {
-	r := exampleRobustness(t)
-	_, choices := replayChoices(t, r)
-	ranks := readDatasetCSV(t, "expected/uncertainty_replay/UA_N100_Ranks.csv", nil)
-	for _, keep := range []bool{false, true} {
-		// 100 runs ≥ 51 units: the histogram form, unless the ranks are kept.
-		acc := newRankAcc(len(r.Units()), len(choices), keep)
-		choose := func(i int, wk *robustWork) { wk.c = choices[i] }
-		f, err := r.runMany(context.Background(), 2, len(choices), len(choices), choose, nil, acc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := r.rankStats(acc, RunOptions{KeepRanks: keep}, f)
-		for u, unit := range r.Units() {
-			ru := ranks.UnitIndex(unit)
-			var x []float64
-			inTop := 0
-			for c, col := range ranks.Cols {
-				if col != "Nominal" {
-					x = append(x, ranks.Vals[c][ru])
-					if ranks.Vals[c][ru] <= 10 {
-						inTop++
-					}
-				}
-			}
-			want := []float64{Mean(x), Median(x), Quantile(x, 0.05), Quantile(x, 0.95), float64(inTop) / 100}
-			got := []float64{s.Mean[u], s.Median[u], s.Q5[u], s.Q95[u], s.PTop[u]}
-			for i := range want {
-				if math.Abs(got[i]-want[i]) > 1e-12 {
-					t.Errorf("keep=%v %s: stats %v, want %v", keep, unit, got, want)
-					break
-				}
-			}
-		}
-		if s.Runs != 100 || s.Failed != 0 || (s.Ranks != nil) != keep {
-			t.Errorf("keep=%v: runs %d, failed %d, ranks kept %v", keep, s.Runs, s.Failed, s.Ranks != nil)
-		}
-	}
-}
-
-// TestRobustVersusCOINr compares a seeded N = 1000 analysis of the same
-// uncertain inputs with COINr's 100 replay runs (an independent random
-// sample of the same distribution): the nominal ranks must be equal, and
-// most medians within ±2 ranks and 5–95% intervals overlapping.
-func TestRobustVersusCOINr(t *testing.T) {
-	r := exampleRobustness(t)
-	s, err := r.Uncertainty(context.Background(), RunOptions{N: 1000, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ranks := readDatasetCSV(t, "expected/uncertainty_replay/UA_N100_Ranks.csv", nil)
-	close2, overlap := 0, 0
-	for u, unit := range s.Units {
-		ru := ranks.UnitIndex(unit)
-		var x []float64
-		for c, col := range ranks.Cols {
-			if col != "Nominal" {
-				x = append(x, ranks.Vals[c][ru])
-			}
-		}
-		if s.Nominal[u] != ranks.Col("Nominal")[ru] {
-			t.Errorf("%s: nominal rank %v, COINr %v", unit, s.Nominal[u], ranks.Col("Nominal")[ru])
-		}
-		if math.Abs(s.Median[u]-Median(x)) <= 2 {
-			close2++
-		}
-		if s.Q5[u] <= Quantile(x, 0.95) && Quantile(x, 0.05) <= s.Q95[u] {
-			overlap++
-		}
-	}
-	n := len(s.Units)
-	if close2 < n*9/10 || overlap != n {
-		t.Errorf("medians within ±2: %d of %d (want ≥ 90%%); intervals overlapping: %d of %d", close2, n, overlap, n)
-	}
-	if s.Failed != 0 || s.Runs != 1000 {
-		t.Errorf("runs %d, failed %d", s.Runs, s.Failed)
-	}
-	t.Logf("N=1000 vs COINr's 100 runs: nominal ranks equal for %d units, medians within ±2 for %d, 5–95%% intervals overlap for %d", n, close2, overlap)
-}
-
 // TestRobustDeterministic checks that the output depends on the seed only,
 // not on the number of workers.
 func TestRobustDeterministic(t *testing.T) {
@@ -192,20 +42,40 @@ func TestRobustDeterministic(t *testing.T) {
 		}
 		return s
 	}
+	// cmp is slow on thousands of rows: compare the ranks row by row.
+	sameRanks := func(a, b *RankStats) bool {
+		if len(a.Ranks) != len(b.Ranks) {
+			return false
+		}
+		for i := range a.Ranks {
+			if !slices.Equal(a.Ranks[i], b.Ranks[i]) {
+				return false
+			}
+		}
+		return true
+	}
 	one := run(1, 7)
 	for _, w := range []int{2, 3, 8} {
-		if diff := cmp.Diff(one, run(w, 7)); diff != "" {
+		other := run(w, 7)
+		if !sameRanks(one, other) {
+			t.Errorf("workers %d: ranks differ from 1 worker", w)
+		}
+		a, b := *one, *other
+		a.Ranks, b.Ranks = nil, nil
+		if diff := cmp.Diff(a, b); diff != "" {
 			t.Errorf("workers %d differ from 1 worker (-1 +%d):\n%s", w, w, diff)
 		}
 	}
-	if cmp.Equal(one.Ranks, run(2, 8).Ranks) {
+	if sameRanks(one, run(2, 8)) {
 		t.Error("seeds 7 and 8 give the same replicates")
 	}
 }
 
-// TestRobustAggregateMatchesApply checks that the column-wise amean and
-// gmean give bit for bit the values of Aggregator.Apply, with random
-// weights (some zero) on data with missing values.
+// TestRobustAggregateMatchesApply checks that a replicate's aggregation
+// (nominal aggregates reused where their inputs and weights are unchanged,
+// the others recomputed column by column) gives bit for bit the values of
+// Aggregator.Apply, with random weights (some zero) on some levels, on data
+// with missing values.
 func TestRobustAggregateMatchesApply(t *testing.T) {
 	in := nationalInput(t, 300, 40) // 2% missing values, not imputed
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -217,25 +87,28 @@ func TestRobustAggregateMatchesApply(t *testing.T) {
 				t.Fatal(err)
 			}
 			r.prepare()
-			cb := &r.combos[0]
 			wk := r.newWork()
-			for trial := 0; trial < 20; trial++ {
+			reused := 0
+			for trial := 0; trial < 40; trial++ {
 				w := append([]float64(nil), r.nomW...)
-				for i := range w {
-					w[i] *= 0.5 + rng.Float64()
-					if rng.IntN(10) == 0 {
-						w[i] = 0
+				for i, n := range r.in.Tree.Nodes {
+					if n.Level == 1+trial%4 && rng.IntN(3) == 0 {
+						w[i] *= 0.5 + rng.Float64()
+						if rng.IntN(5) == 0 {
+							w[i] = 0
+						}
 					}
 				}
-				want, errA := r.aggs[1].Run(cb.data, w)
-				dst := NewDataset(cb.data.Units, r.aggs[1].Cols())
-				errC := r.aggregate(&wk.agg, 1, dst, cb, w)
+				want, errA := r.aggs[1].Run(r.combos[0].data, w)
+				wk.c = Choice{Aggregate: 1, Weights: w}
+				_, _, errC := r.replicate(wk)
 				if (errA == nil) != (errC == nil) {
-					t.Fatalf("%s %v: Apply error %v, column-wise error %v", method, norm.Params, errA, errC)
+					t.Fatalf("%s %v: Apply error %v, replicate error %v", method, norm.Params, errA, errC)
 				}
 				if errA != nil {
 					continue
 				}
+				dst := wk.dst[0]
 				for c := range want.Cols {
 					for u, v := range want.Vals[c] {
 						g := dst.Vals[c][u]
@@ -243,7 +116,13 @@ func TestRobustAggregateMatchesApply(t *testing.T) {
 							t.Fatalf("%s trial %d: %s/%s = %v, Apply gives %v", method, trial, want.Units[u], want.Cols[c], g, v)
 						}
 					}
+					if c >= len(in.Raw.Cols) && &dst.Vals[c][0] != &wk.own[0][c][0] {
+						reused++
+					}
 				}
+			}
+			if norm.Params[0] == 1 && reused == 0 {
+				t.Errorf("%s: no aggregate was reused", method)
 			}
 		}
 	}
@@ -282,8 +161,8 @@ func TestRobustChoices(t *testing.T) {
 	if len(seen) != 5 || len(left) != 50 {
 		t.Errorf("winmax alternatives drawn %d (want 5), leave-outs %d (want 50)", len(seen), len(left))
 	}
-	c := Choice{LeaveOut: 3}
-	wk.c = c
+	r.prepare()
+	wk.c = Choice{LeaveOut: 3}
 	if _, _, err := r.replicate(wk); err != nil {
 		t.Fatal(err)
 	}
@@ -357,6 +236,8 @@ func TestRobustErrors(t *testing.T) {
 		{"negative winmax", exampleSpec(), Uncertainty{WinMax: []int{-1}}, "", ErrBadParameter},
 		{"bad normalisation", exampleSpec(), Uncertainty{Normalise: []NormSpec{{Method: "nope"}}}, "", ErrUnknownMethod},
 		{"bad aggregation", exampleSpec(), Uncertainty{Aggregate: []AggSpec{{Method: "nope"}}}, "", ErrUnknownMethod},
+		{"bad imputation", exampleSpec(), Uncertainty{Impute: []*ImputeSpec{{Method: "mode"}}}, "", ErrUnknownMethod},
+		{"unknown group", exampleSpec(), Uncertainty{Impute: []*ImputeSpec{{Method: "mean", Group: "Nope"}}}, "", ErrBadParameter},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -379,4 +260,71 @@ func TestRobustErrors(t *testing.T) {
 	if _, err := r.Uncertainty(ctx, RunOptions{N: 100}); err == nil {
 		t.Error("cancelled run returned no error")
 	}
+}
+
+// TestRobustReplicateMatchesEvaluate draws replicates over every kind of
+// uncertain input (imputation, including none; Winsorisation limit;
+// normalisation; noisy weights at levels 1 and 3; aggregation; leave one
+// indicator out) and checks each against Evaluate run with the same
+// choices spelled out as a Spec and a hierarchy.
+func TestRobustReplicateMatchesEvaluate(t *testing.T) {
+	in := asemInputs(t, "ASEM_iData.csv")[0]
+	u := Uncertainty{
+		Impute:    []*ImputeSpec{{Method: "mean", Group: "EurAsia_group"}, {Method: "median"}, nil},
+		WinMax:    []int{0, 3},
+		Normalise: []NormSpec{{Method: "minmax", Params: []float64{1, 100}}, {Method: "rank", Ties: "min"}},
+		Weights:   []LevelNoise{{1, 0.5}, {3, 0.2}},
+		Aggregate: []AggSpec{{Method: "amean"}, {Method: "gmean"}, {Method: "hmean"}},
+		LeaveOut:  true,
+	}
+	r, err := NewRobustness(in, exampleSpec(), u, "Conn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.prepare()
+	wk := r.newWork()
+	meta := asemMeta(t)
+	checked := 0
+	for i := 0; i < 60; i++ {
+		p := streamFor(9, uint64(i))
+		drawPoint(&p, wk.x)
+		r.decode(wk.x, wk)
+		c := wk.c
+		c.Weights = append([]float64(nil), c.Weights...)
+		scores, ranks, err := r.Replicate(c)
+		s := exampleSpec()
+		s.Impute, s.Treat, s.Normalise, s.Aggregate = u.Impute[c.Impute], &TreatSpec{WinMax: u.WinMax[c.WinMax]}, &u.Normalise[c.Normalise], &u.Aggregate[c.Aggregate]
+		m := Meta{Nodes: append([]Node(nil), meta.Nodes...)}
+		for k := range m.Nodes {
+			m.Nodes[k].Weight = c.Weights[k]
+		}
+		if c.LeaveOut > 0 {
+			m.Nodes[r.in.Tree.Indicators[c.LeaveOut-1]].Weight = 0
+		}
+		tree, terr := NewTree(m)
+		if terr != nil {
+			continue // the left-out indicator was alone under its pillar
+		}
+		in2 := in
+		in2.Tree = tree
+		want, werr := Evaluate(in2, s)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("replicate %d %+v: error %v, Evaluate error %v", i, c, err, werr)
+		}
+		if err != nil {
+			continue
+		}
+		ws, wr := want.Final().Col("Conn"), want.Ranks.Col("Conn")
+		for k, unit := range want.Final().Units {
+			ui := r.unitIdx[unit]
+			if math.Float64bits(scores[ui]) != math.Float64bits(ws[k]) || ranks[ui] != wr[k] {
+				t.Fatalf("replicate %d %+v: %s score %v rank %v, Evaluate %v %v", i, c, unit, scores[ui], ranks[ui], ws[k], wr[k])
+			}
+		}
+		checked++
+	}
+	if checked < 40 {
+		t.Errorf("only %d of 60 replicates compared", checked)
+	}
+	t.Logf("%d replicates identical to Evaluate", checked)
 }
