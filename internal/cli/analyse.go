@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/qiangxian/qiangxian/internal/coinr"
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
@@ -29,8 +28,7 @@ func runAnalyse(ctx context.Context, e *env, args []string) error {
 	}
 	what := args[0]
 	fs := e.newFlags("analyse " + what)
-	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv"))
-	idata := fs.String("idata", "", e.t("COINr 格式的数据 iData.csv", "COINr iData.csv"))
+	in := e.addCOINrFlags(fs, "")
 	out := fs.String("out", "", e.t("输出文件 .csv 或 .xlsx（默认打印）", "output .csv or .xlsx (default: print)"))
 	dset := fs.String("dset", engine.StageRaw, "Raw, Denominated, Imputed, Screened, Treated, Normalised, Aggregated")
 	period := fs.String("period", "", e.t("分析的期（默认最后一期）", "period analysed (default the last)"))
@@ -39,46 +37,26 @@ func runAnalyse(ctx context.Context, e *env, args []string) error {
 	groupLevel := fs.Int("group-level", 0, e.t("相关：在此层级的同一组内两两相关（默认与上级相关）", "correlations: pairs within the groups of this level (default: with the parent)"))
 	family := fs.Bool("family", false, e.t("相关：与所有上级相关", "correlations: with every ancestor"))
 	group := fs.String("group", "", e.t("可得性：按此分组列汇总", "availability: summarise by this group column"))
-	denominate := fs.Bool("denominate", false, e.t("用 iMeta 的 Denominator 列做分母", "divide indicators by their iMeta Denominator column"))
-	impute := fs.String("impute", "", "mean, median, mean-group:COL, median-group:COL")
-	screen := fs.String("screen", "", e.t("数据可得率阈值，如 0.9", "data availability threshold, e.g. 0.9"))
-	treat := fs.String("treat", "", "none, default, winmax:N")
-	normalise := fs.String("normalise", "", normaliseHelp)
-	aggregate := fs.String("aggregate", "", "amean, gmean, hmean, genmean:P, copeland")
 	if err := e.parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if *imeta == "" || *idata == "" {
+	if !in.given() {
 		return e.usageErr("需要 --imeta 和 --idata", "--imeta and --idata are required")
 	}
 	if *method != engine.Pearson && *method != engine.Spearman {
 		return e.usageErr("--method 应为 pearson 或 spearman", "--method must be pearson or spearman")
 	}
-	spec, err := e.stepSpec(*denominate, *impute, *screen, *treat, *normalise, *aggregate)
+	spec, err := in.spec(e)
 	if err != nil {
 		return err
 	}
-	mt, err := openTable(*imeta)
+	meta, data, err := in.load()
 	if err != nil {
 		return err
 	}
-	meta, err := coinr.ReadMeta(mt)
+	k, err := e.periodIndex(data, *period)
 	if err != nil {
 		return err
-	}
-	dt, err := openTable(*idata)
-	if err != nil {
-		return err
-	}
-	data, err := coinr.ReadData(meta, dt)
-	if err != nil {
-		return err
-	}
-	k := len(data.Periods) - 1
-	if *period != "" {
-		if k = slices.IndexFunc(data.Periods, func(p coinr.Period) bool { return p.Time == *period }); k < 0 {
-			return e.usageErr("数据中没有第 %s 期", "no period %s in the data", *period)
-		}
 	}
 	p := data.Periods[k]
 	res, err := engine.Evaluate(p.Input, spec)

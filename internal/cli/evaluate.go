@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/qiangxian/qiangxian/internal/coinr"
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -26,39 +25,20 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 		return runEvaluateMethod(ctx, e, args)
 	}
 	fs := e.newFlags("evaluate")
-	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv: the indicator hierarchy"))
-	idata := fs.String("idata", "", e.t("COINr 格式的数据 iData.csv", "COINr iData.csv: units × indicators"))
+	in := e.addCOINrFlags(fs, "")
 	out := fs.String("out", "", e.t("输出 CSV 文件", "output CSV file"))
-	denominate := fs.Bool("denominate", false, e.t("用 iMeta 的 Denominator 列做分母", "divide indicators by their iMeta Denominator column"))
-	impute := fs.String("impute", "", "mean, median, mean-group:COL, median-group:COL")
-	screen := fs.String("screen", "", e.t("数据可得率阈值，如 0.9", "data availability threshold, e.g. 0.9"))
-	treat := fs.String("treat", "", "none, default, winmax:N")
-	normalise := fs.String("normalise", "", normaliseHelp)
-	aggregate := fs.String("aggregate", "", "amean, gmean, hmean, genmean:P, copeland")
 	global := fs.Bool("global", false, e.t("多期数据时跨期统一标准化", "with several periods: normalise over all periods together"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *imeta == "" || *idata == "" || *out == "" {
+	if !in.given() || *out == "" {
 		return e.usageErr("需要 --imeta、--idata 和 --out", "--imeta, --idata and --out are required")
 	}
-	spec, err := e.stepSpec(*denominate, *impute, *screen, *treat, *normalise, *aggregate)
+	spec, err := in.spec(e)
 	if err != nil {
 		return err
 	}
-	mt, err := openTable(*imeta)
-	if err != nil {
-		return err
-	}
-	meta, err := coinr.ReadMeta(mt)
-	if err != nil {
-		return err
-	}
-	dt, err := openTable(*idata)
-	if err != nil {
-		return err
-	}
-	data, err := coinr.ReadData(meta, dt)
+	meta, data, err := in.load()
 	if err != nil {
 		return err
 	}

@@ -83,48 +83,26 @@ func runExplain(ctx context.Context, e *env, args []string) error {
 func (e *env) explainCOINrJob(args []string) (*explainJob, explainOpts, error) {
 	fs := e.newFlags("explain")
 	opts := e.explainFlags(fs)
-	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv"))
-	idata := fs.String("idata", "", e.t("COINr 格式的多期数据 iData.csv（含 Time 列）", "COINr iData.csv with a Time column"))
+	in := e.addCOINrFlags(fs, "amean")
 	period := fs.String("period", "", e.t("要解释的期（默认最后一期），与上一期比较", "period to explain (default the last), against the one before"))
 	group := fs.String("group", "", e.t("同类比较所用的分组列，如 EurAsia_group", "group column for peers, e.g. EurAsia_group"))
-	denominate := fs.Bool("denominate", false, e.t("用 iMeta 的 Denominator 列做分母", "divide indicators by their iMeta Denominator column"))
-	impute := fs.String("impute", "", "mean, median, mean-group:COL, median-group:COL")
-	screen := fs.String("screen", "", e.t("数据可得率阈值，如 0.9", "data availability threshold, e.g. 0.9"))
-	treat := fs.String("treat", "", "none, default, winmax:N")
-	normalise := fs.String("normalise", "", normaliseHelp)
-	aggregate := fs.String("aggregate", "amean", "amean, gmean, hmean, genmean:P")
 	if err := e.parseFlags(fs, args); err != nil {
 		return nil, opts, err
 	}
-	if *imeta == "" || *idata == "" || *opts.unit == "" {
+	if !in.given() || *opts.unit == "" {
 		return nil, opts, e.usageErr("需要 --imeta、--idata 和 --unit（或 --method、--data、--previous 和 --unit）", "--imeta, --idata and --unit are required (or --method, --data, --previous and --unit)")
 	}
-	spec, err := e.stepSpec(*denominate, *impute, *screen, *treat, *normalise, *aggregate)
+	spec, err := in.spec(e)
 	if err != nil {
 		return nil, opts, err
 	}
-	mt, err := openTable(*imeta)
+	meta, data, err := in.load()
 	if err != nil {
 		return nil, opts, err
 	}
-	meta, err := coinr.ReadMeta(mt)
+	k, err := e.periodIndex(data, *period)
 	if err != nil {
 		return nil, opts, err
-	}
-	dt, err := openTable(*idata)
-	if err != nil {
-		return nil, opts, err
-	}
-	data, err := coinr.ReadData(meta, dt)
-	if err != nil {
-		return nil, opts, err
-	}
-	k := len(data.Periods) - 1
-	if *period != "" {
-		k = slices.IndexFunc(data.Periods, func(p coinr.Period) bool { return p.Time == *period })
-		if k < 0 {
-			return nil, opts, e.usageErr("数据中没有第 %s 期", "no period %s in the data", *period)
-		}
 	}
 	if k < 1 {
 		return nil, opts, e.usageErr("需要上一期数据才能解释变化", "a previous period is needed to explain a change")
