@@ -20,8 +20,12 @@ import (
 // three analyses: uncertainty (rank statistics over -n replicates, --out),
 // --sobol (sensitivity indices, --sobol-out, and the rank statistics of
 // its 2N random runs in --out when given), or --remove-level L (COINr's
-// remove_elements, --out).
+// remove_elements, --out). With --method, an evaluation method file
+// instead (runRobustnessMethod).
 func runRobustness(ctx context.Context, e *env, args []string) error {
+	if hasMethodFlag(args) {
+		return runRobustnessMethod(ctx, e, args)
+	}
 	fs := e.newFlags("robustness")
 	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv: the indicator hierarchy"))
 	idata := fs.String("idata", "", e.t("COINr 格式的数据 iData.csv", "COINr iData.csv: units × indicators"))

@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"context"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // rankAcc accumulates the ranks of n units over rows replicates as they
@@ -134,4 +137,116 @@ func quantile7(m int, p float64, at func(k int) float64) float64 {
 	}
 	v := at(i)
 	return v + (h-lo)*(at(i+1)-v)
+}
+
+// RankAccumulator is the rank accumulator of the uncertainty analysis for
+// analyses whose replicates are run outside this package (an evaluation
+// method's robustness, internal/method): the same exact statistics in the
+// same bounded memory, independent of the order in which replicates arrive.
+type RankAccumulator struct {
+	acc  *rankAcc
+	keep bool
+}
+
+// NewRankAccumulator accumulates the ranks of units units over rows
+// replicates; keep keeps every replicate's ranks (RankStats.Ranks).
+func NewRankAccumulator(units, rows int, keep bool) *RankAccumulator {
+	return &RankAccumulator{newRankAcc(units, rows, keep), keep}
+}
+
+// Add records the ranks of the replicates idx: flat holds one row of ranks
+// per unit for each (0 = not ranked); failed counts the failed replicates
+// among them. It may be called from several goroutines.
+func (a *RankAccumulator) Add(idx []int, flat []int32, failed int) { a.acc.add(idx, flat, failed) }
+
+// Summary returns the statistics of the accumulated ranks of node, per unit
+// of units, with their nominal ranks and the share in the top top (0 = 10).
+// FirstError is left for the caller, who knows the failures.
+func (a *RankAccumulator) Summary(node string, units []string, nominal []float64, top int) *RankStats {
+	if top <= 0 {
+		top = 10
+	}
+	acc := a.acc
+	s := &RankStats{Node: node, Units: units, Nominal: nominal, Top: top, Runs: acc.rows, Failed: acc.failed}
+	s.Mean, s.Median, s.Q5, s.Q95, s.PTop = acc.stats(top)
+	if a.keep {
+		s.Ranks = make([][]int32, acc.rows)
+		for i := range s.Ranks {
+			s.Ranks[i] = acc.mat[i*acc.n : (i+1)*acc.n : (i+1)*acc.n]
+		}
+	}
+	return s
+}
+
+// MeanAbsRankShift is the output of a Sobol analysis for one run: the mean
+// over units ranked in both of |rank − nominal| (ranks 0 and nominal NA
+// mean not ranked); NA when no unit is.
+func MeanAbsRankShift(ranks []int32, nominal []float64) float64 { return meanAbsShift(ranks, nominal) }
+
+// RunReplicates runs replicates 0..n-1 on workers goroutines (0 =
+// GOMAXPROCS) as the uncertainty analysis runs its own: chunks of
+// replicates handed out in turn, ranks flushed to acc in batches. Each
+// goroutine calls newWorker once for its replicate function, which runs
+// replicate i, writes the ranks per unit into out (cleared beforehand; 0 =
+// not ranked) and returns the replicate's error. The ranks of replicates
+// below nAcc go to acc (nil: none). It returns the number of failed
+// replicates and the error of the lowest-numbered one; the outcome does not
+// depend on the number of workers as long as replicate i depends on i
+// alone (seed its draws with ReplicateStream).
+func RunReplicates(ctx context.Context, workers, n, nAcc, units int, acc *RankAccumulator,
+	newWorker func() func(i int, out []int32) error) (failed int, first error, err error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, (n+chunk-1)/chunk))
+	var next atomic.Int64
+	var fails failures
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run := newWorker()
+			out := make([]int32, units)
+			var pend []int32
+			var pendI []int
+			pendF := 0
+			flush := func() {
+				if acc != nil && len(pendI) > 0 {
+					acc.Add(pendI, pend, pendF)
+				}
+				pend, pendI, pendF = pend[:0], pendI[:0], 0
+			}
+			defer flush()
+			for ctx.Err() == nil {
+				start := int(next.Add(chunk)) - chunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+chunk, n); i++ {
+					clear(out)
+					err := run(i, out)
+					if err != nil {
+						fails.add(i, err)
+						clear(out) // a failed replicate ranks no unit
+					}
+					if i < nAcc {
+						pend = append(pend, out...)
+						pendI = append(pendI, i)
+						if err != nil {
+							pendF++
+						}
+					}
+				}
+				if len(pendI) >= flushAt {
+					flush()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return 0, nil, err
+	}
+	return fails.n, fails.err, nil
 }

@@ -123,3 +123,26 @@ func saltelliPoint(seed uint64, k, n int, x, a, b []uint64) {
 		x[blk-2] = b[blk-2]
 	}
 }
+
+// The functions below expose the engine's sampling to analyses whose
+// replicates run outside this package (internal/method), so that they draw
+// exactly as the uncertainty analysis does.
+
+// ReplicateStream returns the random stream of replicate (or Saltelli base
+// row) i of a run seeded by seed; it depends on seed and i only.
+func ReplicateStream(seed, i uint64) rand.PCG { return streamFor(seed, i) }
+
+// DrawPoint fills x with one uniform 64-bit draw per uncertain input.
+func DrawPoint(p *rand.PCG, x []uint64) { drawPoint(p, x) }
+
+// Pick maps a uniform 64-bit draw to one of n alternatives, each with
+// probability 1/n.
+func Pick(r uint64, n int) int { return pick(r, n) }
+
+// UnitFloat maps a uniform 64-bit draw to [0, 1).
+func UnitFloat(r uint64) float64 { return unitFloat(r) }
+
+// SaltelliPoint writes into x the sample point of run k of a Saltelli
+// design of base size n (blocks A, B, then A_B^i per input); a and b are
+// scratch of len(x).
+func SaltelliPoint(seed uint64, k, n int, x, a, b []uint64) { saltelliPoint(seed, k, n, x, a, b) }

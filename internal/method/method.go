@@ -29,6 +29,9 @@ type Method struct {
 	Events     []EventType
 	Awards     []Award
 	Grades     []Grade
+	// Uncertainty is the optional [uncertainty] table: the uncertain
+	// inputs of the method's robustness analysis (nil when absent).
+	Uncertainty *Uncertainty
 
 	pos positions
 }

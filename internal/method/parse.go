@@ -33,7 +33,7 @@ func Parse(file string, src []byte) (*Method, error) {
 
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
-		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade")
+		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "uncertainty")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -89,6 +89,7 @@ func (r *reader) method(doc map[string]any) *Method {
 		m.Grades = append(m.Grades, Grade{Name: r.str(t, p, "name", ""),
 			MinScore: r.num(t, p, "min_score", math.NaN()), MaxRank: r.num(t, p, "max_rank", math.NaN())})
 	}
+	m.Uncertainty = r.uncertainty(doc)
 	return m
 }
 
