@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/qiangxian/qiangxian/internal/coinr"
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -27,16 +26,9 @@ func runRobustness(ctx context.Context, e *env, args []string) error {
 		return runRobustnessMethod(ctx, e, args)
 	}
 	fs := e.newFlags("robustness")
-	imeta := fs.String("imeta", "", e.t("COINr 格式的指标元数据 iMeta.csv", "COINr iMeta.csv: the indicator hierarchy"))
-	idata := fs.String("idata", "", e.t("COINr 格式的数据 iData.csv", "COINr iData.csv: units × indicators"))
+	in := e.addCOINrFlags(fs, "")
 	period := fs.String("period", "", e.t("多期数据时分析哪一期（默认最后一期）", "with several periods: the period to analyse (default: the last)"))
 	out := fs.String("out", "", e.t("输出 CSV：排名统计（或 --remove-level 的结果）", "output CSV: rank statistics (or the --remove-level result)"))
-	denominate := fs.Bool("denominate", false, e.t("用 iMeta 的 Denominator 列做分母", "divide indicators by their iMeta Denominator column"))
-	impute := fs.String("impute", "", "mean, median, mean-group:COL, median-group:COL")
-	screen := fs.String("screen", "", e.t("数据可得率阈值，如 0.9", "data availability threshold, e.g. 0.9"))
-	treat := fs.String("treat", "", "none, default, winmax:N")
-	normalise := fs.String("normalise", "", normaliseHelp)
-	aggregate := fs.String("aggregate", "", "amean, gmean, hmean, genmean:P, copeland")
 	varyW := fs.String("vary-weights", "", e.t("扰动权重：层级:幅度[,层级:幅度…]，如 2:0.25,3:0.25（层级 1 为指标）", "perturb weights: LEVEL:F[,LEVEL:F…], e.g. 2:0.25,3:0.25 (level 1 = indicators)"))
 	varyN := fs.String("vary-normalise", "", e.t("备选标准化方法，用 / 分隔，如 minmax:1,100/zscore:10,2", "alternative normalisations separated by /, e.g. minmax:1,100/zscore:10,2"))
 	varyA := fs.String("vary-aggregate", "", e.t("备选合成方法，用 / 分隔，如 amean/gmean", "alternative aggregations separated by /, e.g. amean/gmean"))
@@ -55,7 +47,7 @@ func runRobustness(ctx context.Context, e *env, args []string) error {
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *imeta == "" || *idata == "" {
+	if !in.given() {
 		return e.usageErr("需要 --imeta 和 --idata", "--imeta and --idata are required")
 	}
 	if (*removeLevel != 0 || !*sobol) && *out == "" {
@@ -67,7 +59,7 @@ func runRobustness(ctx context.Context, e *env, args []string) error {
 	if *n < 1 || *nboot < 0 {
 		return e.usageErr("-n 应至少为 1，--nboot 不能为负", "-n must be at least 1 and --nboot not negative")
 	}
-	spec, err := e.stepSpec(*denominate, *impute, *screen, *treat, *normalise, *aggregate)
+	spec, err := in.spec(e)
 	if err != nil {
 		return err
 	}
@@ -78,10 +70,15 @@ func runRobustness(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, p, err := e.readCOINr(*imeta, *idata, *period)
+	_, data, err := in.load()
 	if err != nil {
 		return err
 	}
+	k, err := e.periodIndex(data, *period)
+	if err != nil {
+		return err
+	}
+	p := data.Periods[k]
 	r, err := engine.NewRobustness(p.Input, spec, u, *node)
 	if err != nil {
 		return data.Locate(err, p.Time)
@@ -144,35 +141,6 @@ func runRobustness(ctx context.Context, e *env, args []string) error {
 	e.printRankStats(st, p.Names)
 	fmt.Fprintln(e.stdout, e.t("结果已写入 %s", "results written to %s", *out))
 	return nil
-}
-
-// readCOINr reads iMeta and iData and picks one period (the last unless
-// named).
-func (e *env) readCOINr(imeta, idata, period string) (*coinr.Data, coinr.Period, error) {
-	var none coinr.Period
-	mt, err := openTable(imeta)
-	if err != nil {
-		return nil, none, err
-	}
-	meta, err := coinr.ReadMeta(mt)
-	if err != nil {
-		return nil, none, err
-	}
-	dt, err := openTable(idata)
-	if err != nil {
-		return nil, none, err
-	}
-	data, err := coinr.ReadData(meta, dt)
-	if err != nil {
-		return nil, none, err
-	}
-	i := len(data.Periods) - 1
-	if period != "" {
-		if i = slices.IndexFunc(data.Periods, func(p coinr.Period) bool { return p.Time == period }); i < 0 {
-			return nil, none, e.usageErr("数据中没有 %q 期", "period %q is not in the data", period)
-		}
-	}
-	return data, data.Periods[i], nil
 }
 
 // uncertainty turns the --vary-* flags into an engine.Uncertainty.
