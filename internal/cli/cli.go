@@ -41,6 +41,13 @@ var commands = []command{
 	{"demo", [2]string{"生成甘肃示例数据", "generate the Gansu demo data"}, runDemo},
 	{"explain", [2]string{"解释单位得分与排名的变化、优势短板和进位差距", "explain a unit's score and rank change, strengths, and gaps to the top"}, runExplain},
 	{"analyse", [2]string{"分析工具：描述统计、相关、克朗巴哈系数、主成分、数据可得性", "analysis: statistics, correlations, Cronbach's alpha, PCA, data availability"}, runAnalyse},
+	{"import", [2]string{"导入数据表（宽表数据、事件、目标值）为一次修订", "import a table (figures, events or targets) as one revision"}, runImport},
+	{"serve", [2]string{"启动服务器（JSON API、登录）", "run the server (JSON API, login)"}, runServe},
+	{"migrate", [2]string{"升级数据库结构", "apply the database migrations"}, runMigrate},
+	{"user", [2]string{"账号管理：add、passwd、role、list", "accounts: add, passwd, role, list"}, runUser},
+	{"backup", [2]string{"备份数据库到文件（服务器运行时亦可）", "back the database up to a file (also while the server runs)"}, runBackup},
+	{"restore", [2]string{"从备份文件恢复到空数据库", "restore a backup into an empty database"}, runRestore},
+	{"config", [2]string{"显示生效的配置（config dump，隐去密钥）", "show the effective configuration (config dump, secrets masked)"}, runConfig},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }
 

@@ -183,13 +183,13 @@ func (e *env) explainMethodJob(args []string) (*explainJob, explainOpts, error) 
 			return nil, opts, err
 		}
 	}
-	prevM, err := newMethodModel(m, nil, nil)
+	prevM, err := method.NewModel(m, nil, nil)
 	if err != nil {
 		return nil, opts, err
 	}
 	var curM engine.Model = prevM
 	if events != nil || targets != nil {
-		if curM, err = newMethodModel(m, targets, events); err != nil {
+		if curM, err = method.NewModel(m, targets, events); err != nil {
 			return nil, opts, err
 		}
 	}
@@ -199,7 +199,7 @@ func (e *env) explainMethodJob(args []string) (*explainJob, explainOpts, error) 
 			names[u.Code] = u.Name
 		}
 	}
-	return &explainJob{prevM: prevM, curM: curM, prev: methodData(prev), cur: methodData(cur), unit: *opts.unit,
+	return &explainJob{prevM: prevM, curM: curM, prev: method.EngineData(prev), cur: method.EngineData(cur), unit: *opts.unit,
 		indName: func(code string) (string, string) {
 			for _, ind := range m.Indicators {
 				if ind.Code == code {

@@ -49,9 +49,9 @@ func gansuJob(tb testing.TB) (prevM, curM engine.Model, prev, cur *engine.Data) 
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return methodData(d)
+		return method.EngineData(d)
 	}
-	mm, err := newMethodModel(m, nil, nil)
+	mm, err := method.NewModel(m, nil, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

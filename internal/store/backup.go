@@ -75,6 +75,7 @@ var dumpTables = []dumpTable{
 	{"api_tokens", "id, token_hash, user_id, name, created_at, last_used, expires_at, revoked", "isistttb", "id", true},
 	{"login_attempts", "id, username, remote, at, success", "isstb", "id", true},
 	{"audit_log", auditColumns, "itsssss", "id", true},
+	{"geo_maps", geoColumns, "isssits", "id", true},
 }
 
 // Backup writes a consistent snapshot of the whole store to w.

@@ -72,8 +72,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.sql.Close()
 		return nil, fmt.Errorf("store: connect to %s database: %w", db.dialect, err)
 	}
+	// database/sql keeps only 2 idle connections by default: a server
+	// answering 50 requests at once would open and close connections all
+	// the time, each costing PostgreSQL a backend and SQLite its pragmas.
+	db.sql.SetMaxIdleConns(maxIdleConns)
 	return db, nil
 }
+
+// maxIdleConns is how many pooled connections stay open between requests.
+const maxIdleConns = 32
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
 func IsPostgres(dsn string) bool {

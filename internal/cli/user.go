@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/web"
+)
+
+// runUser is `qiangxian user add|passwd|role|list …`: accounts managed from
+// the server's machine, audited as cli:<OS user>. A password is read from
+// --password-file (its first line; - is standard input) or
+// QIANGXIAN_PASSWORD, never from the command line, where other users could
+// see it; without either, one is generated and printed once.
+func runUser(ctx context.Context, e *env, args []string) error {
+	usage := e.usageErr(
+		"用法：qiangxian user add 用户名 --role 角色 [--department 部门] [--unit 单位代码] [--password-file 文件] | user passwd 用户名 [--password-file 文件] | user role 用户名 --role 角色 [--department 部门] [--unit 单位代码] | user list",
+		"usage: qiangxian user add NAME --role ROLE [--department DEPT] [--unit CODE] [--password-file FILE] | user passwd NAME [--password-file FILE] | user role NAME --role ROLE [--department DEPT] [--unit CODE] | user list")
+	if len(args) == 0 {
+		return usage
+	}
+	fs := e.newFlags("user " + args[0])
+	role := fs.String("role", "", e.t("角色：admin、analyst、department、prefecture、county、viewer", "role: admin, analyst, department, prefecture, county, viewer"))
+	dept := fs.String("department", "", e.t("部门用户的部门", "a department user's department"))
+	unit := fs.String("unit", "", e.t("市州或县区用户的单位代码", "a prefecture or county user's unit code"))
+	display := fs.String("display-name", "", e.t("显示名称", "display name"))
+	pwFile := fs.String("password-file", "", e.t("从文件第一行读取密码（- 为标准输入）", "read the password from the file's first line (- for standard input)"))
+	nargs := 1
+	if args[0] == "list" {
+		nargs = 0
+	}
+	db, err := e.openDB(ctx, fs, args[1:], nargs)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	name := fs.Arg(0)
+	switch args[0] {
+	case "add":
+		r, err := auth.ParseRole(*role)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		pw, hash, err := e.newPassword(name, *pwFile)
+		if err != nil {
+			return err
+		}
+		if _, err := db.CreateUser(ctx, operator(), store.User{Username: name, PasswordHash: hash, Role: r,
+			Department: *dept, Unit: *unit, DisplayName: *display}); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.t("已创建账号 %s（%s）", "created account %s (%s)", name, r))
+		e.showGenerated(name, pw)
+	case "passwd":
+		pw, hash, err := e.newPassword(name, *pwFile)
+		if err != nil {
+			return err
+		}
+		if err := db.SetPassword(ctx, operator(), name, hash); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.t("已修改 %s 的密码，其会话和令牌均已失效", "changed %s's password; her sessions and tokens have ended", name))
+		e.showGenerated(name, pw)
+	case "role":
+		r, err := auth.ParseRole(*role)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		if err := db.SetRole(ctx, operator(), name, r, *dept, *unit); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.t("%s 的角色已改为 %s", "%s is now %s", name, r))
+	case "list":
+		us, err := db.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range us {
+			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%v\n", u.Username, u.Role, u.Department+u.Unit, map[bool]string{true: "disabled", false: ""}[u.Disabled])
+		}
+	default:
+		return usage
+	}
+	return nil
+}
+
+// newPassword reads the password for username from file or
+// QIANGXIAN_PASSWORD, or generates one (returned, to be shown once), checks
+// it against the policy and hashes it.
+func (e *env) newPassword(username, file string) (generated, hash string, err error) {
+	pw := e.getenv("QIANGXIAN_PASSWORD")
+	if file != "" {
+		if pw, err = readFirstLine(file); err != nil {
+			return "", "", err
+		}
+	}
+	if pw == "" {
+		if pw, err = web.GeneratePassword(); err != nil {
+			return "", "", err
+		}
+		generated = pw
+	}
+	if err := auth.CheckPassword(username, pw); err != nil {
+		return "", "", err
+	}
+	hash, err = auth.HashPassword(pw)
+	return generated, hash, err
+}
+
+func readFirstLine(path string) (string, error) {
+	f := os.Stdin
+	if path != "-" {
+		var err error
+		if f, err = os.Open(path); err != nil {
+			return "", err
+		}
+		defer f.Close()
+	}
+	line, err := bufio.NewReader(f).ReadString('\n')
+	if err != nil && line == "" {
+		return "", fmt.Errorf("%s: no password: %w", path, err)
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func (e *env) showGenerated(name, pw string) {
+	if pw != "" {
+		fmt.Fprintln(e.stdout, e.t("%s 的密码（只显示这一次）：%s", "%s's password (shown once): %s", name, pw))
+	}
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/ingest"
+	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/table"
+	"github.com/qiangxian/qiangxian/internal/xlsx"
+)
+
+// observationImport imports a wide table (multipart field "file", .xlsx or
+// .csv; optional fields sheet, period, status, note) as one revision, all
+// or nothing. A column of an indicator the caller's department does not
+// provide is refused with 403 before any cell is read; bad cells come back
+// all at once with 422, each at its place.
+func (s *Server) observationImport(w http.ResponseWriter, r *http.Request) error {
+	c := callerOf(r)
+	if err := require(c, auth.Write, ownScope(c, auth.KindObservation), "figures"); err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	if err := r.ParseMultipartForm(16 << 20); err != nil {
+		return asUploadError(err)
+	}
+	t, err := readUpload(r)
+	if err != nil {
+		return err
+	}
+	if err := s.checkColumns(r, t); err != nil {
+		return err
+	}
+	rev, err := ingest.ImportWideOpts(r.Context(), s.db, c.actor(), c.principal(), t, ingest.Options{
+		Note:   store.RevisionNote{Kind: "import", Source: t.File, Note: r.FormValue("note")},
+		Period: r.FormValue("period"), Status: store.Status(r.FormValue("status"))})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, revisionOut(rev))
+	return nil
+}
+
+func asUploadError(err error) error {
+	if _, ok := err.(*http.MaxBytesError); ok || strings.Contains(err.Error(), "request body too large") {
+		return err
+	}
+	return invalid("multipart upload: %v", err)
+}
+
+// readUpload reads the uploaded file as a table, by its extension.
+func readUpload(r *http.Request) (*table.Table, error) {
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return nil, invalid("the upload needs a file field: %v", err)
+	}
+	defer f.Close()
+	name := filepath.Base(hdr.Filename)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx":
+		return xlsx.ReadTableFrom(f, name, r.FormValue("sheet"))
+	case ".csv":
+		return table.Read(name, f)
+	}
+	return nil, invalid("file %q is neither .xlsx nor .csv", name)
+}

@@ -1,0 +1,220 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/store"
+)
+
+// The browser pages are server-rendered html/template pages. Every file of
+// templates/ is a page named after the file (rankings.html → "rankings")
+// except layout.html, which frames every page, and part_*.html, shared
+// pieces every page may call ({{template "empty" …}}, {{template "map" …}}).
+// A page file defines "content" and, optionally, "title" and "head".
+//
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pageSets holds every page parsed once per language, so that the template
+// function t is bound to its language and works at any depth of a
+// template without passing the language around.
+var pageSets = mustParsePages()
+
+func mustParsePages() map[locale.Lang]map[string]*template.Template {
+	sets, err := parsePages(templateFS)
+	if err != nil {
+		panic(err)
+	}
+	return sets
+}
+
+func parsePages(fsys fs.FS) (map[locale.Lang]map[string]*template.Template, error) {
+	names, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	shared := []string{"templates/layout.html"}
+	var pageFiles []string
+	for _, n := range names {
+		base := path.Base(n)
+		switch {
+		case base == "layout.html":
+		case strings.HasPrefix(base, "part_"):
+			shared = append(shared, n)
+		default:
+			pageFiles = append(pageFiles, n)
+		}
+	}
+	sets := map[locale.Lang]map[string]*template.Template{}
+	for _, lang := range []locale.Lang{locale.ZH, locale.EN} {
+		base, err := template.New("layout").Funcs(pageFuncs(lang)).ParseFS(fsys, shared...)
+		if err != nil {
+			return nil, fmt.Errorf("web: templates: %w", err)
+		}
+		sets[lang] = map[string]*template.Template{}
+		for _, f := range pageFiles {
+			t, err := template.Must(base.Clone()).ParseFS(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("web: template %s: %w", f, err)
+			}
+			sets[lang][strings.TrimSuffix(path.Base(f), ".html")] = t
+		}
+	}
+	return sets, nil
+}
+
+// Page is what the layout receives: the page's own data in Data, and what
+// every page shows around it (the user, the language, the active menu).
+type Page struct {
+	Lang    locale.Lang
+	User    *store.User // nil without a login
+	Nav     string      // the active menu entry: home, rankings, counties, method, runs, data, notice, admin
+	Path    string      // the request's path and query, for the language switch and the login's next
+	ECharts bool        // the ECharts bundle is built in (static/vendor/echarts.min.js)
+	Print   bool        // ?print=1: the printable form, without the menu
+	Status  int
+	Data    any
+}
+
+// En reports whether the page is in English.
+func (p *Page) En() bool { return p.Lang == locale.EN }
+
+// Staff reports whether the user is of the provincial office (administrator
+// or analyst): pages show them links to work the others may not do.
+func (p *Page) Staff() bool {
+	return p.User != nil && (p.User.Role == auth.RoleAdmin || p.User.Role == auth.RoleAnalyst)
+}
+
+// Admin reports whether the user is an administrator.
+func (p *Page) Admin() bool { return p.User != nil && p.User.Role == auth.RoleAdmin }
+
+// OtherLang is the language the switch offers.
+func (p *Page) OtherLang() string {
+	if p.Lang == locale.EN {
+		return "zh"
+	}
+	return "en"
+}
+
+// navOf names the menu entry of a path by its first segment.
+func navOf(p string) string {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	seg = strings.TrimSuffix(strings.TrimSuffix(seg, ".xlsx"), ".pdf")
+	switch seg {
+	case "":
+		return "home"
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin":
+		return seg
+	}
+	return ""
+}
+
+// newPage returns the frame of a page for r.
+func (s *Server) newPage(r *http.Request, status int, data any) *Page {
+	p := &Page{Lang: pageLang(r), Nav: navOf(r.URL.Path), Path: r.URL.RequestURI(), ECharts: hasECharts,
+		Print: r.URL.Query().Get("print") == "1", Status: status, Data: data}
+	if c := callerOf(r); !c.anonymous() {
+		u := c.user
+		p.User = &u
+	}
+	return p
+}
+
+// render writes the page name with data framed by the layout, in the
+// request's language, with status. It renders into a buffer first, so that
+// a template error becomes a clean 500 rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	p := s.newPage(r, status, data)
+	t, ok := pageSets[p.Lang][name]
+	if !ok {
+		s.log.ErrorContext(r.Context(), "no such page template", "name", name)
+		http.Error(w, "internal server error (no template "+name+")", http.StatusInternalServerError)
+		return
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		s.log.ErrorContext(r.Context(), "rendering a page", "name", name, "err", err)
+		if name != "error" {
+			s.render(w, r, http.StatusInternalServerError, "error", errorView{Status: http.StatusInternalServerError,
+				Title: errorTitle(p.Lang, http.StatusInternalServerError)})
+			return
+		}
+		http.Error(w, "internal server error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// page adapts a handler of a browser page: a returned error is shown as an
+// HTML error page in the page's language (pageError).
+func (s *Server) page(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.pageError(w, r, err)
+		}
+	})
+}
+
+// errorView is the data of the error page.
+type errorView struct {
+	Status  int
+	Title   string   // what went wrong, in general
+	Message string   // what went wrong, in particular
+	Details []Detail // located problems, when there are any
+	Login   string   // the login link with next=, for 401 and 403 without a login
+}
+
+// pageError renders err as an HTML error page: a GET without a login that
+// needs one goes to the login form (and comes back afterwards); everything
+// else gets a page in the user's language with the status of errors.go's
+// table. The cause of a server error is logged, never shown.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	lang := pageLang(r)
+	e := asError(err, lang)
+	status := statusOf[e.Code]
+	login := "/login?next=" + url.QueryEscape(r.URL.RequestURI())
+	if e.Code == EUnauthenticated && r.Method == http.MethodGet {
+		http.Redirect(w, r, login, http.StatusSeeOther)
+		return
+	}
+	if status >= 500 && e.Code != EUnavailable {
+		s.log.ErrorContext(r.Context(), "page failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	v := errorView{Status: status, Title: errorTitle(lang, status), Message: e.Msg.In(lang),
+		Details: details(e.Cells, lang)}
+	if status == http.StatusInternalServerError {
+		v.Message = "" // the cause is for the log
+	}
+	if callerOf(r).anonymous() && (status == http.StatusForbidden || status == http.StatusUnauthorized) {
+		v.Login = login
+	}
+	s.render(w, r, status, "error", v)
+}
+
+// notFoundPage is the browser's 404 for paths no route serves.
+func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) error {
+	return errorf(ENotFound, "web.notfound", r.URL.Path)
+}
+
+// errorTitle is the heading of the error page of status.
+func errorTitle(lang locale.Lang, status int) string {
+	switch status {
+	case http.StatusNotFound, http.StatusForbidden, http.StatusUnauthorized, http.StatusServiceUnavailable:
+		return ui(lang, fmt.Sprintf("err.%d", status))
+	case http.StatusInternalServerError:
+		return ui(lang, "err.500")
+	}
+	return ui(lang, "err.title")
+}

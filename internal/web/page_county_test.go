@@ -1,0 +1,203 @@
+package web_test
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/evaluation"
+	"github.com/qiangxian/qiangxian/internal/seed"
+	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/store/storetest"
+	"github.com/qiangxian/qiangxian/internal/web"
+)
+
+// demoSite is a server on the Gansu demo (2021 published with the winners
+// public, 2022 with the full table) with a token per account of demoUsers.
+type demoSite struct {
+	url    string
+	db     *store.DB
+	tokens map[string]string
+}
+
+// demoUsers are the accounts of a demoSite: an analyst, the users of
+// 凉州区 and 城关区, a viewer.
+var demoUsers = []store.User{
+	{Username: "ana", Role: auth.RoleAnalyst},
+	{Username: "liangzhou", Role: auth.RoleCounty, Unit: "620602"},
+	{Username: "chengguan", Role: auth.RoleCounty, Unit: "620102"},
+	{Username: "tjj", Role: auth.RoleDepartment, Department: "统计局"},
+	{Username: "viewer", Role: auth.RoleViewer},
+}
+
+func newDemoSite(t *testing.T) *demoSite {
+	t.Helper()
+	db := storetest.MustOpen(t)
+	cfg := testConfig()
+	cfg.Demo = true
+	srv := start(t, db, cfg, web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
+		return seed.LoadDemo(ctx, db, pw)
+	}})
+	d := &demoSite{url: srv.url, db: db, tokens: map[string]string{}}
+	a := store.Actor{Username: "test"}
+	for _, u := range demoUsers {
+		u.PasswordHash = passwordHash
+		_, err := db.CreateUser(ctx, a, u)
+		must(t, err)
+		tok, _, err := db.CreateAPIToken(ctx, a, u.Username, "test", time.Time{})
+		must(t, err)
+		d.tokens[u.Username] = tok
+	}
+	return d
+}
+
+// as is a client of user ("" for anonymous).
+func (d *demoSite) as(t *testing.T, user string) client {
+	return client{t: t, base: d.url, token: d.tokens[user]}
+}
+
+// newRun computes a 2022 run of the demo method and moves it to state.
+func (d *demoSite) newRun(t *testing.T, state auth.RunState) store.Run {
+	t.Helper()
+	ms, err := d.db.Methods(ctx)
+	must(t, err)
+	run, err := evaluation.Compute(ctx, d.db, store.Actor{Username: "test"}, evaluation.ComputeRequest{MethodID: ms[0].ID, Period: "2022"})
+	must(t, err)
+	for _, s := range auth.RunStates[1:] {
+		if !state.AtLeast(s) {
+			break
+		}
+		run, err = d.db.Transition(ctx, store.Actor{Username: "test"}, run.ID, s, "")
+		must(t, err)
+	}
+	return run
+}
+
+var (
+	dataTotal  = regexp.MustCompile(`<tr class="contrib[^"]*" data-total="([^"]+)"`)
+	dataChange = regexp.MustCompile(`data-change="([^"]+)"`)
+)
+
+// TestCountyProfile: the profile of 凉州区 in the 2022 run, as the public
+// sees it, explains its change with contributions that add up to it, and
+// says what it would take to rise.
+func TestCountyProfile(t *testing.T) {
+	d := newDemoSite(t)
+	r := d.as(t, "").do("GET", "/counties/620602", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET /counties/620602: %d %s", r.status, r.body)
+	}
+	body := string(r.body)
+	for _, want := range []string{"凉州区", `id="areas"`, "同类型平均", `id="explain"`, "名次为什么变化", "自身变化", "他县变化",
+		`id="strengths"`, `id="gap"`, `class="gap-line"`, `id="interval"`, "历年排名", "地区生产总值"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the profile lacks %q", want)
+		}
+	}
+	m := dataChange.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no data-change on the explanation table")
+	}
+	change, err := strconv.ParseFloat(m[1], 64)
+	must(t, err)
+	sum := 0.0
+	rows := dataTotal.FindAllStringSubmatch(body, -1)
+	for _, x := range rows {
+		v, err := strconv.ParseFloat(x[1], 64)
+		must(t, err)
+		sum += v
+	}
+	if len(rows) < 10 || math.Abs(sum-change) > 1e-9 || change == 0 {
+		t.Errorf("%d contributions sum to %.12g, the change is %.12g", len(rows), sum, change)
+	}
+	// The history lists both published years.
+	for _, y := range []string{"<td>2021</td>", "<td>2022</td>"} {
+		if !strings.Contains(body, y) {
+			t.Errorf("the history lacks %s", y)
+		}
+	}
+}
+
+// TestCountyProfileAccess: unpublished results are seen only by those who
+// may; a unit that is not a county is 404.
+func TestCountyProfileAccess(t *testing.T) {
+	d := newDemoSite(t)
+	notice := d.newRun(t, auth.StateNotice)
+	draft := d.newRun(t, auth.StateDraft)
+	path := func(code string, run store.Run) string {
+		return "/counties/" + code + "?run=" + strconv.FormatInt(run.ID, 10)
+	}
+	cases := []struct {
+		name, user, path string
+		status           int
+	}{
+		{"own county in notice", "liangzhou", path("620602", notice), http.StatusOK},
+		{"another county in notice", "chengguan", path("620602", notice), http.StatusForbidden},
+		{"county user, draft", "liangzhou", path("620602", draft), http.StatusForbidden},
+		{"analyst, draft", "ana", path("620602", draft), http.StatusOK},
+		{"anonymous, notice", "", path("620602", notice), http.StatusSeeOther}, // to the login
+		{"viewer, notice", "viewer", path("620602", notice), http.StatusForbidden},
+		{"not a county", "", "/counties/620600", http.StatusNotFound},
+		{"unknown code", "", "/counties/999999", http.StatusNotFound},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := d.as(t, tc.user).do("GET", tc.path, nil)
+			if r.status != tc.status {
+				t.Errorf("GET %s as %q: %d, want %d", tc.path, tc.user, r.status, tc.status)
+			}
+			if tc.status == http.StatusOK && !strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)) &&
+				!strings.Contains(string(r.body), "#"+strconv.FormatInt(draft.ID, 10)) {
+				t.Errorf("GET %s: the page does not show the run asked for", tc.path)
+			}
+		})
+	}
+	// Without ?run= the county user of another county sees the latest
+	// published run, not the one in notice.
+	r := d.as(t, "chengguan").do("GET", "/counties/620602", nil)
+	if r.status != http.StatusOK || strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)) {
+		t.Errorf("GET /counties/620602 as another county: %d, shows the run in notice: %v", r.status,
+			strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)))
+	}
+}
+
+// TestMethodPage: /method shows the five areas with the weights of the
+// five county types side by side, the departments and how the weights
+// were obtained.
+func TestMethodPage(t *testing.T) {
+	d := newDemoSite(t)
+	r := d.as(t, "").do("GET", "/method", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET /method: %d %s", r.status, r.body)
+	}
+	body := string(r.body)
+	for _, want := range []string{"经济发展", "财政与开放", "产业特色", "民生改善", "绿色发展与风险防控",
+		"城市服务型", "工业主导型", "农业优先型", "文旅赋能型", "生态功能型", "统计局", "固定权重", "指标解释"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/method lacks %q", want)
+		}
+	}
+	if n := strings.Count(body, `<th class="n type">`); n != 5 {
+		t.Errorf("/method has %d type columns, want 5", n)
+	}
+	if n := strings.Count(body, `<tr class="area">`); n != 5 {
+		t.Errorf("/method has %d areas, want 5", n)
+	}
+	// Area weights per type differ: 经济发展 is 30 % for 城市服务型, 15 % … for 生态功能型.
+	if !strings.Contains(body, "<strong>30.0</strong>") {
+		t.Errorf("/method lacks the 30.0 %% weight of 经济发展 for 城市服务型")
+	}
+	// A method chosen directly is for those who may read methods.
+	if r := d.as(t, "").do("GET", "/method?method=1", nil); r.status != http.StatusSeeOther {
+		t.Errorf("GET /method?method=1 anonymously: %d, want a redirect to the login", r.status)
+	}
+	if r := d.as(t, "ana").do("GET", "/method?method=1", nil); r.status != http.StatusOK {
+		t.Errorf("GET /method?method=1 as analyst: %d", r.status)
+	}
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// pageFuncs are the template functions of the pages in lang:
+//
+//	t KEY [ARGS…]   the UI string KEY (printf-formatted with ARGS)
+//	pick ZH EN      ZH, or EN on English pages when EN is not empty
+//	num X           a score: two decimals, "—" when missing
+//	fixed X D       X with D decimals, "—" when missing
+//	rank X          a rank: whole, or with its fraction when ties share it
+//	change X        a rank change as ▲3 / ▼2 / –, in a span of class up, down or same
+//	missing X       X is NaN
+//	json V          V as JSON, for a data-* attribute read by app.js
+//	static NAME     the versioned address of an asset
+//	state S, vis V  a run state, a visibility, in words
+//	award NAME      the badge class of an award: top, advanced, rising or other
+//	add A B, seq N  arithmetic for loops
+func pageFuncs(lang locale.Lang) template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string, args ...any) string { return ui(lang, key, args...) },
+		"pick": func(zh, en string) string {
+			if lang == locale.EN && en != "" {
+				return en
+			}
+			return zh
+		},
+		"num":     func(v float64) string { return fixed(v, 2) },
+		"fixed":   fixed,
+		"rank":    rankText,
+		"change":  changeHTML,
+		"missing": math.IsNaN,
+		"json": func(v any) (string, error) {
+			b, err := json.Marshal(v)
+			return string(b), err
+		},
+		"static": staticURL,
+		"state":  func(s auth.RunState) string { return ui(lang, "state."+string(s)) },
+		"vis":    func(v auth.Visibility) string { return ui(lang, "vis."+string(v)) },
+		"award":  awardClass,
+		"add":    func(a, b int) int { return a + b },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i
+			}
+			return s
+		},
+	}
+}
+
+// fixed formats v with d decimals; a missing value is a dash.
+func fixed(v float64, d int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(v, 'f', d, 64)
+}
+
+// rankText formats a rank: whole ranks as integers, a shared fractional
+// rank with one decimal, a missing one as a dash.
+func rankText(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// changeHTML shows places risen (positive) or fallen (negative) with an
+// arrow; the text says it too, for screen readers and print.
+func changeHTML(v float64) template.HTML {
+	switch {
+	case math.IsNaN(v):
+		return `<span class="chg">—</span>`
+	case v > 0:
+		return template.HTML(fmt.Sprintf(`<span class="chg up" title="+%s">▲%s</span>`, rankText(v), rankText(v)))
+	case v < 0:
+		return template.HTML(fmt.Sprintf(`<span class="chg down" title="-%s">▼%s</span>`, rankText(-v), rankText(-v)))
+	}
+	return `<span class="chg same">–</span>`
+}
+
+// awardClass is the badge colour of an award by its name: 十强县 top,
+// 先进县(…) advanced, 进步县 rising.
+func awardClass(name string) string {
+	switch {
+	case strings.HasPrefix(name, "十强"):
+		return "top"
+	case strings.HasPrefix(name, "先进"):
+		return "advanced"
+	case strings.HasPrefix(name, "进步"):
+		return "rising"
+	}
+	return "other"
+}

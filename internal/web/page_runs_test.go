@@ -1,0 +1,105 @@
+package web_test
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+)
+
+var runRow = regexp.MustCompile(`<tr class="run" data-run="(\d+)" data-state="(\w+)">`)
+
+// TestRunsPages: the list shows the two published demo runs to everyone;
+// the comparison of 2021 and 2022 shows score and rank differences; the
+// robustness page shows every county's interval.
+func TestRunsPages(t *testing.T) {
+	d := newDemoSite(t)
+	r := d.as(t, "").do("GET", "/runs", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET /runs: %d %s", r.status, r.body)
+	}
+	rows := runRow.FindAllStringSubmatch(string(r.body), -1)
+	if len(rows) != 2 || rows[0][2] != "published" || rows[1][2] != "published" {
+		t.Errorf("/runs lists %v, want the two published runs", rows)
+	}
+	if strings.Contains(string(r.body), `method="post" action="/runs`) {
+		t.Error("/runs offers state or create forms to an anonymous user")
+	}
+	r = d.as(t, "").do("GET", "/runs/compare?a=1&b=2", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET /runs/compare: %d %s", r.status, r.body)
+	}
+	body := string(r.body)
+	// The public sees 2021's winners only: the rows of the others have no
+	// 2021 side; 凉州区 (a 2021 winner) went from 3rd to 5th.
+	if !regexp.MustCompile(`<tr data-unit="620602">.*?<td class="n">3</td><td class="n">5</td><td class="n" data-v="-2.0">`).MatchString(body) {
+		t.Errorf("the comparison lacks 凉州区 going from 3 to 5")
+	}
+	if n := strings.Count(body, "<tr data-unit="); n != 86 {
+		t.Errorf("the comparison has %d rows, want 86", n)
+	}
+	if !strings.Contains(body, `id="summary"`) {
+		t.Error("the comparison has no summary")
+	}
+	r = d.as(t, "").do("GET", "/runs/2/robustness", nil)
+	if r.status != http.StatusOK || strings.Count(string(r.body), "<tr data-unit=") != 86 {
+		t.Errorf("GET /runs/2/robustness: %d, %d rows", r.status, strings.Count(string(r.body), "<tr data-unit="))
+	}
+	// 2021 publishes its winners only: the public sees their intervals.
+	r = d.as(t, "").do("GET", "/runs/1/robustness", nil)
+	if n := strings.Count(string(r.body), "<tr data-unit="); r.status != http.StatusOK || n == 0 || n >= 86 {
+		t.Errorf("GET /runs/1/robustness anonymously: %d, %d rows, want the winners only", r.status, n)
+	}
+	for _, bad := range []string{"/runs/compare?a=1", "/runs/99/robustness", "/runs/compare?a=1&b=99"} {
+		if r := d.as(t, "").do("GET", bad, nil); r.status < 400 {
+			t.Errorf("GET %s: %d, want an error", bad, r.status)
+		}
+	}
+}
+
+// TestRunsStateForms: the analyst moves a run through every state with the
+// page's forms; those without the right are refused and nothing changes.
+func TestRunsStateForms(t *testing.T) {
+	d := newDemoSite(t)
+	run := d.newRun(t, auth.StateDraft)
+	id := strconv.FormatInt(run.ID, 10)
+	post := func(user, path string, kv ...string) response {
+		return d.as(t, user).do("POST", path, form(kv...))
+	}
+	if r := post("liangzhou", "/runs/"+id+"/state", "state", "review"); r.status != http.StatusForbidden {
+		t.Errorf("a county user moving a draft: %d, want 403", r.status)
+	}
+	if r := post("", "/runs/"+id+"/state", "state", "review"); r.status != http.StatusUnauthorized {
+		t.Errorf("anonymous moving a draft: %d, want 401", r.status)
+	}
+	if r := post("ana", "/runs/"+id+"/visibility", "visibility", "full"); r.status != http.StatusSeeOther {
+		t.Errorf("setting the visibility: %d %s", r.status, r.body)
+	}
+	page := d.as(t, "ana").do("GET", "/runs", nil)
+	if !strings.Contains(string(page.body), `action="/runs/`+id+`/state"`) {
+		t.Error("/runs offers the analyst no state form")
+	}
+	for _, s := range auth.RunStates[1:] {
+		r := post("ana", "/runs/"+id+"/state", "state", string(s))
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/runs?done="+id {
+			t.Fatalf("moving to %s: %d %q %s", s, r.status, r.header.Get("Location"), r.body)
+		}
+	}
+	got, err := d.db.Run(ctx, run.ID)
+	must(t, err)
+	if got.State != auth.StatePublished || got.Visibility != auth.VisFull {
+		t.Errorf("the run is %s at %s, want published at full", got.State, got.Visibility)
+	}
+	if r := post("ana", "/runs/"+id+"/state", "state", "draft"); r.status != http.StatusConflict {
+		t.Errorf("moving a published run: %d, want 409", r.status)
+	}
+	if r := post("ana", "/runs", "method", "1", "period", "2022", "note", "x"); r.status != http.StatusSeeOther {
+		t.Errorf("computing a run with the form: %d %s", r.status, r.body)
+	}
+	if r := post("viewer", "/runs", "method", "1", "period", "2022"); r.status != http.StatusForbidden {
+		t.Errorf("a viewer computing a run: %d, want 403", r.status)
+	}
+}
