@@ -256,3 +256,17 @@ func Download(t testing.TB, ctx context.Context, selector string) string {
 	t.Fatalf("the download of %s did not finish", selector)
 	return ""
 }
+
+// clickAndWait clicks selector and waits for the next page's script.
+func clickAndWait(selector string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Evaluate[chromedp.Void](`document.body.removeAttribute("data-ready")`),
+		chromedp.Click(chromedp.CSS(selector)),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)),
+	)
+}
+
+// sendKeys types text into the field selector.
+func sendKeys(selector, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.SendKeys(chromedp.CSS(selector), text)
+}
