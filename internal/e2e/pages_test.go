@@ -14,11 +14,13 @@ var mainPages = []struct{ name, path string }{
 	{"rankings", "/rankings"},
 	{"rankings-type", "/rankings?type=" + "工业主导型"},
 	{"notice", "/notice"},
+	{"counties", "/counties"},
 	{"county", "/counties/620102"},
 	{"method", "/method"},
 	{"runs", "/runs"},
 	{"data", "/data"},
 	{"admin-map", "/admin/map"},
+	{"login", "/login"},
 }
 
 // TestWidths opens every main page, logged in as the administrator, at

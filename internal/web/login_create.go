@@ -14,7 +14,8 @@ func (s *Server) loginCreate(w http.ResponseWriter, r *http.Request) {
 	v.Username = username
 	u, err := s.login(r, username, password)
 	if err != nil {
-		e := asError(err, langOf(r))
+		lang := pageLang(r)
+		e := asError(err, lang)
 		if e.Code != EUnauthenticated && e.Code != EThrottled {
 			s.writeError(w, r, err)
 			return
@@ -22,8 +23,8 @@ func (s *Server) loginCreate(w http.ResponseWriter, r *http.Request) {
 		if e.Code == EThrottled {
 			w.Header().Set("Retry-After", itoa(int(s.cfg.LoginWindow.Seconds())))
 		}
-		v.Error = e.Msg.In(langOf(r))
-		s.renderLogin(w, statusOf[e.Code], v)
+		v.Error = e.Msg.In(lang)
+		s.renderLogin(w, r, statusOf[e.Code], v)
 		return
 	}
 	token, _, err := s.db.CreateSession(r.Context(), u.Username)

@@ -1,58 +1,65 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
-
-	"github.com/qiangxian/qiangxian/internal/locale"
 )
 
-// loginPage is the browser login form. It posts to the same origin, which
-// is what http.CrossOriginProtection lets through.
-var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
-<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title></head>
-<body><h1>{{.Title}}</h1>
-{{if .Error}}<p role="alert">{{.Error}}</p>{{end}}
-<form method="post" action="/login">
-<input type="hidden" name="next" value="{{.Next}}">
-<label>{{.User}} <input name="username" autocomplete="username" required value="{{.Username}}"></label>
-<label>{{.Pass}} <input name="password" type="password" autocomplete="current-password" required></label>
-<button type="submit">{{.Submit}}</button>
-</form></body></html>
-`))
+func init() {
+	registerUI(map[string][2]string{
+		"login.title":    {"登录", "Log in"},
+		"login.intro":    {"请使用省、市、县或部门分配的账号登录。", "Log in with the account your office has given you."},
+		"login.user":     {"用户名", "Username"},
+		"login.pass":     {"密码", "Password"},
+		"login.submit":   {"登录", "Log in"},
+		"login.expired":  {"您长时间未操作，登录已过期，请重新登录。", "You were idle for too long and have been logged out; please log in again."},
+		"login.as":       {"您已作为 %s 登录，可以换一个账号登录。", "You are logged in as %s; you may log in with another account."},
+		"login.errTitle": {"登录未成功", "Login failed"},
+	})
+}
 
+// loginView is the data of the login page (templates/login.html).
 type loginView struct {
-	Lang, Title, User, Pass, Submit string
-	Error, Next, Username           string
+	Error    string // why the last attempt failed, in the page's language
+	Expired  bool   // the session ended by idling: say so
+	Next     string // where to go after the login: a path of this site
+	Username string // the name typed last time, kept after a failure
+	Lang     string // the page's language, posted back with the form
 }
 
 func newLoginView(r *http.Request) loginView {
-	v := loginView{Lang: "zh", Title: "强县 登录", User: "用户名", Pass: "密码", Submit: "登录"}
-	if langOf(r) == locale.EN {
-		v = loginView{Lang: "en", Title: "qiangxian login", User: "Username", Pass: "Password", Submit: "Log in"}
-	}
-	v.Next = safeNext(r.FormValue("next"))
-	return v
+	return loginView{Next: safeNext(r.FormValue("next")), Lang: string(pageLang(r))}
 }
 
-// safeNext keeps a redirect target only when it is a path on this site.
+// safeNext keeps a redirect target only when it is a path on this site:
+// one slash, no scheme or host, and none of the characters browsers drop
+// or turn into a slash ("/\t/evil.example" is "//evil.example" to them).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\t\r\n") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return next
 }
 
-// loginForm shows the login form.
-func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	s.renderLogin(w, http.StatusOK, newLoginView(r))
+// staleSession reports whether the request carried a session cookie that
+// no longer logs in (idle too long or removed): the login page says so.
+func staleSession(r *http.Request) bool {
+	ck, err := r.Cookie(SessionCookie)
+	return err == nil && ck.Value != "" && callerOf(r).anonymous()
 }
 
-func (s *Server) renderLogin(w http.ResponseWriter, status int, v loginView) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	if err := loginPage.Execute(w, v); err != nil {
-		s.log.Error("login page", "err", err)
-	}
+// loginForm shows the login form.
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	v := newLoginView(r)
+	v.Expired = r.URL.Query().Get("expired") == "1" || staleSession(r)
+	s.renderLogin(w, r, http.StatusOK, v)
+}
+
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, v loginView) {
+	s.render(w, r, status, "login", v)
 }

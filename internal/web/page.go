@@ -78,7 +78,7 @@ func parsePages(fsys fs.FS) (map[locale.Lang]map[string]*template.Template, erro
 type Page struct {
 	Lang    locale.Lang
 	User    *store.User // nil without a login
-	Nav     string      // the active menu entry: home, rankings, counties, method, runs, data, notice, admin
+	Nav     string      // the active menu entry: home, rankings, counties, method, runs, data, notice, admin (login: the login page)
 	Path    string      // the request's path and query, for the language switch and the login's next
 	ECharts bool        // the ECharts bundle is built in (static/vendor/echarts.min.js)
 	Print   bool        // ?print=1: the printable form, without the menu
@@ -113,7 +113,7 @@ func navOf(p string) string {
 	switch seg {
 	case "":
 		return "home"
-	case "rankings", "counties", "method", "runs", "data", "notice", "admin":
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login":
 		return seg
 	}
 	return ""
@@ -185,6 +185,9 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	e := asError(err, lang)
 	status := statusOf[e.Code]
 	login := "/login?next=" + url.QueryEscape(r.URL.RequestURI())
+	if staleSession(r) {
+		login += "&expired=1" // the login page explains why she must log in again
+	}
 	if e.Code == EUnauthenticated && r.Method == http.MethodGet {
 		http.Redirect(w, r, login, http.StatusSeeOther)
 		return

@@ -152,19 +152,30 @@ func TestCountyProfileAccess(t *testing.T) {
 			if r.status != tc.status {
 				t.Errorf("GET %s as %q: %d, want %d", tc.path, tc.user, r.status, tc.status)
 			}
-			if tc.status == http.StatusOK && !strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)) &&
-				!strings.Contains(string(r.body), "#"+strconv.FormatInt(draft.ID, 10)) {
+			if tc.status == http.StatusOK && !showsRun(r.body, notice.ID) && !showsRun(r.body, draft.ID) {
 				t.Errorf("GET %s: the page does not show the run asked for", tc.path)
 			}
 		})
 	}
 	// Without ?run= the county user of another county sees the latest
-	// published run, not the one in notice.
+	// published run, not the one in notice, nor a link or choice of it.
 	r := d.as(t, "chengguan").do("GET", "/counties/620602", nil)
-	if r.status != http.StatusOK || strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)) {
-		t.Errorf("GET /counties/620602 as another county: %d, shows the run in notice: %v", r.status,
-			strings.Contains(string(r.body), "#"+strconv.FormatInt(notice.ID, 10)))
+	if r.status != http.StatusOK || mentionsRun(r.body, notice.ID) || !showsRun(r.body, publishedRun(t, d, "2022").ID) {
+		t.Errorf("GET /counties/620602 as another county: %d, mentions the run in notice: %v", r.status, mentionsRun(r.body, notice.ID))
 	}
+}
+
+// showsRun reports whether a profile is of run id: the run picker has it
+// selected. (A bare "#3" is no evidence: the escaped quote &#34; has it.)
+func showsRun(body []byte, id int64) bool {
+	return strings.Contains(string(body), `<option value="`+strconv.FormatInt(id, 10)+`" selected>`)
+}
+
+// mentionsRun reports whether a page names run id anywhere a person or a
+// link could see it: its label "· #id ·", a ?run=id link or a picker option.
+func mentionsRun(body []byte, id int64) bool {
+	n := strconv.FormatInt(id, 10)
+	return regexp.MustCompile(`(^|[^&])#` + n + `\b|[?&;]run=` + n + `\b|<option value="` + n + `"`).Match(body)
 }
 
 // TestMethodPage: /method shows the five areas with the weights of the

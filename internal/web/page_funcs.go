@@ -106,3 +106,6 @@ func awardClass(name string) string {
 	}
 	return "other"
 }
+
+// itoa formats n in decimal, for headers and query strings.
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -68,6 +68,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{$}", s.page(s.dashboardGet))
 	mux.Handle("GET /rankings", s.page(s.rankingsGet))
 	mux.Handle("GET /rankings.xlsx", s.page(s.rankingsXLSX))
+	mux.Handle("GET /counties", s.page(s.countiesList))
 	mux.Handle("GET /notice", s.page(s.noticeGet))
 	mux.Handle("GET /notice.pdf", s.page(s.noticePDF))
 	mux.Handle("GET /notice.xlsx", s.page(s.noticeXLSX))
