@@ -15,6 +15,11 @@ import (
 // (see the migrations); both databases pass it through in the error text.
 const immutableMark = "qiangxian: immutable"
 
+// conflictMark starts the message of a trigger that refuses a change the
+// state of other records forbids (migration 0004: approving a run with
+// unanswered objections, moving a superseded run).
+const conflictMark = "qiangxian: conflict"
+
 // classify maps a database error to the store's error kinds, keeping the
 // original error in the chain for the log.
 func classify(err error) error {
@@ -27,6 +32,9 @@ func classify(err error) error {
 	}
 	if strings.Contains(err.Error(), immutableMark) {
 		return fmt.Errorf("%w: %w", ErrImmutable, err)
+	}
+	if strings.Contains(err.Error(), conflictMark) {
+		return fmt.Errorf("%w: %w", ErrConflict, err)
 	}
 	var kind error
 	var pe *pgconn.PgError

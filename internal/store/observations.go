@@ -92,16 +92,40 @@ const maxListedErrors = 20
 // revision, status and canonical period.
 func (db *DB) ImportObservations(ctx context.Context, actor Actor, note RevisionNote, rows []Observation) (rev Revision, err error) {
 	defer wrap(&err, "ImportObservations(%s)", note.Source)
+	periods, err := db.validateObservations(ctx, rows)
+	if err != nil {
+		return rev, err
+	}
+	err = db.change(ctx, actor, func(t *txn) error {
+		if err := t.ensurePeriods(periods); err != nil {
+			return err
+		}
+		if rev, err = t.newRevision(note); err != nil {
+			return err
+		}
+		if err := t.insertObservations(rev.ID, rows, periods); err != nil {
+			return err
+		}
+		return t.audit(note.Kind, "revision", fmt.Sprint(rev.ID),
+			map[string]any{"observations": len(rows), "source": note.Source, "note": note.Note})
+	})
+	return rev, err
+}
+
+// validateObservations checks rows as ImportObservations does (known unit
+// and indicator, valid status and period, each figure once; an empty Status
+// becomes reported) and returns the set of their periods for ensurePeriods.
+func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map[string]string, error) {
 	if len(rows) == 0 {
-		return rev, fmt.Errorf("%w: nothing to import", ErrInvalid)
+		return nil, fmt.Errorf("%w: nothing to import", ErrInvalid)
 	}
 	units, err := db.codeSet(ctx, `SELECT code FROM units`)
 	if err != nil {
-		return rev, err
+		return nil, err
 	}
 	indicators, err := db.codeSet(ctx, `SELECT code FROM indicators`)
 	if err != nil {
-		return rev, err
+		return nil, err
 	}
 	periods := map[string]string{}
 	seen := make(map[ObservationKey]bool, len(rows))
@@ -137,22 +161,9 @@ func (db *DB) ImportObservations(ctx context.Context, actor Actor, note Revision
 		periods[o.Period] = ""
 	}
 	if len(bad) > 0 {
-		return rev, fmt.Errorf("%w: %s", ErrInvalid, strings.Join(bad, "; "))
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, strings.Join(bad, "; "))
 	}
-	err = db.change(ctx, actor, func(t *txn) error {
-		if err := t.ensurePeriods(periods); err != nil {
-			return err
-		}
-		if rev, err = t.newRevision(note); err != nil {
-			return err
-		}
-		if err := t.insertObservations(rev.ID, rows, periods); err != nil {
-			return err
-		}
-		return t.audit(note.Kind, "revision", fmt.Sprint(rev.ID),
-			map[string]any{"observations": len(rows), "source": note.Source, "note": note.Note})
-	})
-	return rev, err
+	return periods, nil
 }
 
 func (t *txn) insertObservations(rev int64, rows []Observation, periods map[string]string) error {

@@ -113,7 +113,7 @@ func navOf(p string) string {
 	switch seg {
 	case "":
 		return "home"
-	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login":
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events":
 		return seg
 	}
 	return ""

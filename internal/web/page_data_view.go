@@ -22,6 +22,7 @@ type dataView struct {
 	Note      string   // the note typed with the rejected upload
 	Revisions []store.Revision
 	Supply    []supplyDept
+	Notices   []store.Notification // workflow: reminders, objections, answers addressed to the caller
 }
 
 // supplyDept is one providing department's indicators for the period.
@@ -51,6 +52,7 @@ func (s *Server) buildData(r *http.Request, v *dataView) error {
 		return err
 	}
 	v.CanImport = auth.Can(c.principal(), auth.Write, ownScope(c, auth.KindObservation))
+	v.Notices = s.dataNotices(r) // workflow (page_collection_notices.go)
 	var err error
 	if v.Periods, err = s.periodCodes(r); err != nil {
 		return err

@@ -28,6 +28,7 @@ func (p *Page) Menu() []menuItem {
 		{Key: "data", Href: "/data", Label: "nav.data"},
 		{Key: "notice", Href: "/notice", Label: "nav.notice"},
 	}
+	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	if p.Admin() {
 		items = append(items, menuItem{Key: "admin", Href: "/admin/map", Label: "nav.admin.map"})
 	}

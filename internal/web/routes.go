@@ -59,6 +59,43 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("PUT /api/v1/users/{username}/role", s.api(s.userRole))
 	mux.Handle("PUT /api/v1/users/{username}/disabled", s.api(s.userDisable))
 
+	// Workflow API (issue 8; api_collection_*.go, api_check_*.go,
+	// api_objection_*.go): collection tasks and reminders, uploads checked
+	// by the rules and held until explained, check rules, explanations,
+	// county objections with their threads, attachments.
+	mux.Handle("GET /api/v1/collection/tasks", s.api(s.collectionTaskList))
+	mux.Handle("POST /api/v1/collection/tasks", s.api(s.collectionTaskCreate))
+	mux.Handle("POST /api/v1/collection/tasks/{id}/reminders", s.api(s.collectionTaskRemind))
+	mux.Handle("GET /api/v1/collection/notifications", s.api(s.collectionNotificationList))
+	mux.Handle("POST /api/v1/collection/imports", s.api(s.collectionImport))
+	mux.Handle("GET /api/v1/collection/imports/{id}", s.api(s.collectionImportGet))
+	mux.Handle("DELETE /api/v1/collection/imports/{id}", s.api(s.collectionImportCancel))
+	mux.Handle("POST /api/v1/collection/imports/{id}/explanations", s.api(s.collectionImportExplain))
+	mux.Handle("GET /api/v1/checks/rules", s.api(s.checkRuleList))
+	mux.Handle("POST /api/v1/checks/rules", s.api(s.checkRuleCreate))
+	mux.Handle("PUT /api/v1/checks/rules/{id}", s.api(s.checkRuleUpdate))
+	mux.Handle("GET /api/v1/checks/explanations", s.api(s.checkExplanationList))
+	mux.Handle("GET /api/v1/objections", s.api(s.objectionList))
+	mux.Handle("POST /api/v1/objections", s.api(s.objectionCreate))
+	mux.Handle("GET /api/v1/objections/{id}", s.api(s.objectionGet))
+	mux.Handle("POST /api/v1/objections/{id}/answer", s.api(s.objectionAnswer))
+	mux.Handle("POST /api/v1/objections/{id}/comments", s.api(s.objectionComment))
+	mux.Handle("GET /api/v1/attachments/{id}", s.api(s.attachmentGet))
+	mux.Handle("GET /api/v1/events/{key}/attachments", s.api(s.eventAttachments))
+	mux.Handle("POST /api/v1/events/{key}/attachments", s.api(s.eventAttach))
+	// End of workflow API.
+
+	// Run lifecycle API (issue 8; lifecycle_api.go, api_result_objection_*.go):
+	// the 公示 window and 文号, re-runs, objections to results.
+	mux.Handle("GET /api/v1/runs/{id}/lifecycle", s.api(s.lifecycleGet))
+	mux.Handle("PUT /api/v1/runs/{id}/lifecycle", s.api(s.lifecyclePut))
+	mux.Handle("POST /api/v1/runs/{id}/notice", s.api(s.runNotice))
+	mux.Handle("POST /api/v1/runs/{id}/rerun", s.api(s.runRerun))
+	mux.Handle("GET /api/v1/runs/{id}/objections", s.api(s.resultObjectionList))
+	mux.Handle("POST /api/v1/runs/{id}/objections", s.api(s.resultObjectionCreate))
+	mux.Handle("POST /api/v1/runs/{id}/objections/{oid}/answer", s.api(s.resultObjectionAnswer))
+	// End of run lifecycle API.
+
 	// Anything else under the API is a JSON 404, not the mux's text one.
 	mux.Handle("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error { return notFound(r.URL.Path) }))
 	// Pages: the browser pages (page_*.go, templates/, static/). Every page
@@ -93,6 +130,44 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /data/template.xlsx", s.page(s.dataTemplate))
 	mux.Handle("POST /data/import", s.page(s.dataImport))
 	// End of Pages: county, method, runs, data.
+
+	// Pages: workflow (issue 8; page_collection*.go, page_confirm*.go,
+	// page_events*.go): the collection board and checked uploads, the
+	// county confirmation with its objections, the events register.
+	mux.Handle("GET /collection", s.page(s.collectionPage))
+	mux.Handle("POST /collection/tasks", s.page(s.collectionTasksPost))
+	mux.Handle("POST /collection/tasks/{id}/remind", s.page(s.collectionRemindPost))
+	mux.Handle("GET /collection/tasks/{id}/form", s.page(s.collectionFormGet))
+	mux.Handle("POST /collection/tasks/{id}/form", s.page(s.collectionFormPost))
+	mux.Handle("POST /collection/import", s.page(s.collectionImportPost))
+	mux.Handle("GET /collection/imports/{id}", s.page(s.collectionHeldGet))
+	mux.Handle("POST /collection/imports/{id}", s.page(s.collectionHeldPost))
+	mux.Handle("POST /collection/imports/{id}/cancel", s.page(s.collectionHeldCancel))
+	mux.Handle("POST /collection/rules", s.page(s.collectionRulePost))
+	mux.Handle("POST /collection/rules/{id}", s.page(s.collectionRuleToggle))
+	mux.Handle("GET /confirm", s.page(s.confirmPage))
+	mux.Handle("POST /confirm", s.page(s.confirmPost))
+	mux.Handle("POST /confirm/objections", s.page(s.confirmObjectPost))
+	mux.Handle("GET /confirm/objections/{id}", s.page(s.objectionPage))
+	mux.Handle("POST /confirm/objections/{id}/answer", s.page(s.objectionAnswerPost))
+	mux.Handle("POST /confirm/objections/{id}/comment", s.page(s.objectionCommentPost))
+	mux.Handle("GET /events", s.page(s.eventsPage))
+	mux.Handle("POST /events", s.page(s.eventsPost))
+	// End of Pages: workflow.
+
+	// Pages: run lifecycle and outputs (issue 8; lifecycle_*.go,
+	// notice_docx.go, sheet_*.go): the notice as .docx, the lifecycle page,
+	// objections to results, the counties' score sheets.
+	mux.Handle("GET /notice.docx", s.page(s.noticeDOCX))
+	mux.Handle("GET /runs/{id}/lifecycle", s.page(s.lifecycleGetPage))
+	mux.Handle("POST /runs/{id}/lifecycle", s.page(s.lifecyclePost))
+	mux.Handle("GET /runs/{id}/sheets.zip", s.page(s.sheetsZIP))
+	mux.Handle("GET /counties/{code}/sheet", s.page(s.sheetGet))
+	mux.Handle("GET /counties/{code}/sheet.xlsx", s.page(s.sheetXLSX))
+	mux.Handle("GET /counties/{code}/sheet.pdf", s.page(s.sheetPDF))
+	mux.Handle("GET /counties/{code}/objections", s.page(s.countyObjectionsGet))
+	mux.Handle("POST /counties/{code}/objections", s.page(s.countyObjectionsPost))
+	// End of Pages: run lifecycle and outputs.
 
 	return mux
 }

@@ -4,9 +4,12 @@
 package xlsx
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,12 +32,9 @@ func init() {
 	})
 }
 
-// Limits on what a workbook may expand to. A workbook is a zip archive, and
-// a small hostile file could otherwise claim gigabytes.
-const (
-	unzipLimit    = 1 << 30
-	unzipXMLLimit = 64 << 20
-)
+// unzipLimit bounds what a workbook may expand to. A workbook is a zip
+// archive, and a small hostile file could otherwise claim gigabytes.
+const unzipLimit = 1 << 30
 
 // ReadTable reads sheet of the workbook at path; sheet "" is the first sheet.
 func ReadTable(path, sheet string) (*table.Table, error) {
@@ -43,7 +43,11 @@ func ReadTable(path, sheet string) (*table.Table, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadTableFrom(f, path, sheet)
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return read(f, st.Size(), path, sheet)
 }
 
 // ReadTableFrom reads sheet of the workbook in r; name is the file name used
@@ -51,70 +55,89 @@ func ReadTable(path, sheet string) (*table.Table, error) {
 // stored (raw) values, so numbers parse exactly with table.ParseNumber, and a
 // formula gives its saved result. Blank rows are skipped, short rows padded,
 // and Lines holds each row's number in the sheet.
-func ReadTableFrom(r io.Reader, name, sheet string) (t *table.Table, err error) {
-	// excelize parses untrusted XML and zip structures; a panic deep inside
-	// it must reach the user as "not a workbook", not crash the server.
+func ReadTableFrom(r io.Reader, name, sheet string) (*table.Table, error) {
+	// A zip archive is read from its end: it must be at hand whole.
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", err.Error())}
+	}
+	return read(bytes.NewReader(data), int64(len(data)), name, sheet)
+}
+
+// read streams the sheet's XML once: values, and the formula cells that
+// have no saved result, come from the same pass. (Asking excelize about
+// each blank cell made it build the whole sheet's model: 1.6 s and 370 MB
+// for 180,000 cells with 1 % blank.)
+func read(ra io.ReaderAt, size int64, name, sheet string) (t *table.Table, err error) {
+	// The reader parses untrusted XML and zip structures; a panic deep
+	// inside must reach the user as "not a workbook", not crash the server.
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", fmt.Sprint(p))}
 		}
 	}()
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+	wb, err := openWorkbook(ra, size)
 	if err != nil {
 		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", err.Error())}
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+	if len(wb.sheets) == 0 {
 		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", "no sheets")}
 	}
-	if sheet == "" {
-		sheet = sheets[0]
-	} else if !contains(sheets, sheet) {
-		quoted := make([]string, len(sheets))
-		for i, s := range sheets {
-			quoted[i] = strconv.Quote(s)
+	ws := wb.sheets[0]
+	if sheet != "" {
+		i := slices.IndexFunc(wb.sheets, func(s wbSheet) bool { return s.name == sheet })
+		if i < 0 {
+			quoted := make([]string, len(wb.sheets))
+			for i, s := range wb.sheets {
+				quoted[i] = strconv.Quote(s.name)
+			}
+			return nil, &table.Error{File: name, Msg: locale.M("xlsx.nosheet", sheet, strings.Join(quoted, ", "))}
 		}
-		return nil, &table.Error{File: name, Msg: locale.M("xlsx.nosheet", sheet, strings.Join(quoted, ", "))}
+		ws = wb.sheets[i]
 	}
-	rows, nums, err := readRows(f, sheet)
+	d, err := readSheetOf(wb, ws)
 	if err != nil {
-		return nil, &table.Error{File: name, Sheet: sheet, Msg: locale.M("xlsx.sheetread", err.Error())}
+		e := &table.Error{File: name, Sheet: ws.name, Msg: locale.M("xlsx.sheetread", err.Error())}
+		var se *sheetError
+		if errors.As(err, &se) {
+			e.Line, e.Col = se.line, se.col
+		}
+		return nil, e
 	}
-	return build(f, name, sheet, rows, nums)
+	shared := &sharedFormulas{ra: ra, size: size, sheet: ws.name}
+	defer shared.close()
+	return build(name, ws.name, d, shared)
 }
 
-// readRows returns the sheet's rows that have a cell (excelize yields a
-// cell for a value or a formula) and their row numbers. The row number is
-// the iterator's count, as excelize's GetRows uses it, so it increases even
-// in a malformed sheet.
-func readRows(f *excelize.File, sheet string) (rows [][]string, nums []int, err error) {
-	it, err := f.Rows(sheet)
-	if err != nil {
-		return nil, nil, err
+// readSheetOf reads the shared strings and the sheet ws.
+func readSheetOf(wb *workbook, ws wbSheet) (*sheetData, error) {
+	if ws.part == "" {
+		return nil, fmt.Errorf("the workbook names no part for sheet %q", ws.name)
 	}
-	n := 0
-	for it.Next() {
-		n++
-		row, err := it.Columns(excelize.Options{RawCellValue: true})
+	var sst []string
+	if wb.sst != "" {
+		rc, err := wb.open(wb.sst)
 		if err != nil {
-			it.Close()
-			return nil, nil, err
+			return nil, err
 		}
-		if len(row) > 0 {
-			rows = append(rows, row)
-			nums = append(nums, n)
+		sst, err = readSharedStrings(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("shared strings: %w", err)
 		}
 	}
-	if err := it.Close(); err != nil {
-		return nil, nil, err
+	rc, err := wb.open(ws.part)
+	if err != nil {
+		return nil, err
 	}
-	return rows, nums, nil
+	defer rc.Close()
+	return readSheet(rc, sst)
 }
 
 // build turns the rows into a table: header from row 1, every data row as
 // wide as the header.
-func build(f *excelize.File, name, sheet string, rows [][]string, nums []int) (*table.Table, error) {
+func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Table, error) {
+	rows, nums := d.rows, d.lines
 	empty := true
 	for _, r := range rows {
 		empty = empty && blank(r)
@@ -129,7 +152,8 @@ func build(f *excelize.File, name, sheet string, rows [][]string, nums []int) (*
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
 	}
-	t := &table.Table{File: name, Sheet: sheet, Header: make([]string, len(header))}
+	t := &table.Table{File: name, Sheet: sheet, Header: make([]string, len(header)),
+		Rows: make([][]string, 0, len(rows)-1), Lines: make([]int, 0, len(rows)-1)}
 	var errs table.Errors
 	seen := map[string]int{}
 	for i, h := range header {
@@ -141,6 +165,10 @@ func build(f *excelize.File, name, sheet string, rows [][]string, nums []int) (*
 		seen[h] = i
 	}
 	width := len(header)
+	uncalc := d.uncalc
+	for len(uncalc) > 0 && uncalc[0].line == 1 {
+		uncalc = uncalc[1:] // the header's are not data
+	}
 	for k, row := range rows[1:] {
 		line := nums[k+1]
 		for c := width; c < len(row); c++ {
@@ -148,35 +176,78 @@ func build(f *excelize.File, name, sheet string, rows [][]string, nums []int) (*
 				errs = append(errs, &table.Error{File: name, Sheet: sheet, Line: line, Col: c + 1, Msg: locale.M("xlsx.extracell", row[c])})
 			}
 		}
-		cells := make([]string, width)
-		copy(cells, row)
-		for c, v := range cells {
-			if v != "" {
-				continue
-			}
-			ref, err := excelize.CoordinatesToCellName(c+1, line)
-			if err != nil {
-				continue
-			}
-			// A formula whose result is an empty string is saved with
-			// type "str"; one that was never calculated (files written by
-			// scripts) has no type and no value, and reading it as blank
-			// would silently lose a figure.
-			fm, _ := f.GetCellFormula(sheet, ref)
-			if typ, _ := f.GetCellType(sheet, ref); fm != "" && (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) {
-				errs = append(errs, &table.Error{File: name, Sheet: sheet, Line: line, Col: c + 1, Msg: locale.M("xlsx.nocache", "="+fm)})
+		for ; len(uncalc) > 0 && uncalc[0].line == line; uncalc = uncalc[1:] {
+			if fm := formulaText(uncalc[0], width, d.masters, shared); fm != "" {
+				errs = append(errs, &table.Error{File: name, Sheet: sheet, Line: line, Col: uncalc[0].col, Msg: locale.M("xlsx.nocache", "="+fm)})
 			}
 		}
-		if blank(cells) {
+		if len(row) > width {
+			row = row[:width:width]
+		}
+		for len(row) < width {
+			row = append(row, "")
+		}
+		if blank(row) {
 			continue // blank rows separate nothing in a data table
 		}
-		t.Rows = append(t.Rows, cells)
+		t.Rows = append(t.Rows, row)
 		t.Lines = append(t.Lines, line)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return t, nil
+}
+
+// formulaText returns the formula of a cell without a saved result in a
+// data row, or "" when that is no error. A formula whose result is an empty
+// string is saved with type "str"; one that was never calculated (files
+// written by scripts) has no type and no value, and reading it as blank
+// would silently lose a figure.
+func formulaText(f formulaCell, width int, masters map[int]bool, shared *sharedFormulas) string {
+	switch {
+	case f.col > width:
+		return "" // a cell beyond the header is not read
+	case f.shared && masters[f.si]:
+		return shared.text(f.col, f.line)
+	case f.shared:
+		return "" // a group without its defining cell has no formula
+	}
+	return f.text
+}
+
+// sharedFormulas gives the formulas of cells in shared formula groups. Such
+// a cell stores no text: its formula is the group's first with the
+// references moved. excelize knows how to move them; it loads the whole
+// sheet for that, which is slow, but only happens on the way to an error.
+type sharedFormulas struct {
+	ra    io.ReaderAt
+	size  int64
+	sheet string
+	f     *excelize.File
+	err   error
+}
+
+func (s *sharedFormulas) text(col, line int) string {
+	if s.f == nil && s.err == nil {
+		s.f, s.err = excelize.OpenReader(io.NewSectionReader(s.ra, 0, s.size),
+			excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
+	}
+	if s.err != nil {
+		return ""
+	}
+	ref, err := excelize.CoordinatesToCellName(col, line)
+	if err != nil {
+		return ""
+	}
+	fm, _ := s.f.GetCellFormula(s.sheet, ref)
+	return fm
+}
+
+func (s *sharedFormulas) close() {
+	if s.f != nil {
+		s.f.Close()
+	}
 }
 
 func blank(row []string) bool {
@@ -186,13 +257,4 @@ func blank(row []string) bool {
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

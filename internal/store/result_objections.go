@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+)
+
+// Outcome is the answer to an objection to a result.
+type Outcome string
+
+// The outcomes: none yet, upheld (异议成立: the figures are corrected and
+// the run re-run), rejected (异议不成立).
+const (
+	OutcomeOpen     Outcome = ""
+	OutcomeUpheld   Outcome = "upheld"
+	OutcomeRejected Outcome = "rejected"
+)
+
+// ResultObjection is a unit's objection (异议) to its result in a run,
+// raised during the run's 公示 window, and the provincial office's answer.
+type ResultObjection struct {
+	ID         int64
+	RunID      int64
+	Unit       string
+	Reason     string
+	Attachment string // a reference to supporting material (a file name, a 文号), optional
+	RaisedAt   time.Time
+	RaisedBy   string
+	Answer     string
+	Outcome    Outcome
+	AnsweredBy string
+	AnsweredAt time.Time // zero while open
+}
+
+// NewResultObjection is what RaiseResultObjection needs.
+type NewResultObjection struct {
+	RunID      int64
+	Unit       string
+	Reason     string
+	Attachment string
+}
+
+// WindowError is the refusal of an objection outside the run's 公示
+// window, with the days a user needs to understand it. It is an
+// ErrConflict.
+type WindowError struct {
+	Run        int64
+	State      auth.RunState
+	Start, End time.Time // zero when the run has no window
+	Today      time.Time
+}
+
+func (e *WindowError) Error() string {
+	if e.Start.IsZero() {
+		return fmt.Sprintf("objections to run %d are closed: it has no 公示 window (state %s)", e.Run, e.State)
+	}
+	return fmt.Sprintf("objections to run %d are open from %s to %s only (today is %s, state %s)", e.Run,
+		e.Start.Format(time.DateOnly), e.End.Format(time.DateOnly), e.Today.Format(time.DateOnly), e.State)
+}
+
+// Is makes a WindowError an ErrConflict for errors.Is.
+func (e *WindowError) Is(target error) bool { return target == ErrConflict }
+
+const resultObjectionColumns = `id, run_id, unit_code, reason, attachment, raised_at, raised_by, answer, outcome, answered_by, answered_at`
+
+func scanResultObjection(s scanner) (ResultObjection, error) {
+	var o ResultObjection
+	var at sql.NullTime
+	err := s.Scan(&o.ID, &o.RunID, &o.Unit, &o.Reason, &o.Attachment, &o.RaisedAt, &o.RaisedBy, &o.Answer, &o.Outcome,
+		&o.AnsweredBy, &at)
+	o.RaisedAt = o.RaisedAt.UTC()
+	if at.Valid {
+		o.AnsweredAt = at.Time.UTC()
+	}
+	return o, err
+}
+
+// RaiseResultObjection records a unit's objection to its result in a run.
+// It is refused with a *WindowError unless the run is in public notice or
+// objection handling and today (China time) is inside its 公示 window, and
+// with ErrInvalid when the unit has no result in the run or the reason is
+// empty.
+func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResultObjection) (o ResultObjection, err error) {
+	defer wrap(&err, "RaiseResultObjection(run %d, %s)", n.RunID, n.Unit)
+	n.Reason, n.Attachment = strings.TrimSpace(n.Reason), strings.TrimSpace(n.Attachment)
+	if n.Reason == "" {
+		return o, fmt.Errorf("%w: an objection needs a reason", ErrInvalid)
+	}
+	if len([]rune(n.Reason)) > 4000 || len([]rune(n.Attachment)) > 500 {
+		return o, fmt.Errorf("%w: the reason (4000 characters) or the attachment reference (500) is too long", ErrInvalid)
+	}
+	err = db.change(ctx, actor, func(t *txn) error {
+		r, err := scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, n.RunID))
+		if err != nil {
+			return err
+		}
+		l, err := scanLifecycle(t.QueryRow(`SELECT `+lifecycleColumns+` FROM run_lifecycle WHERE run_id = $1`, n.RunID))
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if (r.State != auth.StateNotice && r.State != auth.StateObjections) || !l.Open(t.now) || l.SupersededBy != 0 {
+			return &WindowError{Run: r.ID, State: r.State, Start: l.NoticeStart, End: l.NoticeEnd, Today: Day(t.now)}
+		}
+		var has int
+		if err := t.QueryRow(`SELECT COUNT(*) FROM run_results WHERE run_id = $1 AND unit_code = $2`, n.RunID, n.Unit).Scan(&has); err != nil {
+			return err
+		}
+		if has == 0 {
+			return fmt.Errorf("%w: unit %s has no result in run %d", ErrInvalid, n.Unit, n.RunID)
+		}
+		o = ResultObjection{RunID: n.RunID, Unit: n.Unit, Reason: n.Reason, Attachment: n.Attachment, RaisedAt: t.now,
+			RaisedBy: actor.Username}
+		if err := t.QueryRow(`INSERT INTO result_objections (run_id, unit_code, reason, attachment, raised_at, raised_by)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, o.RunID, o.Unit, o.Reason, o.Attachment, o.RaisedAt, o.RaisedBy).Scan(&o.ID); err != nil {
+			return err
+		}
+		return t.audit("object", "run", fmt.Sprint(n.RunID), map[string]any{"objection": o.ID, "unit": o.Unit})
+	})
+	return o, err
+}
+
+// AnswerResultObjection answers objection id once: upheld or rejected,
+// with the reasons. The run must not be published (ErrImmutable); an
+// objection already answered is ErrConflict.
+func (db *DB) AnswerResultObjection(ctx context.Context, actor Actor, id int64, outcome Outcome, answer string) (o ResultObjection, err error) {
+	defer wrap(&err, "AnswerResultObjection(%d)", id)
+	answer = strings.TrimSpace(answer)
+	if outcome != OutcomeUpheld && outcome != OutcomeRejected {
+		return o, fmt.Errorf("%w: outcome %q (want upheld or rejected)", ErrInvalid, outcome)
+	}
+	if answer == "" {
+		return o, fmt.Errorf("%w: an answer needs its reasons", ErrInvalid)
+	}
+	err = db.change(ctx, actor, func(t *txn) error {
+		if o, err = scanResultObjection(t.QueryRow(`SELECT `+resultObjectionColumns+` FROM result_objections WHERE id = $1`, id)); err != nil {
+			return err
+		}
+		if err := t.checkChangeable(o.RunID, false); err != nil {
+			return err
+		}
+		if o.Outcome != OutcomeOpen {
+			return fmt.Errorf("%w: objection %d was answered already (%s)", ErrConflict, id, o.Outcome)
+		}
+		o.Answer, o.Outcome, o.AnsweredBy, o.AnsweredAt = answer, outcome, actor.Username, t.now
+		if _, err := t.Exec(`UPDATE result_objections SET answer = $1, outcome = $2, answered_by = $3, answered_at = $4
+			WHERE id = $5 AND outcome = ''`, o.Answer, string(o.Outcome), o.AnsweredBy, o.AnsweredAt, id); err != nil {
+			return err
+		}
+		return t.audit("answer", "run", fmt.Sprint(o.RunID), map[string]any{"objection": id, "outcome": outcome})
+	})
+	return o, err
+}
+
+// ResultObjection returns objection id.
+func (db *DB) ResultObjection(ctx context.Context, id int64) (o ResultObjection, err error) {
+	defer wrap(&err, "ResultObjection(%d)", id)
+	return scanResultObjection(db.sql.QueryRowContext(ctx, `SELECT `+resultObjectionColumns+` FROM result_objections WHERE id = $1`, id))
+}
+
+// ResultObjectionFilter selects objections; zero fields select all.
+type ResultObjectionFilter struct {
+	RunID int64
+	Units []string
+	Open  bool // unanswered ones only
+}
+
+// ResultObjections returns the objections f selects, oldest first.
+func (db *DB) ResultObjections(ctx context.Context, f ResultObjectionFilter) (out []ResultObjection, err error) {
+	defer wrap(&err, "ResultObjections")
+	args := []any{f.RunID, f.Open}
+	units := ""
+	if len(f.Units) > 0 {
+		units = " AND unit_code IN (" + placeholders(len(args)+1, len(f.Units)) + ")"
+		for _, u := range f.Units {
+			args = append(args, u)
+		}
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+resultObjectionColumns+` FROM result_objections
+		WHERE ($1 = 0 OR run_id = $1) AND (NOT $2 OR outcome = '')`+units+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o, err := scanResultObjection(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

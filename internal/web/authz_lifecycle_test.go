@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/store/storetest"
+)
+
+// lifecycleMatrixCases are the run lifecycle's API actions (issue 8) for
+// the callers of matrixCallers: root, ana, tjj, lz (兰州市), yz (榆中县),
+// a viewer, nobody. Run "open" is in 公示 with a window around today,
+// with one objection of 榆中县 and one of 崆峒区; run "notice" is in 公示
+// without a window.
+func lifecycleMatrixCases(f *fixture) []matrixCase {
+	run := func(name, suffix string) string { return fmt.Sprintf("/api/v1/runs/%d%s", f.runs[name], suffix) }
+	object := func(unit string) func(testing.TB, string) any {
+		return jsonBody(map[string]string{"unit": unit, "reason": "地区生产总值口径有误", "attachment": "说明.pdf"})
+	}
+	return []matrixCase{
+		{"lifecycle: read, in 公示", "GET", run("open", "/lifecycle"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, noCount},
+		{"lifecycle: read, draft", "GET", run("draft", "/lifecycle"), nil, [7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: set the 文号 of a draft", "PUT", run("draft", "/lifecycle"), jsonBody(map[string]string{"doc_number": "甘县评办发〔2023〕1号"}),
+			[7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: set the 文号 of a published run", "PUT", run("pub-full", "/lifecycle"), jsonBody(map[string]string{"doc_number": "x"}),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: a window ending before it starts", "PUT", run("draft", "/lifecycle"),
+			jsonBody(map[string]string{"notice_start": "2023-06-08", "notice_end": "2023-06-01"}), [7]int{bad, bad, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: 公示 of a draft (not under review)", "POST", run("draft", "/notice"), jsonBody(map[string]string{"start": "2023-06-01", "end": "2023-06-07"}),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: re-run a draft", "POST", run("draft", "/rerun"), jsonBody(map[string]string{}),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"objections: list in scope", "GET", run("open", "/objections"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, [7]int{2, 2, 2, 1, 1, -1, -1}},
+		{"objections: list of a published run", "GET", run("pub-full", "/objections"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, [7]int{0, 0, 0, 0, 0, -1, -1}},
+		{"objections: object for her own county", "POST", run("open", "/objections"), object("620123"),
+			[7]int{made, forb, forb, made, made, forb, unau}, noCount},
+		{"objections: object for another prefecture's county", "POST", run("open", "/objections"), object("620802"),
+			[7]int{made, forb, forb, forb, forb, forb, unau}, noCount},
+		{"objections: object for another county of the prefecture", "POST", run("open", "/objections"), object("620102"),
+			[7]int{made, forb, forb, made, forb, forb, unau}, noCount},
+		{"objections: object without a 公示 window", "POST", run("notice", "/objections"), object("620123"),
+			[7]int{conf, forb, forb, conf, conf, forb, unau}, noCount},
+		{"objections: object to a published run", "POST", run("pub-full", "/objections"), object("620123"),
+			[7]int{conf, forb, forb, conf, conf, forb, unau}, noCount},
+		{"objections: object to a draft", "POST", run("draft", "/objections"), object("620123"),
+			[7]int{conf, forb, forb, forb, forb, forb, unau}, noCount},
+		{"objections: answer an unknown one", "POST", run("open", "/objections/999999/answer"), jsonBody(map[string]string{"outcome": "rejected", "answer": "经核实无误"}),
+			[7]int{nf, nf, forb, forb, forb, forb, unau}, noCount},
+	}
+}
+
+// TestLifecycleAuthorisation calls every API action of the run lifecycle
+// as every role and scope of the matrix, on both databases.
+func TestLifecycleAuthorisation(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := load(t, db)
+		f.runs["open"] = f.run(t, db, auth.StateReview, auth.VisFull)
+		today := store.Day(time.Now())
+		if _, err := db.StartNotice(ctx, f.actorOf, f.runs["open"], today.AddDate(0, 0, -1), today.AddDate(0, 0, 5), ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{"620123", "620802"} {
+			if _, err := db.RaiseResultObjection(ctx, f.actorOf, store.NewResultObjection{RunID: f.runs["open"], Unit: u, Reason: "复核"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		srv := start(t, db, testConfig(), webHooks())
+		checked := 0
+		for _, tc := range lifecycleMatrixCases(f) {
+			for i, who := range matrixCallers {
+				name := who
+				if name == "" {
+					name = "anonymous"
+				}
+				t.Run(tc.name+"/"+name, func(t *testing.T) {
+					var body any
+					if tc.body != nil {
+						body = tc.body(t, name)
+					}
+					r := client{t: t, base: srv.url, token: f.tokens[who]}.do(tc.method, tc.path, body)
+					if r.status != tc.want[i] {
+						t.Fatalf("%s %s as %s: status %d, want %d: %s", tc.method, tc.path, name, r.status, tc.want[i], r.body)
+					}
+					if n := tc.count[i]; n >= 0 {
+						var items []map[string]any
+						r.decode(t, &items)
+						if len(items) != n {
+							t.Errorf("%s %s as %s: %d items, want %d: %s", tc.method, tc.path, name, len(items), n, r.body)
+						}
+					}
+				})
+				checked++
+			}
+		}
+		t.Logf("lifecycle matrix: %d checks", checked)
+	})
+}

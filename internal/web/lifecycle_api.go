@@ -1,0 +1,160 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+)
+
+// lifecycleGet is GET /api/v1/runs/{id}/lifecycle: the run's 公示 window,
+// document number, supersession, whether objections are open now, and its
+// chain of re-runs. Whoever may read the run may read this.
+func (s *Server) lifecycleGet(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	run, err := s.readableRun(r, id)
+	if err != nil {
+		return err
+	}
+	j, _, err := s.lifecycleOf(r.Context(), run)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, j)
+	return nil
+}
+
+type lifecyclePutRequest struct {
+	NoticeStart *string `json:"notice_start"`
+	NoticeEnd   *string `json:"notice_end"`
+	DocNumber   *string `json:"doc_number"`
+}
+
+// lifecyclePut is PUT /api/v1/runs/{id}/lifecycle: the analyst sets or
+// corrects the 公示 window (both days) and the document number (文号) of a
+// run before it is published; absent fields stay as they are.
+func (s *Server) lifecyclePut(w http.ResponseWriter, r *http.Request) error {
+	c := callerOf(r)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req lifecyclePutRequest
+	if err := readJSON(w, r, &req); err != nil {
+		return err
+	}
+	run, err := s.readableRun(r, id)
+	if err != nil {
+		return err
+	}
+	if err := require(c, auth.Write, runResource(run), "run"); err != nil {
+		return err
+	}
+	if (req.NoticeStart == nil) != (req.NoticeEnd == nil) {
+		return invalid("notice_start and notice_end go together")
+	}
+	if req.NoticeStart != nil {
+		start, end, err := windowDays(*req.NoticeStart, *req.NoticeEnd)
+		if err != nil {
+			return err
+		}
+		if err := s.db.SetNoticeWindow(r.Context(), c.actor(), id, start, end); err != nil {
+			return err
+		}
+	}
+	if req.DocNumber != nil {
+		if err := s.db.SetDocNumber(r.Context(), c.actor(), id, *req.DocNumber); err != nil {
+			return err
+		}
+	}
+	j, _, err := s.lifecycleOf(r.Context(), run)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, j)
+	return nil
+}
+
+// windowDays parses the first and last day of a 公示 window.
+func windowDays(start, end string) (time.Time, time.Time, error) {
+	a, err := time.Parse(time.DateOnly, start)
+	if err != nil {
+		return a, a, errorf(EInvalid, "lifecycle.badDay", start)
+	}
+	b, err := time.Parse(time.DateOnly, end)
+	if err != nil {
+		return a, b, errorf(EInvalid, "lifecycle.badDay", end)
+	}
+	return a, b, nil
+}
+
+type noticeRequest struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+	Note  string `json:"note"`
+}
+
+// runNotice is POST /api/v1/runs/{id}/notice: a run under review goes to
+// public notice (公示) with its window, the days during which its units
+// may object to their results.
+func (s *Server) runNotice(w http.ResponseWriter, r *http.Request) error {
+	c := callerOf(r)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req noticeRequest
+	if err := readJSON(w, r, &req); err != nil {
+		return err
+	}
+	run, err := s.readableRun(r, id)
+	if err != nil {
+		return err
+	}
+	if err := require(c, auth.Transition, runResource(run), "run"); err != nil {
+		return err
+	}
+	start, end, err := windowDays(req.Start, req.End)
+	if err != nil {
+		return err
+	}
+	if run, err = s.db.StartNotice(r.Context(), c.actor(), id, start, end, req.Note); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, runOut(run))
+	return nil
+}
+
+type rerunRequest struct {
+	Note string `json:"note"`
+}
+
+// runRerun is POST /api/v1/runs/{id}/rerun: the run is computed again on
+// the latest data as a new run that references it (see Server.rerun).
+func (s *Server) runRerun(w http.ResponseWriter, r *http.Request) error {
+	c := callerOf(r)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req rerunRequest
+	if err := readJSON(w, r, &req); err != nil {
+		return err
+	}
+	parent, err := s.readableRun(r, id)
+	if err != nil {
+		return err
+	}
+	if err := require(c, auth.Write, auth.Resource{Kind: auth.KindRun, RunState: auth.StateDraft, Visibility: auth.VisNone}, "runs"); err != nil {
+		return err
+	}
+	run, err := s.rerun(r.Context(), c.actor(), parent, req.Note)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, runOut(run))
+	return nil
+}

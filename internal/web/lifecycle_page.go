@@ -1,0 +1,134 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/store"
+)
+
+func init() {
+	registerUI(map[string][2]string{
+		"life.title":       {"评价批次 #%d 的发布流程", "Run #%d: the way to publication"},
+		"life.steps":       {"计算 → 审核 → 公示 → 异议处理 → 批准 → 发布", "compute → review → public notice → objections → approval → publication"},
+		"life.chain":       {"重算链", "Re-runs"},
+		"life.parent":      {"重算自 #%d", "re-run of #%d"},
+		"life.rerunAs":     {"已重算为 #%d", "re-run as #%d"},
+		"life.superseded":  {"已被取代", "superseded"},
+		"life.window":      {"公示期", "Public notice (公示)"},
+		"life.noWindow":    {"未设定", "not set"},
+		"life.from":        {"起", "from"},
+		"life.to":          {"止", "to"},
+		"life.open":        {"异议受理中", "objections open"},
+		"life.closed":      {"异议未受理", "objections closed"},
+		"life.startNotice": {"进入公示", "Start the public notice"},
+		"life.setWindow":   {"修改公示期", "Change the window"},
+		"life.doc":         {"文号", "Document number (文号)"},
+		"life.setDoc":      {"保存文号", "Save"},
+		"life.vis":         {"公开范围", "Visibility"},
+		"life.rerun":       {"数据更正后重算", "Re-run after corrections"},
+		"life.rerunHow":    {"按最新数据重新计算本批次，新批次引用本批次，本批次标记为已被取代。", "Compute this run again on the latest data: the new run references this one, which is marked superseded."},
+		"life.objections":  {"对评价结果的异议", "Objections to the results"},
+		"life.none":        {"暂无异议。", "No objections."},
+		"life.answerGo":    {"答复", "Answer"},
+		"life.upheld":      {"异议成立", "Upheld"},
+		"life.rejected":    {"异议不成立", "Rejected"},
+		"life.outputs":     {"输出", "Outputs"},
+		"life.docx":        {"通报（Word）", "Notice (Word)"},
+		"life.zip":         {"各县成绩单（ZIP）", "All score sheets (ZIP)"},
+		"life.done":        {"已保存。", "Saved."},
+		"life.flow":        {"流程", "Lifecycle"},
+		"life.unit":        {"县区", "County"},
+	})
+}
+
+// lifecycleView is the data of lifecycle.html.
+type lifecycleView struct {
+	Run        store.Run
+	Info       lifecycleJSON
+	Life       store.Lifecycle
+	Objections []store.ResultObjection
+	Names      map[string]string
+	Staff      bool // may change the run (analyst, administrator)
+	Next       auth.RunState
+	CanPublish bool
+	Vis        []auth.Visibility
+	Today      string
+	WeekLater  string
+	Done       bool
+	Err        string
+}
+
+// lifecycleGetPage is GET /runs/{id}/lifecycle: a run's way from review
+// through 公示 and objections to publication — its window, document
+// number, visibility, chain of re-runs, the objections with their answers,
+// and the forms for each next step for those who may take it.
+func (s *Server) lifecycleGetPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.lifecycleView(r)
+	if err != nil {
+		return err
+	}
+	v.Done = r.URL.Query().Get("done") == "1"
+	s.render(w, r, http.StatusOK, "lifecycle", v)
+	return nil
+}
+
+func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	run, err := s.readableRun(r, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &lifecycleView{Run: run, Vis: []auth.Visibility{auth.VisNone, auth.VisWinners, auth.VisFull}}
+	if v.Info, v.Life, err = s.lifecycleOf(ctx, run); err != nil {
+		return nil, err
+	}
+	p := callerOf(r).principal()
+	res := runResource(run)
+	v.Staff = auth.Can(p, auth.Write, res) && auth.Can(p, auth.Transition, res)
+	if next := nextState(run.State); next != "" && v.Life.SupersededBy == 0 {
+		action := auth.Transition
+		if next == auth.StatePublished {
+			action = auth.Publish
+		}
+		if auth.Can(p, action, res) {
+			v.Next = next
+		}
+	}
+	units, err := s.objectionScope(r, run)
+	if err != nil {
+		return nil, err
+	}
+	if units == nil || len(units) > 0 {
+		if v.Objections, err = s.db.ResultObjections(ctx, store.ResultObjectionFilter{RunID: run.ID, Units: units}); err != nil {
+			return nil, err
+		}
+	}
+	all, err := s.unitNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v.Names = map[string]string{}
+	for _, o := range v.Objections {
+		v.Names[o.Unit] = all[o.Unit].Name
+	}
+	today := store.Day(s.now())
+	v.Today, v.WeekLater = day(today), day(today.AddDate(0, 0, 6))
+	return v, nil
+}
+
+// lifecycleRedirect goes back to the lifecycle page of run id after a
+// change.
+func lifecycleRedirect(w http.ResponseWriter, r *http.Request, id int64) {
+	http.Redirect(w, r, "/runs/"+itoa(int(id))+"/lifecycle?done=1", http.StatusSeeOther)
+}
+
+// Dates of a form: the first and last day of the window.
+func formWindow(r *http.Request) (time.Time, time.Time, error) {
+	return windowDays(r.PostFormValue("start"), r.PostFormValue("end"))
+}

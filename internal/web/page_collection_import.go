@@ -1,0 +1,133 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/workflow"
+)
+
+// heldView is the page of a held upload: its flagged figures, cell by
+// cell, each with what the rules say and a field for the explanation.
+type heldView struct {
+	Held     store.PendingImport
+	Cells    []heldCell
+	Errors   []Detail
+	ErrorMsg string
+}
+
+// heldCell is a flagged figure with its findings and the explanation typed.
+type heldCell struct {
+	Field     string // the form field of its explanation
+	Place     string
+	Unit      string
+	Indicator string
+	Value     float64
+	Messages  []string
+	Text      string
+}
+
+// cellField names the form field of a cell's explanation.
+func cellField(unit, indicator string) string { return "x." + unit + "." + indicator }
+
+// collectionHeldGet shows a held upload.
+func (s *Server) collectionHeldGet(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.heldImport(r)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "collection_import", heldPage(p, pageLang(r), nil))
+	return nil
+}
+
+// heldPage groups a held import's findings by cell.
+func heldPage(p store.PendingImport, lang locale.Lang, texts map[string]string) *heldView {
+	v := &heldView{Held: p}
+	index := map[workflow.Key]int{}
+	for _, f := range p.Findings {
+		k := workflow.Key{Unit: f.Unit, Indicator: f.Indicator}
+		i, ok := index[k]
+		if !ok {
+			i = len(v.Cells)
+			index[k] = i
+			c := heldCell{Field: cellField(f.Unit, f.Indicator), Place: f.Place, Unit: f.Unit, Indicator: f.Indicator}
+			if f.Value != nil {
+				c.Value = *f.Value
+			}
+			c.Text = texts[c.Field]
+			v.Cells = append(v.Cells, c)
+		}
+		msg := f.MessageZH
+		if lang == locale.EN {
+			msg = f.MessageEN
+		}
+		v.Cells[i].Messages = append(v.Cells[i].Messages, msg)
+	}
+	return v
+}
+
+// collectionHeldPost commits a held upload with the explanations typed; a
+// missing explanation brings the page back (422) with what is missing and
+// what was typed.
+func (s *Server) collectionHeldPost(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.heldImport(r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return invalid("form: %v", err)
+	}
+	texts := map[workflow.Key]string{}
+	typed := map[string]string{}
+	for _, f := range p.Findings {
+		field := cellField(f.Unit, f.Indicator)
+		typed[field] = r.PostFormValue(field)
+		texts[workflow.Key{Unit: f.Unit, Indicator: f.Indicator}] = typed[field]
+	}
+	rev, err := s.commitHeld(r, p, texts)
+	if err == nil {
+		http.Redirect(w, r, "/collection?imported="+strconv.FormatInt(rev.ID, 10)+"&period="+url.QueryEscape(p.Period), http.StatusSeeOther)
+		return nil
+	}
+	lang := pageLang(r)
+	e := asError(err, lang)
+	if e.Code != EUnprocessable {
+		return err
+	}
+	v := heldPage(p, lang, typed)
+	v.ErrorMsg, v.Errors = locale.M("workflow.unexplained", len(e.Cells)).In(lang), details(e.Cells, lang)
+	s.render(w, r, statusOf[e.Code], "collection_import", v)
+	return nil
+}
+
+// collectionHeldCancel drops a held upload.
+func (s *Server) collectionHeldCancel(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.heldImport(r)
+	if err != nil {
+		return err
+	}
+	if err := s.db.CancelImport(r.Context(), callerOf(r).actor(), p.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/collection?done=cancel&period="+url.QueryEscape(p.Period), http.StatusSeeOther)
+	return nil
+}
+
+func init() {
+	registerUI(map[string][2]string{
+		"held.title":   {"填写审核说明", "Explain the flagged figures"},
+		"held.intro":   {"报送 #%d（%s，%s 期，共 %d 个数值）触发了提示性审核规则，尚未导入。请逐项说明原因；全部说明后整表作为一个数据版本导入，说明与数值一并保存。", "Upload #%d (%s, %s, %d figures) was flagged by soft check rules and is not imported yet. Explain each flagged figure; the table then goes in as one revision, each explanation kept with its figure."},
+		"held.place":   {"位置", "Cell"},
+		"held.unit":    {"单位", "Unit"},
+		"held.ind":     {"指标", "Indicator"},
+		"held.value":   {"数值", "Value"},
+		"held.why":     {"审核提示", "What the rules say"},
+		"held.explain": {"说明", "Explanation"},
+		"held.submit":  {"提交说明并导入", "Explain and import"},
+		"held.cancel":  {"撤销本次报送", "Cancel this upload"},
+		"held.state":   {"本次报送状态：%s", "This upload is %s"},
+	})
+}
