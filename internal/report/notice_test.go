@@ -178,6 +178,9 @@ func TestNoticeDocx(t *testing.T) {
 			t.Errorf("fontTable.xml lacks %s", want)
 		}
 	}
+	if !strings.Contains(doc, `<w:br/><w:t xml:space="preserve">综合评价结果的通报</w:t>`) {
+		t.Error("the title is not broken after 县域经济发展 onto a second line")
+	}
 	if !strings.Contains(doc, `<w:color w:val="FF0000"/>`) || !strings.Contains(doc, `w:color="FF0000"/></w:pBdr>`) {
 		t.Error("no red masthead or red rule")
 	}

@@ -27,12 +27,18 @@ type checked struct {
 // every flagged cell is explained; a table without findings is imported at
 // once as one revision.
 func (s *Server) checkedImport(r *http.Request, t *table.Table, period, note string) (checked, error) {
+	return s.checkedImportOpts(r, t, ingest.Options{Note: store.RevisionNote{Kind: "import", Source: t.File, Note: note}, Period: period})
+}
+
+// checkedImportOpts is checkedImport with every import option (e.g. the
+// status the figures are recorded with).
+func (s *Server) checkedImportOpts(r *http.Request, t *table.Table, opts ingest.Options) (checked, error) {
 	ctx, c := r.Context(), callerOf(r)
 	if err := s.checkColumns(r, t); err != nil {
 		return checked{}, err
 	}
-	rn := store.RevisionNote{Kind: "import", Source: t.File, Note: note}
-	rows, err := ingest.CheckWide(ctx, s.db, c.principal(), t, ingest.Options{Note: rn, Period: period})
+	rn, note := opts.Note, opts.Note.Note
+	rows, err := ingest.CheckWide(ctx, s.db, c.principal(), t, opts)
 	if err != nil {
 		return checked{}, err
 	}

@@ -14,7 +14,9 @@ import (
 
 // observationImport imports a wide table (multipart field "file", .xlsx or
 // .csv; optional fields sheet, period, status, note) as one revision, all
-// or nothing. A column of an indicator the caller's department does not
+// or nothing, through the check rules like every import: 202 with the held
+// import when soft rules flag figures (nothing is written until they are
+// explained), 422 for hard findings. A column of an indicator the caller's department does not
 // provide is refused with 403 before any cell is read; bad cells come back
 // all at once with 422, each at its place.
 func (s *Server) observationImport(w http.ResponseWriter, r *http.Request) error {
@@ -30,16 +32,17 @@ func (s *Server) observationImport(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := s.checkColumns(r, t); err != nil {
-		return err
-	}
-	rev, err := ingest.ImportWideOpts(r.Context(), s.db, c.actor(), c.principal(), t, ingest.Options{
+	res, err := s.checkedImportOpts(r, t, ingest.Options{
 		Note:   store.RevisionNote{Kind: "import", Source: t.File, Note: r.FormValue("note")},
 		Period: r.FormValue("period"), Status: store.Status(r.FormValue("status"))})
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, revisionOut(rev))
+	if res.Held != nil {
+		writeJSON(w, http.StatusAccepted, heldOut(*res.Held, langOf(r)))
+		return nil
+	}
+	writeJSON(w, http.StatusCreated, revisionOut(*res.Revision))
 	return nil
 }
 

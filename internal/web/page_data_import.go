@@ -8,12 +8,13 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/ingest"
-	"github.com/qiangxian/qiangxian/internal/store"
 )
 
-// dataImport imports an uploaded wide table (fields file, period, note) as
-// one revision, all or nothing, and goes back to the page. A table with
-// problems imports nothing: the page comes back (422) listing every
+// dataImport imports an uploaded wide table (fields file, period, note)
+// through the check rules, as the collection's upload does: a clean table
+// goes in as one revision and the page says so; one with figures the soft
+// rules flag is held until they are explained (its page opens); a table with
+// problems imports nothing and the page comes back (422) listing every
 // problem at its cell, in the caller's language.
 func (s *Server) dataImport(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
@@ -27,14 +28,16 @@ func (s *Server) dataImport(w http.ResponseWriter, r *http.Request) error {
 	v := &dataView{Period: r.FormValue("period"), Note: r.FormValue("note")}
 	t, err := readUpload(r)
 	if err == nil {
-		if err = s.checkColumns(r, t); err == nil {
-			var rev store.Revision
-			rev, err = ingest.ImportWideOpts(r.Context(), s.db, c.actor(), c.principal(), t, ingest.Options{
-				Note: store.RevisionNote{Kind: "import", Source: t.File, Note: v.Note}, Period: v.Period})
-			if err == nil {
-				http.Redirect(w, r, "/data?imported="+strconv.FormatInt(rev.ID, 10)+"&period="+url.QueryEscape(v.Period), http.StatusSeeOther)
-				return nil
+		var res checked
+		if res, err = s.checkedImport(r, t, v.Period, v.Note); err == nil {
+			var to string
+			if res.Held != nil {
+				to = "/collection/imports/" + strconv.FormatInt(res.Held.ID, 10)
+			} else {
+				to = "/data?imported=" + strconv.FormatInt(res.Revision.ID, 10) + "&period=" + url.QueryEscape(v.Period)
 			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
+			return nil
 		}
 	}
 	lang := pageLang(r)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,6 +38,18 @@ func filledTemplate(t *testing.T, d *demoSite, user, period string, bad map[[2]i
 		header[j] = h
 	}
 	rows = append(rows, header)
+	// ref finds the reference column (last year's value) of indicator
+	// column h: its header ends with the indicator's code.
+	ref := func(h string) int {
+		code := h[strings.LastIndex(h, "（")+len("（"):]
+		code = strings.TrimSuffix(code, "）")
+		for j, r := range tb.Header {
+			if strings.HasPrefix(r, ingest.ReferencePrefix) && strings.HasSuffix(r, " "+code) {
+				return j
+			}
+		}
+		return -1
+	}
 	for i := range 2 {
 		row := make([]any, len(tb.Header))
 		for j, h := range tb.Header {
@@ -45,7 +58,14 @@ func filledTemplate(t *testing.T, d *demoSite, user, period string, bad map[[2]i
 				row[j] = tb.Rows[i][j]
 			case strings.HasPrefix(h, ingest.ReferencePrefix) || !strings.Contains(h, "（"):
 			default:
+				// Last year's figure plus 5 %, so that the check rules
+				// (change over 30 % is flagged) let it through.
 				row[j] = 10.5 + float64(i+j)
+				if k := ref(h); k >= 0 {
+					if v, err := strconv.ParseFloat(tb.Rows[i][k], 64); err == nil {
+						row[j] = v * 1.05
+					}
+				}
 			}
 			if v, ok := bad[[2]int{i + 1, j}]; ok {
 				row[j] = v
