@@ -156,6 +156,9 @@ func Login(t testing.TB, ctx context.Context, base, username, password string) {
 		chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), username),
 		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), password),
+		// The login page is ready too: unmark it, so that the wait below
+		// is for the page the login leads to, not for this one.
+		chromedp.Evaluate[chromedp.Void](`document.body.removeAttribute("data-ready")`),
 		chromedp.Submit(chromedp.CSS(`input[name=password]`)),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)),
 	)

@@ -79,8 +79,7 @@ func TestImportInBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)),
 			chromedp.SetUploadFiles(chromedp.CSS(`#import input[name=file]`), []string{path}),
 			chromedp.SetValue(chromedp.CSS(`#import input[name=period]`), "2023"),
-			chromedp.Click(chromedp.CSS(`#import button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)),
+			clickAndWait(`#import button[type=submit]`),
 		)
 	}
 	upload(bad)
