@@ -13,7 +13,8 @@ type transitionRequest struct {
 
 // runTransition moves a run one step on (draft → review → notice →
 // objections → approved → published) or back to draft. Publishing is its
-// own permission, and a published run moves no more (409 immutable).
+// own permission, and a published run moves no more (409 immutable). A move
+// to notice opens a 公示 window of noticeDays days from today.
 func (s *Server) runTransition(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
 	id, err := pathID(r, "id")
@@ -39,7 +40,7 @@ func (s *Server) runTransition(w http.ResponseWriter, r *http.Request) error {
 	if err := require(c, action, runResource(run), "run"); err != nil {
 		return err
 	}
-	if run, err = s.db.Transition(r.Context(), c.actor(), id, to, req.Note); err != nil {
+	if run, err = s.moveRun(r, c.actor(), id, to, req.Note); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, runOut(run))

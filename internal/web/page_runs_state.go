@@ -32,7 +32,7 @@ func (s *Server) runsState(w http.ResponseWriter, r *http.Request) error {
 	if err := require(c, action, runResource(run), "run"); err != nil {
 		return err
 	}
-	if _, err := s.db.Transition(r.Context(), c.actor(), id, to, r.PostFormValue("note")); err != nil {
+	if _, err := s.moveRun(r, c.actor(), id, to, r.PostFormValue("note")); err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/runs?done=%d", id), http.StatusSeeOther)
