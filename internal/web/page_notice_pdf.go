@@ -73,11 +73,22 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return notFound("published run")
 	}
+	q := url.Values{"run": {itoa(int(run.ID))}}
+	return s.servePDF(w, r, "/notice", q, "notice-"+run.Period+".pdf", "pdf.noChromium")
+}
+
+// servePDF prints path?query (plus print=1 and the page language) from this
+// server to PDF with headless Chromium and sends it as the attachment
+// filename. The page is loaded over the connection's own local address
+// with the caller's session or token, so that the PDF shows exactly what
+// she may see. Without Chromium the answer is a 503 page whose message is
+// the UI string noChromium; at most len(pdfSlots) prints run at once.
+func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, path string, query url.Values, filename, noChromium string) error {
 	lang := pageLang(r)
 	exe := ChromiumPath()
 	if exe == "" {
 		s.render(w, r, http.StatusServiceUnavailable, "error", errorView{Status: http.StatusServiceUnavailable,
-			Title: ui(lang, "pdf.unavailable"), Message: ui(lang, "pdf.noChromium")})
+			Title: ui(lang, "pdf.unavailable"), Message: ui(lang, noChromium)})
 		return nil
 	}
 	select {
@@ -91,16 +102,17 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 	}
 	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
 	if !ok {
-		return fmt.Errorf("notice.pdf: no local address")
+		return fmt.Errorf("%s: no local address", filename)
 	}
 	base := "http://" + local.String()
-	page := base + "/notice?" + url.Values{"run": {itoa(int(run.ID))}, "print": {"1"}, "lang": {string(lang)}}.Encode()
-	pdf, err := printPDF(r.Context(), exe, base, page, r)
+	query.Set("print", "1")
+	query.Set("lang", string(lang))
+	pdf, err := printPDF(r.Context(), exe, base, base+path+"?"+query.Encode(), r)
 	if err != nil {
-		return fmt.Errorf("notice.pdf: %w", err)
+		return fmt.Errorf("%s: %w", filename, err)
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("notice-"+run.Period+".pdf"))
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(filename))
 	w.Write(pdf)
 	return nil
 }

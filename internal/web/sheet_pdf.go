@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 
@@ -58,37 +56,8 @@ func (s *Server) sheetPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lang := pageLang(r)
-	exe := ChromiumPath()
-	if exe == "" {
-		s.render(w, r, http.StatusServiceUnavailable, "error", errorView{Status: http.StatusServiceUnavailable,
-			Title: ui(lang, "pdf.unavailable"), Message: ui(lang, "sheet.noChromium")})
-		return nil
-	}
-	select {
-	case pdfSlots <- struct{}{}:
-		defer func() { <-pdfSlots }()
-	default:
-		w.Header().Set("Retry-After", "10")
-		s.render(w, r, http.StatusServiceUnavailable, "error", errorView{Status: http.StatusServiceUnavailable,
-			Title: ui(lang, "pdf.unavailable"), Message: ui(lang, "pdf.busy")})
-		return nil
-	}
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok {
-		return fmt.Errorf("sheet.pdf: no local address")
-	}
-	base := "http://" + local.String()
-	page := base + "/counties/" + url.PathEscape(unit.Code) + "/sheet?" +
-		url.Values{"run": {itoa(int(run.ID))}, "print": {"1"}, "lang": {string(lang)}}.Encode()
-	pdf, err := printPDF(r.Context(), exe, base, page, r)
-	if err != nil {
-		return fmt.Errorf("sheet.pdf: %w", err)
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(sheetFile(unit.Code, run.Period, "pdf")))
-	w.Write(pdf)
-	return nil
+	q := url.Values{"run": {itoa(int(run.ID))}}
+	return s.servePDF(w, r, "/counties/"+url.PathEscape(unit.Code)+"/sheet", q, sheetFile(unit.Code, run.Period, "pdf"), "sheet.noChromium")
 }
 
 func init() {
