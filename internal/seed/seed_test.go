@@ -109,6 +109,23 @@ func TestLoadDemo(t *testing.T) {
 			t.Errorf("2022: %d counties have a rank change against 2021, want 86", rises)
 		}
 
+		// Declared types stay in force until a county declares others:
+		// every county has its types for a year after the demo too, so a
+		// new year can be evaluated without declaring them again.
+		for _, year := range []int{2021, 2022, 2023} {
+			as, err := db.Attributes(ctx, "", "type", year)
+			if err != nil {
+				t.Fatal(err)
+			}
+			units := map[string]bool{}
+			for _, a := range as {
+				units[a.Unit] = true
+			}
+			if len(units) != 86 {
+				t.Errorf("%d: %d counties have declared types, want 86", year, len(units))
+			}
+		}
+
 		revs, _ := db.LatestRevision(ctx)
 		if _, err := seed.LoadDemo(ctx, db, ""); !errors.Is(err, seed.ErrNotEmpty) {
 			t.Errorf("second load: %v, want ErrNotEmpty", err)
