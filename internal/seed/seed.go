@@ -21,13 +21,11 @@
 package seed
 
 import (
-	"cmp"
 	"context"
 	_ "embed"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
@@ -220,47 +218,21 @@ func putIndicators(ctx context.Context, db *store.DB, actor store.Actor, m *meth
 
 // putTypes records each county's declared types as of the year, primary
 // first (the evaluation reads the primary type as the first recorded). A
-// declaration stays valid, open-ended, until the county declares other
-// types: then the old ones end the year before and the new ones start, so
-// that a new year is evaluated with the types in force without anyone
-// declaring them again.
+// declaration stays in force until the county declares other types
+// (store.Declare), so a new year is evaluated with the types in force.
 func putTypes(ctx context.Context, db *store.DB, actor store.Actor, d *demo.Data) error {
 	for _, r := range d.Rows {
-		var want []string
+		var types []string
 		for _, t := range []string{r.Type, r.Type2} {
 			if t != "" {
-				want = append(want, t)
+				types = append(types, t)
 			}
 		}
-		cur, err := db.Attributes(ctx, r.Code, "type", d.Year)
-		if err != nil {
+		if err := db.Declare(ctx, actor, r.Code, "type", d.Year, types); err != nil {
 			return err
-		}
-		slices.SortStableFunc(cur, func(a, b store.UnitAttribute) int { return cmp.Compare(a.ID, b.ID) })
-		if slices.Equal(want, attributeValues(cur)) {
-			continue
-		}
-		for _, a := range cur {
-			if err := db.EndAttribute(ctx, actor, a.ID, d.Year-1); err != nil {
-				return err
-			}
-		}
-		for _, t := range want {
-			a := store.UnitAttribute{Unit: r.Code, Name: "type", Value: t, FromYear: d.Year}
-			if _, err := db.AddAttribute(ctx, actor, a); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
-}
-
-func attributeValues(as []store.UnitAttribute) []string {
-	out := make([]string, len(as))
-	for i, a := range as {
-		out[i] = a.Value
-	}
-	return out
 }
 
 // putData imports the year's figures, and its events and targets when it

@@ -63,6 +63,8 @@ func matrixCases(f *fixture) []matrixCase {
 		{"catalogue: one unit", "GET", "/api/v1/units/620123", nil, [7]int{ok, ok, ok, ok, ok, ok, ok}, noCount},
 		{"catalogue: write units", "PUT", "/api/v1/units", jsonBody([]map[string]string{{"code": "620123", "name": "榆中县", "kind": "county", "parent": "620100"}}),
 			[7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
+		{"catalogue: declare a county's types", "PUT", "/api/v1/units/620123/types", jsonBody(map[string]any{"year": 2024, "types": []string{"农业优先型"}}),
+			[7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
 		{"catalogue: list indicators", "GET", "/api/v1/indicators", nil, [7]int{ok, ok, ok, ok, ok, ok, ok}, [7]int{2, 2, 2, 2, 2, 2, 2}},
 		{"catalogue: one indicator", "GET", "/api/v1/indicators/gdp", nil, [7]int{ok, ok, ok, ok, ok, ok, ok}, noCount},
 		{"catalogue: write indicators", "PUT", "/api/v1/indicators", jsonBody([]map[string]any{{"code": "gdp", "name_zh": "地区生产总值", "direction": 1, "department": "统计局"}}),

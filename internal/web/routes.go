@@ -26,6 +26,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/units", s.api(s.unitList))
 	mux.Handle("PUT /api/v1/units", s.api(s.unitPut))
 	mux.Handle("GET /api/v1/units/{code}", s.api(s.unitGet))
+	mux.Handle("PUT /api/v1/units/{code}/types", s.api(s.unitTypes))
 	mux.Handle("GET /api/v1/indicators", s.api(s.indicatorList))
 	mux.Handle("PUT /api/v1/indicators", s.api(s.indicatorPut))
 	mux.Handle("GET /api/v1/indicators/{code}", s.api(s.indicatorGet))
