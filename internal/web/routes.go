@@ -27,6 +27,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("PUT /api/v1/units", s.api(s.unitPut))
 	mux.Handle("GET /api/v1/units/{code}", s.api(s.unitGet))
 	mux.Handle("PUT /api/v1/units/{code}/types", s.api(s.unitTypes))
+	mux.Handle("GET /api/v1/units/{code}/history", s.api(s.unitHistory))
+	mux.Handle("POST /api/v1/unit-changes", s.api(s.unitChangeCreate))
 	mux.Handle("GET /api/v1/indicators", s.api(s.indicatorList))
 	mux.Handle("PUT /api/v1/indicators", s.api(s.indicatorPut))
 	mux.Handle("GET /api/v1/indicators/{code}", s.api(s.indicatorGet))
