@@ -81,6 +81,7 @@ type Page struct {
 	Nav     string      // the active menu entry: home, rankings, counties, method, runs, data, notice, admin (login: the login page)
 	Path    string      // the request's path and query, for the language switch and the login's next
 	ECharts bool        // the ECharts bundle is built in (static/vendor/echarts.min.js)
+	Fonts   bool        // the Noto Sans SC web font is built in (static/vendor/fonts/)
 	Print   bool        // ?print=1: the printable form, without the menu
 	Status  int
 	Data    any
@@ -121,7 +122,7 @@ func navOf(p string) string {
 
 // newPage returns the frame of a page for r.
 func (s *Server) newPage(r *http.Request, status int, data any) *Page {
-	p := &Page{Lang: pageLang(r), Nav: navOf(r.URL.Path), Path: r.URL.RequestURI(), ECharts: hasECharts,
+	p := &Page{Lang: pageLang(r), Nav: navOf(r.URL.Path), Path: r.URL.RequestURI(), ECharts: hasECharts, Fonts: hasFonts,
 		Print: r.URL.Query().Get("print") == "1", Status: status, Data: data}
 	if c := callerOf(r); !c.anonymous() {
 		u := c.user

@@ -9,7 +9,8 @@ import (
 	"strings"
 )
 
-// The pages' static assets: app.css, app.js, and ECharts in vendor/ when
+// The pages' static assets: app.css, app.js, and ECharts and the Noto Sans
+// SC font in vendor/ when
 // scripts/assets.sh has copied it there from node_modules (the folder is
 // not in git; without it the binary builds all the same and the pages show
 // tables instead of charts). Nothing is ever loaded from another host.
@@ -24,6 +25,9 @@ var (
 	staticVersion = hashFS(staticRoot)
 	// hasECharts says whether the ECharts bundle is built in.
 	hasECharts = fileExists(staticRoot, "vendor/echarts.min.js")
+	// hasFonts says whether the Noto Sans SC web font is built in (for
+	// readers whose system has no Chinese font).
+	hasFonts = fileExists(staticRoot, "vendor/fonts/noto-sans-sc.css")
 )
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
