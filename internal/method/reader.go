@@ -41,17 +41,23 @@ func (r *reader) known(m map[string]any, path string, keys ...string) {
 	}
 }
 
-func (r *reader) str(m map[string]any, path, key, def string) string {
+// get reads m[key] as a T: def when absent; def and a located error
+// (message key want) when it holds another type.
+func get[T any](r *reader, m map[string]any, path, key string, def T, want string) T {
 	v, ok := m[key]
 	if !ok {
 		return def
 	}
-	s, ok := v.(string)
+	t, ok := v.(T)
 	if !ok {
-		r.fail(join(path, key), locale.M("method.t.string"))
+		r.fail(join(path, key), locale.M(want))
 		return def
 	}
-	return s
+	return t
+}
+
+func (r *reader) str(m map[string]any, path, key, def string) string {
+	return get(r, m, path, key, def, "method.t.string")
 }
 
 // num reads a number (integer or float); def when absent.
@@ -81,29 +87,11 @@ func toFloat(v any) (float64, bool) {
 }
 
 func (r *reader) boolean(m map[string]any, path, key string, def bool) bool {
-	v, ok := m[key]
-	if !ok {
-		return def
-	}
-	b, ok := v.(bool)
-	if !ok {
-		r.fail(join(path, key), locale.M("method.t.bool"))
-		return def
-	}
-	return b
+	return get(r, m, path, key, def, "method.t.bool")
 }
 
 func (r *reader) integer(m map[string]any, path, key string, def int) int {
-	v, ok := m[key]
-	if !ok {
-		return def
-	}
-	i, ok := v.(int64)
-	if !ok {
-		r.fail(join(path, key), locale.M("method.t.int"))
-		return def
-	}
-	return int(i)
+	return int(get(r, m, path, key, int64(def), "method.t.int"))
 }
 
 func (r *reader) strs(m map[string]any, path, key string) []string {
