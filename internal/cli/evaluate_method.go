@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -49,43 +48,9 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dt, err := openAnyTable(*dpath, *sheet)
+	in, err := e.readMethodInput(m, *dpath, *sheet, *epath, *tpath, *ppath, *period)
 	if err != nil {
 		return err
-	}
-	in := method.Input{Period: *period}
-	if in.Period == "" {
-		in.Period = regexp.MustCompile(`(19|20)\d\d`).FindString(filepath.Base(*dpath))
-	}
-	if in.Data, err = method.ReadData(m, dt); err != nil {
-		return err
-	}
-	if *epath != "" {
-		t, err := openTable(*epath)
-		if err != nil {
-			return err
-		}
-		if in.Events, err = method.ReadEvents(m, in.Data, t); err != nil {
-			return err
-		}
-	}
-	if *tpath != "" {
-		t, err := openTable(*tpath)
-		if err != nil {
-			return err
-		}
-		if in.Targets, err = method.ReadTargets(m, in.Data, t); err != nil {
-			return err
-		}
-	}
-	if *ppath != "" {
-		t, err := openTable(*ppath)
-		if err != nil {
-			return err
-		}
-		if in.Previous, err = method.ReadPrevious(m, t); err != nil {
-			return err
-		}
 	}
 	o, err := method.Run(m, in)
 	if err != nil {
