@@ -118,34 +118,14 @@ func Compute(ctx context.Context, db *store.DB, actor store.Actor, req ComputeRe
 // returns its rows, in the order Compute wrote them, without storing
 // anything: a published run must give its stored rows bit for bit.
 func Recompute(ctx context.Context, db *store.DB, runID int64) ([]store.Result, error) {
-	run, err := db.Run(ctx, runID)
+	ri, err := LoadRun(ctx, db, runID)
 	if err != nil {
 		return nil, err
 	}
-	sm, err := db.Method(ctx, run.MethodID)
-	if err != nil {
-		return nil, err
-	}
-	if store.RunHash(sm.Hash, run.Revision, run.Params) != run.Hash {
+	if store.RunHash(ri.Stored.Hash, ri.Run.Revision, ri.Run.Params) != ri.Run.Hash {
 		return nil, fmt.Errorf("evaluation: run %d: its hash does not match its method, revision and parameters", runID)
 	}
-	var params Params
-	if err := json.Unmarshal(run.Params, &params); err != nil {
-		return nil, fmt.Errorf("evaluation: run %d: parameters: %w", runID, err)
-	}
-	m, err := method.Parse(sm.Name, []byte(sm.TOML))
-	if err != nil {
-		return nil, fmt.Errorf("evaluation: method %s %s: %w", sm.Name, sm.Version, err)
-	}
-	p, err := store.ParsePeriod(run.Period)
-	if err != nil {
-		return nil, err
-	}
-	in, err := load(ctx, db, m, p, run.Revision, params.Types)
-	if err != nil {
-		return nil, err
-	}
-	return evaluate(ctx, db, m, in, params.PreviousRun)
+	return evaluate(ctx, db, ri.Method, ri.Input, 0) // LoadRun has read the previous run's ranks
 }
 
 // evaluate reads the previous run's ranks, runs the method and returns the

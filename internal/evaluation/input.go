@@ -11,8 +11,8 @@ import (
 
 // RunInput is what a stored run read: its method, its parameters and the
 // method's input as of the run's data revision (with the previous run's
-// ranks when it has one), exactly as Recompute reads them. The pages
-// explain a run with it.
+// ranks when it has one). Recompute evaluates it; the pages explain a run
+// with it.
 type RunInput struct {
 	Run    store.Run
 	Stored store.Method
@@ -21,8 +21,8 @@ type RunInput struct {
 	Input  method.Input
 }
 
-// LoadRun loads the inputs of run runID as Recompute does, without
-// evaluating them.
+// LoadRun loads the recorded inputs of run runID without evaluating them
+// (Recompute evaluates them).
 func LoadRun(ctx context.Context, db *store.DB, runID int64) (*RunInput, error) {
 	run, err := db.Run(ctx, runID)
 	if err != nil {
