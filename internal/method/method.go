@@ -29,6 +29,7 @@ type Method struct {
 	Events     []EventType
 	Awards     []Award
 	Grades     []Grade
+	Management []Management // dynamic-management rules of a zone assessment
 	// Uncertainty is the optional [uncertainty] table: the uncertain
 	// inputs of the method's robustness analysis (nil when absent).
 	Uncertainty *Uncertainty

@@ -64,6 +64,7 @@ func (m *Method) validate() Errors {
 	c.events()
 	c.awards()
 	c.grades()
+	c.management()
 	c.uncertainty()
 	return c.errs
 }

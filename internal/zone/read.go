@@ -1,0 +1,160 @@
+package zone
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/method"
+	"github.com/qiangxian/qiangxian/internal/table"
+)
+
+// History columns: the first six are required, the others optional.
+var (
+	historyCols  = []string{"period", "unit", "group", "group_rank", "score", "grade"}
+	optionalCols = []string{"established", "merging"}
+)
+
+// ReadHistory reads a grade history table and completes it with Build:
+// columns period, unit, group, group_rank, score, grade (in any order,
+// others ignored) and optionally established (the year the unit was set
+// up) and merging (1, true or 是 while the unit is being merged; 0, false,
+// 否 or empty otherwise). Every problem is returned as located table
+// Errors.
+func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
+	col := map[string]int{}
+	var errs table.Errors
+	for _, name := range historyCols {
+		if col[name] = t.Col(name); col[name] < 0 {
+			errs = append(errs, t.MissingColumn(name))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for _, name := range optionalCols {
+		col[name] = t.Col(name)
+	}
+	if len(t.Rows) == 0 {
+		return nil, table.Errors{t.Errorf(-1, -1, locale.M("table.norows"))}
+	}
+	recs := make([]Record, len(t.Rows))
+	for i, row := range t.Rows {
+		for _, c := range col {
+			if c >= 0 && !utf8.ValidString(row[c]) {
+				errs = append(errs, t.Errorf(i, c, locale.M("table.utf8")))
+				row[c] = strings.ToValidUTF8(row[c], "\uFFFD")
+			}
+		}
+		r := Record{Period: strings.TrimSpace(row[col["period"]]), Unit: row[col["unit"]], Group: row[col["group"]],
+			Grade: strings.TrimSpace(row[col["grade"]])}
+		if r.Period == "" {
+			errs = append(errs, t.Errorf(i, col["period"], locale.M("zone.empty", "period")))
+		}
+		if strings.TrimSpace(r.Unit) == "" {
+			errs = append(errs, t.Errorf(i, col["unit"], locale.M("zone.empty", "unit")))
+		}
+		r.GroupRank = t.Number(i, col["group_rank"], &errs)
+		if r.GroupRank < 1 {
+			errs = append(errs, t.Errorf(i, col["group_rank"], locale.M("zone.rank", r.GroupRank)))
+		}
+		r.Score = t.Number(i, col["score"], &errs)
+		if c := col["established"]; c >= 0 && strings.TrimSpace(row[c]) != "" {
+			y, err := strconv.Atoi(strings.TrimSpace(row[c]))
+			if err != nil || y == 0 {
+				errs = append(errs, t.Errorf(i, c, locale.M("zone.established", row[c])))
+			}
+			r.Established = y
+		}
+		if c := col["merging"]; c >= 0 {
+			switch strings.ToLower(strings.TrimSpace(row[c])) {
+			case "1", "true", "是":
+				r.Merging = true
+			case "", "0", "false", "否":
+			default:
+				errs = append(errs, t.Errorf(i, c, locale.M("zone.merging", row[c])))
+			}
+		}
+		recs[i] = r
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	h, err := Build(recs, grades)
+	var probs Problems
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			errs = append(errs, t.Errorf(p.Record, col[p.Field], p.Msg))
+		}
+		return nil, errs
+	}
+	return h, err
+}
+
+// Change kinds of a changes table.
+const (
+	ChangeRename  = "rename"  // 更名: unit continues as successor
+	ChangeMerge   = "merge"   // 整合: unit is merged into successor
+	ChangeUpgrade = "upgrade" // 升级: unit upgraded in period
+)
+
+// ReadChanges reads a changes table: columns change (rename, merge or
+// upgrade), unit, successor (rename and merge) and period (upgrade: the
+// first period at the new level; informative for the others).
+func ReadChanges(t *table.Table) (Changes, error) {
+	c := Changes{Successor: map[string]string{}, Upgraded: map[string]string{}}
+	col := map[string]int{}
+	var errs table.Errors
+	for _, name := range []string{"change", "unit", "successor", "period"} {
+		if col[name] = t.Col(name); col[name] < 0 {
+			errs = append(errs, t.MissingColumn(name))
+		}
+	}
+	if len(errs) > 0 {
+		return c, errs
+	}
+	for i, row := range t.Rows {
+		unit, succ, period := row[col["unit"]], row[col["successor"]], strings.TrimSpace(row[col["period"]])
+		if strings.TrimSpace(unit) == "" {
+			errs = append(errs, t.Errorf(i, col["unit"], locale.M("zone.empty", "unit")))
+			continue
+		}
+		switch kind := strings.TrimSpace(row[col["change"]]); kind {
+		case ChangeRename, ChangeMerge:
+			switch {
+			case strings.TrimSpace(succ) == "", succ == unit:
+				errs = append(errs, t.Errorf(i, col["successor"], locale.M("zone.successor")))
+			case c.Successor[unit] != "" && c.Successor[unit] != succ:
+				errs = append(errs, t.Errorf(i, col["successor"], locale.M("zone.twosucc", unit)))
+			default:
+				c.Successor[unit] = succ
+				if c.Validate() != nil {
+					delete(c.Successor, unit)
+					errs = append(errs, t.Errorf(i, col["successor"], locale.M("zone.cycle")))
+				}
+			}
+		case ChangeUpgrade:
+			if period == "" {
+				errs = append(errs, t.Errorf(i, col["period"], locale.M("zone.empty", "period")))
+			}
+			c.Upgraded[unit] = period
+		default:
+			errs = append(errs, t.Errorf(i, col["change"], locale.M("zone.change", kind)))
+		}
+	}
+	return c, errs.Err()
+}
+
+func init() {
+	locale.Register(map[string][2]string{
+		"zone.empty":       {"%s 不能为空", "%s cannot be empty"},
+		"zone.established": {"设立年份应为整数年份，实际为 %q", "the establishment year must be a whole year, found %q"},
+		"zone.merging":     {"merging 应为 1/0、true/false 或 是/否，实际为 %q", "merging must be 1/0, true/false or 是/否, found %q"},
+		"zone.successor":   {"更名或整合须给出另一个单位作为 successor", "a rename or merger needs another unit as successor"},
+		"zone.twosucc":     {"单位 %s 已有另一个 successor", "unit %s already has another successor"},
+		"zone.change":      {"change 应为 rename、merge 或 upgrade，实际为 %q", "change must be rename, merge or upgrade, found %q"},
+	})
+}
+
