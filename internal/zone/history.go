@@ -119,7 +119,7 @@ func Build(recs []Record, grades []method.Grade) (*History, error) {
 			hi, _ := slices.BinarySearch(s, math.Nextafter(r.Score, math.Inf(1)))
 			r.GroupRank = float64(1 + len(s) - hi)
 		}
-		if r.Grade == "" {
+		if r.Grade == "" && !(math.IsNaN(r.Score) && math.IsNaN(r.GroupRank)) {
 			g, prob := grade(grades, *r)
 			if prob != nil {
 				prob.Record = i

@@ -1,7 +1,9 @@
 package zone
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -80,7 +82,7 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 		recs[i] = r
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, sortErrors(errs)
 	}
 	h, err := Build(recs, grades)
 	var probs Problems
@@ -88,7 +90,7 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 		for _, p := range probs {
 			errs = append(errs, t.Errorf(p.Record, col[p.Field], p.Msg))
 		}
-		return nil, errs
+		return nil, sortErrors(errs)
 	}
 	return h, err
 }
@@ -144,7 +146,15 @@ func ReadChanges(t *table.Table) (Changes, error) {
 			errs = append(errs, t.Errorf(i, col["change"], locale.M("zone.change", kind)))
 		}
 	}
-	return c, errs.Err()
+	return c, sortErrors(errs).Err()
+}
+
+// sortErrors orders errors by line, then column.
+func sortErrors(es table.Errors) table.Errors {
+	slices.SortStableFunc(es, func(a, b *table.Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return es
 }
 
 func init() {
@@ -157,4 +167,3 @@ func init() {
 		"zone.change":      {"change 应为 rename、merge 或 upgrade，实际为 %q", "change must be rename, merge or upgrade, found %q"},
 	})
 }
-
