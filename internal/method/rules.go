@@ -3,6 +3,7 @@ package method
 import (
 	"errors"
 	"math"
+	"slices"
 
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -35,7 +36,7 @@ func ParseRules(file string, src []byte) (*Rules, error) {
 		return nil, Errors{{File: file, Line: line, Msg: locale.M("method.syntax", err.Error())}}
 	}
 	for k := range doc {
-		if !isRulesKey(k) && isMethodKey(k) {
+		if !slices.Contains(rulesKeys, k) && isMethodKey(k) {
 			m, err := Parse(file, src)
 			if err != nil {
 				return nil, err
@@ -53,15 +54,6 @@ func ParseRules(file string, src []byte) (*Rules, error) {
 		return nil, errs.sorted()
 	}
 	return &Rules{File: file, Grades: m.Grades, Management: m.Management}, nil
-}
-
-func isRulesKey(k string) bool {
-	for _, x := range rulesKeys {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // isMethodKey reports whether k is a top-level key of a method file.
