@@ -114,12 +114,13 @@ func TestReadHistoryErrors(t *testing.T) {
 		{"cells", "x,grade,score,group_rank,group,unit,period\n" +
 			"1,,abc,0,g,a,2021\n" + // line 2: score col 3, rank col 4
 			"1,,1,,g, ,\n" + // line 3: unit col 6, period col 7
-			"1,,,,g,c,2021\n", // line 4: Build: no score nor rank → score col 3
+			"1,,,,g,c,2021\n", // line 4: no score nor rank → score col 3, reported with the cell errors
 			byScore, []string{
 				"h.csv:2:3: expected a number, found \"abc\"",
 				"h.csv:2:4: group_rank must be at least 1, found 0",
 				"h.csv:3:6: unit cannot be empty",
 				"h.csv:3:7: period cannot be empty",
+				"h.csv:4:3: score and group_rank cannot both be empty",
 			}},
 		{"build", "period,unit,group,group_rank,score,grade,established,merging\n" +
 			"2021,a,g,,,,,\n" + // line 2: neither score nor rank
@@ -128,6 +129,9 @@ func TestReadHistoryErrors(t *testing.T) {
 			"2021,c,g,,5,,x,\n" + // line 5: established not a year
 			"2021,d,g,,5,,,maybe\n", // line 6: merging
 			byScore, []string{
+				"h.csv:2:5: score and group_rank cannot both be empty",
+				"h.csv:3:2: unit a appears twice in period 2021",
+				"h.csv:4:5: the grade is empty and grading by min_score needs the score",
 				"h.csv:5:7: the establishment year must be a whole year, found \"x\"",
 				"h.csv:6:8: merging must be 1/0, true/false or 是/否, found \"maybe\"",
 			}},

@@ -42,7 +42,9 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 	if len(t.Rows) == 0 {
 		return nil, table.Errors{t.Errorf(-1, -1, locale.M("table.norows"))}
 	}
-	recs := make([]Record, len(t.Rows))
+	recs := make([]Record, 0, len(t.Rows))
+	rows := make([]int, 0, len(t.Rows)) // the table row of every record
+	bad := 0                            // errors before the row
 	for i, row := range t.Rows {
 		for _, c := range col {
 			if c >= 0 && !utf8.ValidString(row[c]) {
@@ -79,20 +81,26 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 				errs = append(errs, t.Errorf(i, c, locale.M("zone.merging", row[c])))
 			}
 		}
-		recs[i] = r
+		if len(errs) == bad {
+			recs, rows = append(recs, r), append(rows, i)
+		}
+		bad = len(errs)
 	}
-	if len(errs) > 0 {
-		return nil, sortErrors(errs)
-	}
+	// The rows without errors are completed too, so that every problem
+	// is reported at once.
 	h, err := Build(recs, grades)
 	var probs Problems
 	if errors.As(err, &probs) {
 		for _, p := range probs {
-			errs = append(errs, t.Errorf(p.Record, col[p.Field], p.Msg))
+			errs = append(errs, t.Errorf(rows[p.Record], col[p.Field], p.Msg))
 		}
+	} else if err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
 		return nil, sortErrors(errs)
 	}
-	return h, err
+	return h, nil
 }
 
 // Change kinds of a changes table.
