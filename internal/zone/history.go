@@ -74,9 +74,9 @@ func (ps Problems) Error() string {
 // better; ties share the smallest rank: 1, 2, 2, 4; records without a score
 // do not count), and an empty grade is the first band of grades that the
 // record meets (min_score: score ≥; max_rank: group rank ≤; a band with
-// neither catches all); a record meeting no band stays ungraded. recs is
-// not modified. Periods sort as numbers when all of them are numbers, else
-// as strings.
+// neither catches all); a record meeting no band (or without bands) stays
+// ungraded. recs is not modified. Periods sort as numbers when all of them
+// are numbers, else as strings.
 func Build(recs []Record, grades []method.Grade) (*History, error) {
 	h := &History{Records: slices.Clone(recs), pidx: map[string]int{}, groups: map[groupKey][]float64{}}
 	var probs Problems
@@ -146,9 +146,6 @@ func Build(recs []Record, grades []method.Grade) (*History, error) {
 
 // grade returns the first band r meets, "" when none.
 func grade(grades []method.Grade, r Record) (string, *Problem) {
-	if len(grades) == 0 {
-		return "", &Problem{Field: "grade", Msg: locale.M("zone.nogrades")}
-	}
 	for _, g := range grades {
 		switch {
 		case !math.IsNaN(g.MinScore):
@@ -220,7 +217,6 @@ func init() {
 		"zone.noscore":    {"得分与组内名次不能都为空", "score and group_rank cannot both be empty"},
 		"zone.rank":       {"组内名次应不小于 1，实际为 %v", "group_rank must be at least 1, found %v"},
 		"zone.year":       {"给出设立年份时，期别须为年份（数值），实际为 %q", "with an establishment year, periods must be years (numbers), found %q"},
-		"zone.nogrades":   {"等级为空，且规则中没有 [[grade]] 可据以评定", "the grade is empty and the rules have no [[grade]] to compute it"},
 		"zone.gradescore": {"等级为空，按得分评定等级需要得分", "the grade is empty and grading by min_score needs the score"},
 	})
 }

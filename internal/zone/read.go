@@ -24,8 +24,19 @@ var (
 // others ignored) and optionally established (the year the unit was set
 // up) and merging (1, true or 是 while the unit is being merged; 0, false,
 // 否 or empty otherwise). Every problem is returned as located table
-// Errors.
+// Errors. An empty grade needs grades to compute it.
 func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
+	return ReadHistoryWith(t, grades, nil)
+}
+
+// ReadHistoryWith reads t as ReadHistory does and adds current, the
+// records of a period just evaluated (their empty grades stay empty when
+// there are no grades); a row of t in a period of current is an error.
+func ReadHistoryWith(t *table.Table, grades []method.Grade, current []Record) (*History, error) {
+	evaluated := map[string]bool{}
+	for _, r := range current {
+		evaluated[r.Period] = true
+	}
 	col := map[string]int{}
 	var errs table.Errors
 	for _, name := range historyCols {
@@ -39,7 +50,7 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 	for _, name := range optionalCols {
 		col[name] = t.Col(name)
 	}
-	if len(t.Rows) == 0 {
+	if len(t.Rows) == 0 && len(current) == 0 {
 		return nil, table.Errors{t.Errorf(-1, -1, locale.M("table.norows"))}
 	}
 	recs := make([]Record, 0, len(t.Rows))
@@ -54,8 +65,14 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 		}
 		r := Record{Period: strings.TrimSpace(row[col["period"]]), Unit: row[col["unit"]], Group: row[col["group"]],
 			Grade: strings.TrimSpace(row[col["grade"]])}
-		if r.Period == "" {
+		switch {
+		case r.Period == "":
 			errs = append(errs, t.Errorf(i, col["period"], locale.M("zone.empty", "period")))
+		case evaluated[r.Period]:
+			errs = append(errs, t.Errorf(i, col["period"], locale.M("zone.evaluated", r.Period)))
+		}
+		if r.Grade == "" && len(grades) == 0 {
+			errs = append(errs, t.Errorf(i, col["grade"], locale.M("zone.nogrades")))
 		}
 		if strings.TrimSpace(r.Unit) == "" {
 			errs = append(errs, t.Errorf(i, col["unit"], locale.M("zone.empty", "unit")))
@@ -88,10 +105,15 @@ func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 	}
 	// The rows without errors are completed too, so that every problem
 	// is reported at once.
-	h, err := Build(recs, grades)
+	h, err := Build(append(recs, current...), grades)
 	var probs Problems
 	if errors.As(err, &probs) {
 		for _, p := range probs {
+			if p.Record >= len(rows) {
+				r := current[p.Record-len(rows)]
+				errs = append(errs, &table.Error{File: t.File, Msg: locale.M("zone.current", r.Unit, r.Period, p.Field, localized(p.Msg))})
+				continue
+			}
 			errs = append(errs, t.Errorf(rows[p.Record], col[p.Field], p.Msg))
 		}
 	} else if err != nil {
@@ -165,8 +187,16 @@ func sortErrors(es table.Errors) table.Errors {
 	return es
 }
 
+// localized lets a message be the argument of another.
+type localized locale.Message
+
+func (m localized) Message(lang string) string { return locale.Message(m).In(locale.Lang(lang)) }
+
 func init() {
 	locale.Register(map[string][2]string{
+		"zone.nogrades":    {"等级为空，且规则中没有 [[grade]] 可据以评定", "the grade is empty and the rules have no [[grade]] to compute it"},
+		"zone.evaluated":   {"%s 期是本次评价的期别，不应出现在历史中", "period %s is the period being evaluated and cannot be in the history"},
+		"zone.current":     {"本期单位 %s（%s）：%s：%s", "unit %s of the evaluated period %s: %s: %s"},
 		"zone.empty":       {"%s 不能为空", "%s cannot be empty"},
 		"zone.established": {"设立年份应为整数年份，实际为 %q", "the establishment year must be a whole year, found %q"},
 		"zone.merging":     {"merging 应为 1/0、true/false 或 是/否，实际为 %q", "merging must be 1/0, true/false or 是/否, found %q"},
