@@ -13,6 +13,7 @@ const rulesOnly = `title = "开发区考核规则"
 [[grade]]
 name = "优秀"
 max_rank = 3
+max_share = 0.3
 [[grade]]
 name = "合格"
 
@@ -40,7 +41,7 @@ func TestParseRules(t *testing.T) {
 	}
 	nan := math.NaN()
 	want := &Rules{File: "r.toml",
-		Grades: []Grade{{Name: "优秀", MinScore: nan, MaxRank: 3}, {Name: "合格", MinScore: nan, MaxRank: nan}},
+		Grades: []Grade{{Name: "优秀", MinScore: nan, MaxRank: 3, MaxShare: 0.3}, {Name: "合格", MinScore: nan, MaxRank: nan}},
 		Management: []Management{
 			{Kind: "bottom", Count: 5, Share: nan, Times: 2, Within: 3, Action: "降级预警", ExemptNewYears: 2, ExemptMerging: true,
 				ThenAverageYears: 2, ThenCount: 1, path: "management[0]"},
@@ -102,6 +103,8 @@ func TestParseRulesErrors(t *testing.T) {
 			[]string{"r.toml:1: management[0].then_count: must be positive, found 0"}},
 		{"grade order", "[[grade]]\nname = \"A\"\n[[grade]]\nname = \"B\"\nmin_score = 1\n",
 			[]string{"r.toml:3: grade[1]: grades must be listed from best to worst"}},
+		{"grade quota", "[[grade]]\nname = \"A\"\nmin_score = 1\nmax_share = 1.2\n",
+			[]string{"r.toml:4: grade[0].max_share: share must be above 0 and at most 1, found 1.2"}},
 		{"grade both", "[[grade]]\nname = \"A\"\nmin_score = 1\nmax_rank = 2\n",
 			[]string{"r.toml:4: grade[0].max_rank: give min_score or max_rank, not both"}},
 		{"syntax", "[[grade]\n", []string{"r.toml:1: TOML syntax error"}},

@@ -182,9 +182,10 @@ func (r *reader) grades(doc map[string]any) []Grade {
 	var out []Grade
 	for i, t := range r.tables(doc, "grade") {
 		p := fmt.Sprintf("grade[%d]", i)
-		r.known(t, p, "name", "min_score", "max_rank")
+		r.known(t, p, "name", "min_score", "max_rank", "max_share")
 		out = append(out, Grade{Name: r.str(t, p, "name", ""),
-			MinScore: r.num(t, p, "min_score", math.NaN()), MaxRank: r.num(t, p, "max_rank", math.NaN())})
+			MinScore: r.num(t, p, "min_score", math.NaN()), MaxRank: r.num(t, p, "max_rank", math.NaN()),
+			MaxShare: r.num(t, p, "max_share", 0)})
 	}
 	return out
 }

@@ -25,6 +25,7 @@ type Record struct {
 	GroupRank float64 // NaN: computed by Build from Score within Group and Period
 	Score     float64 // NaN: unknown (then Grade and GroupRank must be given)
 	Grade     string  // "": computed by Build from the grade bands
+	Cap       string  // the best grade a computed grade may be ("" = any), e.g. 良好 for a high-risk park
 	// Established is the year the unit was set up (0 = unknown) and Merging
 	// marks a unit being merged (整合) in this period; both serve the
 	// exemptions of management rules.
@@ -74,7 +75,8 @@ func (ps Problems) Error() string {
 // better; ties share the smallest rank: 1, 2, 2, 4; records without a score
 // do not count), and an empty grade is the first band of grades that the
 // record meets (min_score: score ≥; max_rank: group rank ≤; a band with
-// neither catches all); a record meeting no band (or without bands) stays
+// neither catches all; quotas and caps as in method.GradeUnits, within the
+// group and period); a record meeting no band (or without bands) stays
 // ungraded. recs is not modified. Periods sort as numbers when all of them
 // are numbers, else as strings.
 func Build(recs []Record, grades []method.Grade) (*History, error) {
@@ -119,51 +121,53 @@ func Build(recs []Record, grades []method.Grade) (*History, error) {
 			hi, _ := slices.BinarySearch(s, math.Nextafter(r.Score, math.Inf(1)))
 			r.GroupRank = float64(1 + len(s) - hi)
 		}
-		if r.Grade == "" && !(math.IsNaN(r.Score) && math.IsNaN(r.GroupRank)) {
-			g, prob := grade(grades, *r)
-			if prob != nil {
-				prob.Record = i
-				probs = append(probs, *prob)
-			}
-			r.Grade = g
+		if r.Grade == "" && math.IsNaN(r.Score) && !math.IsNaN(r.GroupRank) && gradesByScore(grades) {
+			probs = append(probs, Problem{i, "score", locale.M("zone.gradescore")})
+		}
+		if r.Cap != "" && !slices.ContainsFunc(grades, func(g method.Grade) bool { return g.Name == r.Cap }) {
+			probs = append(probs, Problem{i, "grade_cap", locale.M("zone.cap", r.Cap)})
 		}
 	}
 	if len(probs) > 0 {
 		slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Record, b.Record) })
 		return nil, probs
 	}
+	members := map[groupKey][]int{}
 	for p, units := range h.at {
 		for _, i := range units {
 			k := groupKey{p, h.Records[i].Group}
+			members[k] = append(members[k], i)
 			h.groups[k] = append(h.groups[k], h.Records[i].GroupRank)
 		}
 	}
-	for _, ranks := range h.groups {
+	for k, ranks := range h.groups {
 		slices.Sort(ranks)
+		h.gradeGroup(members[k], grades)
 	}
 	return h, nil
 }
 
-// grade returns the first band r meets, "" when none.
-func grade(grades []method.Grade, r Record) (string, *Problem) {
-	for _, g := range grades {
-		switch {
-		case !math.IsNaN(g.MinScore):
-			if math.IsNaN(r.Score) {
-				return "", &Problem{Field: "score", Msg: locale.M("zone.gradescore")}
-			}
-			if r.Score >= g.MinScore {
-				return g.Name, nil
-			}
-		case !math.IsNaN(g.MaxRank):
-			if r.GroupRank <= g.MaxRank {
-				return g.Name, nil
-			}
-		default:
-			return g.Name, nil
-		}
+// gradeGroup grades the records of one group and period that have no
+// grade yet: quotas count the whole group.
+func (h *History) gradeGroup(idx []int, grades []method.Grade) {
+	if len(grades) == 0 {
+		return
 	}
-	return "", nil
+	slices.Sort(idx) // record order, so that results do not depend on map order
+	n := len(idx)
+	score, rank, given, caps := make([]float64, n), make([]float64, n), make([]string, n), make([]string, n)
+	for j, i := range idx {
+		r := h.Records[i]
+		score[j], rank[j], given[j], caps[j] = r.Score, r.GroupRank, r.Grade, r.Cap
+	}
+	for j, g := range method.GradeUnits(grades, score, rank, given, caps) {
+		h.Records[idx[j]].Grade = g
+	}
+}
+
+// gradesByScore reports whether some band reads the score.
+func gradesByScore(grades []method.Grade) bool {
+	return slices.ContainsFunc(grades, func(g method.Grade) bool { return !math.IsNaN(g.MinScore) })
 }
 
 // sortPeriods collects the distinct periods in order: numerically when all
@@ -217,6 +221,7 @@ func init() {
 		"zone.noscore":    {"得分与组内名次不能都为空", "score and group_rank cannot both be empty"},
 		"zone.rank":       {"组内名次应不小于 1，实际为 %v", "group_rank must be at least 1, found %v"},
 		"zone.year":       {"给出设立年份时，期别须为年份（数值），实际为 %q", "with an establishment year, periods must be years (numbers), found %q"},
+		"zone.cap":        {"未知的等级 %q", "unknown grade %q"},
 		"zone.gradescore": {"等级为空，按得分评定等级需要得分", "the grade is empty and grading by min_score needs the score"},
 	})
 }

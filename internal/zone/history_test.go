@@ -231,3 +231,26 @@ func FuzzReadHistory(f *testing.F) {
 		}
 	})
 }
+
+func TestQuotaAndCap(t *testing.T) {
+	// 优秀 ≥ 90 for at most half of a group (rounded down), 良好 ≥ 80.
+	// Group g (3 zones): floor(1.5) = 1 place: a (95); b, c → 良好.
+	// Group h (2 zones): 1 place; d (99) is capped at 良好 that year (e.g.
+	// safety-risk class A), so e (91) takes it. In 2022 d is not capped.
+	grades := []method.Grade{{Name: "优秀", MinScore: 90, MaxRank: nan, MaxShare: 0.5}, {Name: "良好", MinScore: 80, MaxRank: nan}}
+	h := hist(t, "period,unit,group,group_rank,score,grade,grade_cap\n"+
+		"2021,a,g,,95,,\n2021,b,g,,94,,\n2021,c,g,,93,,\n2021,d,h,,99,,良好\n2021,e,h,,91,,\n2022,d,h,,99,,\n2022,e,h,,91,,\n", grades)
+	var got []string
+	for _, r := range h.Records {
+		got = append(got, r.Period+r.Unit+":"+r.Grade)
+	}
+	want := []string{"2021a:优秀", "2021b:良好", "2021c:良好", "2021d:良好", "2021e:优秀", "2022d:优秀", "2022e:良好"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Error(d)
+	}
+	tb, _ := table.Read("h.csv", strings.NewReader("period,unit,group,group_rank,score,grade,grade_cap\n2021,a,g,,95,,一般\n"))
+	_, err := ReadHistory(tb, grades)
+	if err == nil || err.Error() != `h.csv:2:7: unknown grade "一般"` {
+		t.Errorf("err = %v", err)
+	}
+}

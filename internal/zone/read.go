@@ -16,14 +16,15 @@ import (
 // History columns: the first six are required, the others optional.
 var (
 	historyCols  = []string{"period", "unit", "group", "group_rank", "score", "grade"}
-	optionalCols = []string{"established", "merging"}
+	optionalCols = []string{"established", "merging", "grade_cap"}
 )
 
 // ReadHistory reads a grade history table and completes it with Build:
 // columns period, unit, group, group_rank, score, grade (in any order,
 // others ignored) and optionally established (the year the unit was set
-// up) and merging (1, true or 是 while the unit is being merged; 0, false,
-// 否 or empty otherwise). Every problem is returned as located table
+// up), merging (1, true or 是 while the unit is being merged; 0, false,
+// 否 or empty otherwise) and grade_cap (the best grade the unit may be
+// given that period, e.g. 良好 for a park of safety-risk class A). Every problem is returned as located table
 // Errors. An empty grade needs grades to compute it.
 func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 	return ReadHistoryWith(t, grades, nil)
@@ -88,6 +89,9 @@ func ReadHistoryWith(t *table.Table, grades []method.Grade, current []Record) (*
 				errs = append(errs, t.Errorf(i, c, locale.M("zone.established", row[c])))
 			}
 			r.Established = y
+		}
+		if c := col["grade_cap"]; c >= 0 {
+			r.Cap = strings.TrimSpace(row[c])
 		}
 		if c := col["merging"]; c >= 0 {
 			switch strings.ToLower(strings.TrimSpace(row[c])) {
