@@ -121,7 +121,7 @@ func TestZonesManageErrors(t *testing.T) {
 		{"missing column", []string{"--rules", rules, "--history", write("bad3.csv", "period,unit,group,score,grade\n2021,a,g,95,\n"), "--lang", "en"},
 			dir + "/bad3.csv:1: missing column \"group_rank\"\n"},
 		{"rules", []string{"--rules", write("bad.toml", "[[management]]\nkind = \"bottom\"\ncount = 0\nshare = 2\n"), "--history", good, "--lang", "en"},
-			dir + "/bad.toml:1: management[0].action: required\n" + dir + "/bad.toml:4: management[0].share: share must be above 0 and at most 1, found 2\n"},
+			dir + "/bad.toml:1:3: management[0].action: required\n" + dir + "/bad.toml:4:1: management[0].share: share must be above 0 and at most 1, found 2\n"},
 		{"changes", []string{"--rules", rules, "--history", write("bad4.csv", "period,unit,group,group_rank,score,grade\n2021,a,g,,x,\n"),
 			"--changes", write("c.csv", "change,unit,successor,period\nmove,a,b,2021\n"), "--lang", "en"},
 			dir + "/bad4.csv:2:5: expected a number, found \"x\"\n" + dir + "/c.csv:2:1: change must be rename, merge or upgrade, found \"move\"\n"},

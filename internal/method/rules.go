@@ -24,21 +24,25 @@ var rulesKeys = []string{"title", "title_en", "sample", "grade", "management"}
 // ParseRules reads a rules file: one holding only [[grade]] and
 // [[management]] tables (and optionally title, title_en, sample), or a whole
 // method file, which is then parsed and validated as Parse does. Problems
-// are returned together as Errors, each at its line.
+// are returned together as Errors, each at its line and column (the
+// column of the field's key).
 func ParseRules(file string, src []byte) (*Rules, error) {
 	var doc map[string]any
 	if err := toml.Unmarshal(src, &doc); err != nil {
-		line := 0
+		line, col := 0, 0
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
-			line, _ = de.Position()
+			line, col = de.Position()
 		}
-		return nil, Errors{{File: file, Line: line, Msg: locale.M("method.syntax", err.Error())}}
+		return nil, Errors{{File: file, Line: line, Col: col, Msg: locale.M("method.syntax", err.Error())}}
 	}
 	for k := range doc {
 		if !slices.Contains(rulesKeys, k) && isMethodKey(k) {
 			m, err := Parse(file, src)
-			if err != nil {
+			var es Errors
+			if errors.As(err, &es) {
+				return nil, withColumns(es, src)
+			} else if err != nil {
 				return nil, err
 			}
 			return &Rules{File: file, Grades: m.Grades, Management: m.Management}, nil
@@ -51,7 +55,7 @@ func ParseRules(file string, src []byte) (*Rules, error) {
 	c.grades()
 	c.management()
 	if errs := append(r.errs, c.errs...); len(errs) > 0 {
-		return nil, errs.sorted()
+		return nil, withColumns(errs.sorted(), src)
 	}
 	return &Rules{File: file, Grades: m.Grades, Management: m.Management}, nil
 }
@@ -74,4 +78,15 @@ func (r *Rules) ByRank() bool {
 		}
 	}
 	return false
+}
+
+// withColumns sets the column of every error that names a field.
+func withColumns(es Errors, src []byte) Errors {
+	cols := scanColumns(src)
+	for _, e := range es {
+		if e.Field != "" && e.Line > 0 {
+			e.Col = cols.line(e.Field)
+		}
+	}
+	return es
 }
