@@ -117,9 +117,11 @@ func (h *History) streak(t int, grade string, lineage []string, c Changes) (int,
 	start := 0
 	for _, u := range lineage {
 		if p, ok := c.Upgraded[u]; ok {
-			// The first held period not before the upgrade.
-			s, _ := slices.BinarySearchFunc(h.Periods, p, h.compare)
-			start = max(start, s)
+			// The first held period not before the upgrade; an upgrade
+			// after t does not matter yet.
+			if s, _ := slices.BinarySearchFunc(h.Periods, p, h.compare); s <= t {
+				start = max(start, s)
+			}
 		}
 	}
 	n, from := 0, ""

@@ -115,6 +115,13 @@ func TestStreak(t *testing.T) {
 			t.Errorf("got %+v", got)
 		}
 	})
+	t.Run("upgrade after the period", func(t *testing.T) {
+		// As of 2017, u's upgrade in 2019 has not happened: 2015–2017.
+		got := streaks(t, h, Changes{Upgraded: map[string]string{"u": "2019"}}, "2017")
+		if w := (streakOf{"优秀", 3, "2015"}); got["u"] != w {
+			t.Errorf("got %+v, want %+v", got["u"], w)
+		}
+	})
 	t.Run("cycle", func(t *testing.T) {
 		if _, err := Assess(h, nil, Changes{Successor: map[string]string{"a": "b", "b": "a"}}, "2020"); err != ErrCycle {
 			t.Errorf("err = %v, want ErrCycle", err)
