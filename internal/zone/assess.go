@@ -34,8 +34,9 @@ type Warning struct {
 	// Years are the held periods of the window in which the unit counted
 	// in, oldest first.
 	Years []string
-	// Tie is set when a count-in of Years, or the second stage, held only
-	// through a tie at the cut-off (并列，须领导小组认定).
+	// Tie is set when the warning rests on a tie at a cut-off (并列，须领导
+	// 小组认定): fewer than the rule's times of Years counted in without
+	// one, or the second stage kept the unit through a tie.
 	Tie bool
 	// Average is the second stage's average group rank (NaN without one).
 	Average float64
@@ -148,7 +149,7 @@ func (h *History) manage(out []Result, idx []int, t, k int, g method.Management,
 	var short []cand
 	for i := range out {
 		var years []string
-		tie := false
+		clear := 0 // periods counted in without a tie
 		for p := max(0, t-g.Within+1); p <= t; p++ {
 			// A period counts when a unit of the lineage counted in; it
 			// is a tie only when every such unit counted in by a tie.
@@ -163,18 +164,19 @@ func (h *History) manage(out []Result, idx []int, t, k int, g method.Management,
 			}
 			if clean || tied {
 				years = append(years, h.Periods[p])
-				tie = tie || !clean
+			}
+			if clean {
+				clear++
 			}
 		}
 		if len(years) < g.Times {
 			continue
 		}
-		r := h.Records[idx[i]]
-		if reason := h.exempt(r, t, g); reason != "" {
+		if reason := h.exempt(idx[i], t, g); reason != "" {
 			out[i].Exempt = append(out[i].Exempt, Exemption{Rule: k, Action: g.Action, Reason: reason, Years: years})
 			continue
 		}
-		short = append(short, cand{res: i, years: years, tie: tie, avg: math.NaN()})
+		short = append(short, cand{res: i, years: years, tie: clear < g.Times, avg: math.NaN()})
 	}
 	if g.ThenAverageYears > 0 {
 		for j := range short {
@@ -203,14 +205,25 @@ func (h *History) manage(out []Result, idx []int, t, k int, g method.Management,
 	}
 }
 
-// exempt returns why r is exempt from g, "" when it is not.
-func (h *History) exempt(r Record, t int, g method.Management) string {
+// exempt returns why record i of period index t is exempt from g, ""
+// when it is not: being merged that period, or set up (the latest
+// establishment year given for the unit up to t) less than
+// ExemptNewYears before it.
+func (h *History) exempt(i, t int, g method.Management) string {
+	r := h.Records[i]
 	if g.ExemptMerging && r.Merging {
 		return ExemptMerging
 	}
-	if g.ExemptNewYears > 0 && r.Established != 0 {
-		if y, err := strconv.ParseFloat(h.Periods[t], 64); err == nil && y-float64(r.Established) < float64(g.ExemptNewYears) {
-			return ExemptNew
+	if g.ExemptNewYears == 0 {
+		return ""
+	}
+	for p := t; p >= 0; p-- {
+		if q, ok := h.record(p, r.Unit); ok && q.Established != 0 {
+			y, err := strconv.ParseFloat(h.Periods[t], 64)
+			if err == nil && y-float64(q.Established) < float64(g.ExemptNewYears) {
+				return ExemptNew
+			}
+			return ""
 		}
 	}
 	return ""

@@ -309,6 +309,15 @@ func TestExemptions(t *testing.T) {
 			t.Error(d)
 		}
 	})
+	t.Run("established given in an earlier row", func(t *testing.T) {
+		r := r
+		r.ExemptNewYears = 2
+		// c's establishment year 2021 is on its 2021 row only: still new in 2022.
+		h := hist(t, rankTable([]string{"2021", "2022"}, "a g 1 1", "2021,c,g,2,,X,2021,", "2022,c,g,2,,X,,"), nil)
+		if d := cmp.Diff(map[string][]string{"c": {"exempt w new"}}, warned(t, h, []method.Management{r}, Changes{}, "2022")); d != "" {
+			t.Error(d)
+		}
+	})
 	t.Run("set up 2 years ago", func(t *testing.T) {
 		r := r
 		r.ExemptNewYears = 2
@@ -346,6 +355,20 @@ func TestSecondStage(t *testing.T) {
 				t.Error(d)
 			}
 		})
+	}
+}
+
+func TestTieOnlyWhenNeeded(t *testing.T) {
+	// bottom 2, twice within 2. z is last in 2021 (x 1, y 2, z 3: in, no
+	// tie) and tied with y in 2022 (x 1, y 2, z 2, w 4: z has 1 worse < 2,
+	// 1 + 2 = 3 > 2: in by a tie). With times 2 the warning rests on the
+	// 2022 tie; with times 1 the clean 2021 suffices.
+	h := hist(t, rankTable([]string{"2021", "2022"}, "x g 1 1\ny g 2 2\nz g 3 2\nw g - 4"), nil)
+	if d := cmp.Diff([]string{"w 2021+2022 tie"}, warned(t, h, []method.Management{rule("bottom", 2, nan, 2, 2)}, Changes{}, "2022")["z"]); d != "" {
+		t.Error(d)
+	}
+	if d := cmp.Diff([]string{"w 2021+2022"}, warned(t, h, []method.Management{rule("bottom", 2, nan, 1, 2)}, Changes{}, "2022")["z"]); d != "" {
+		t.Error(d)
 	}
 }
 
