@@ -24,8 +24,9 @@ var (
 // others ignored) and optionally established (the year the unit was set
 // up), merging (1, true or 是 while the unit is being merged; 0, false,
 // 否 or empty otherwise) and grade_cap (the best grade the unit may be
-// given that period, e.g. 良好 for a park of safety-risk class A). Every problem is returned as located table
-// Errors. An empty grade needs grades to compute it.
+// given that period, e.g. 良好 for a park of safety-risk class A). Every
+// problem is returned as located table Errors. An empty grade needs grades
+// to compute it.
 func ReadHistory(t *table.Table, grades []method.Grade) (*History, error) {
 	return ReadHistoryWith(t, grades, nil)
 }
@@ -61,7 +62,6 @@ func ReadHistoryWith(t *table.Table, grades []method.Grade, current []Record) (*
 		for _, c := range col {
 			if c >= 0 && !utf8.ValidString(row[c]) {
 				errs = append(errs, t.Errorf(i, c, locale.M("table.utf8")))
-				row[c] = strings.ToValidUTF8(row[c], "\uFFFD")
 			}
 		}
 		r := Record{Period: strings.TrimSpace(row[col["period"]]), Unit: row[col["unit"]], Group: row[col["group"]],
