@@ -39,6 +39,9 @@ type Management struct {
 	// ThenAverageYears held periods. 0 = no second stage.
 	ThenAverageYears int
 	ThenCount        int
+	// Consequences are what the action brings, as data: name → amount
+	// (奖补万元 = 500, 用地指标亩 = -200, 扩区优先 = 1 …); nil when none.
+	Consequences map[string]float64
 
 	path string
 }
@@ -48,12 +51,13 @@ func (r *reader) management(doc map[string]any) []Management {
 	for i, t := range r.tables(doc, "management") {
 		p := fmt.Sprintf("management[%d]", i)
 		r.known(t, p, "kind", "count", "share", "times", "within", "action", "action_en",
-			"exempt_new_years", "exempt_merging", "then_average_years", "then_count")
+			"exempt_new_years", "exempt_merging", "then_average_years", "then_count", "consequences")
 		g := Management{Kind: r.str(t, p, "kind", ""), Count: r.integer(t, p, "count", 0),
 			Share: r.num(t, p, "share", math.NaN()), Times: r.integer(t, p, "times", 1),
 			Action: r.str(t, p, "action", ""), ActionEn: r.str(t, p, "action_en", ""),
 			ExemptNewYears: r.integer(t, p, "exempt_new_years", 0), ExemptMerging: r.boolean(t, p, "exempt_merging", false),
-			ThenAverageYears: r.integer(t, p, "then_average_years", 0), ThenCount: r.integer(t, p, "then_count", 0), path: p}
+			ThenAverageYears: r.integer(t, p, "then_average_years", 0), ThenCount: r.integer(t, p, "then_count", 0),
+			Consequences: r.weights(t, p, "consequences"), path: p}
 		g.Within = r.integer(t, p, "within", g.Times)
 		out = append(out, g)
 	}

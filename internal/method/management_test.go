@@ -32,6 +32,7 @@ then_count = 1
 kind = "top"
 share = 0.1
 action = "升级推荐"
+consequences = { "奖补万元" = 500, "扩区优先" = 1 }
 `
 
 func TestParseRules(t *testing.T) {
@@ -46,7 +47,8 @@ func TestParseRules(t *testing.T) {
 			{Kind: "bottom", Count: 5, Share: nan, Times: 2, Within: 3, Action: "降级预警", ExemptNewYears: 2, ExemptMerging: true,
 				ThenAverageYears: 2, ThenCount: 1, path: "management[0]"},
 			// times defaults to 1 and within to times.
-			{Kind: "top", Share: 0.1, Times: 1, Within: 1, Action: "升级推荐", path: "management[1]"},
+			{Kind: "top", Share: 0.1, Times: 1, Within: 1, Action: "升级推荐", path: "management[1]",
+				Consequences: map[string]float64{"奖补万元": 500, "扩区优先": 1}},
 		}}
 	if d := cmp.Diff(want, r, cmpopts.EquateNaNs(), cmp.AllowUnexported(Management{})); d != "" {
 		t.Error(d)
@@ -99,6 +101,8 @@ func TestParseRulesErrors(t *testing.T) {
 			[]string{"r.toml:1:3: management[0]: give count or share, exactly one of them",
 				"r.toml:3:1: management[0].count: expected an integer",
 				"r.toml:5:1: management[0].exempt_merging: expected true or false"}},
+		{"consequences", "[[management]]\nkind = \"top\"\ncount = 1\naction = \"a\"\nconsequences = { \"奖补\" = \"很多\" }\n",
+			[]string{"r.toml:5:18: management[0].consequences.奖补: expected a number"}},
 		{"second stage", "[[management]]\nkind = \"bottom\"\ncount = 5\naction = \"a\"\nthen_average_years = 2\n",
 			[]string{"r.toml:1:3: management[0].then_count: must be positive, found 0"}},
 		{"grade order", "[[grade]]\nname = \"A\"\n[[grade]]\nname = \"B\"\nmin_score = 1\n",
