@@ -18,6 +18,15 @@ import (
 // runZones is `qiangxian zones manage --rules R.toml --history H.csv --out
 // W.csv [--changes C.csv]`: the development-zone rules applied to a grade
 // history alone.
+//
+// R holds [[grade]] and [[management]] tables (or is a whole method file);
+// H is read by zone.ReadHistory, C by zone.ReadChanges. Every period of H
+// is a held period; periods sort as numbers when all are numbers, else as
+// strings. W has one row per unit of the last period, in H's order of that
+// period's rows: unit,period,grade,streak,warnings — streak empty for an
+// ungraded unit, warnings the actions in the order of the [[management]]
+// tables joined by ";". Problems of R, H and C are reported together, one
+// per line, and nothing is written.
 func runZones(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "manage" {
 		return e.usageErr("用法：qiangxian zones manage --rules 规则.toml --history 历史.csv --out 结果.csv [--changes 变更.csv]",
