@@ -25,8 +25,9 @@ import (
 // strings. W has one row per unit of the last period, in H's order of that
 // period's rows: unit,period,grade,streak,warnings — streak empty for an
 // ungraded unit, warnings the actions in the order of the [[management]]
-// tables joined by ";". Problems of R, H and C are reported together, one
-// per line, and nothing is written.
+// tables joined by ";". Problems are reported one per line and nothing is
+// written: those of R alone when it has any (H is read with its grades),
+// else those of H and C together.
 func runZones(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "manage" {
 		return e.usageErr("用法：qiangxian zones manage --rules 规则.toml --history 历史.csv --out 结果.csv [--changes 变更.csv]",
