@@ -15,17 +15,21 @@ import (
 type Error struct {
 	File  string
 	Line  int
+	Col   int // column of the field's key; 0 = not given (ParseRules gives it)
 	Field string
 	Msg   locale.Message
 }
 
 // Message renders the error as FILE:LINE: field: message in lang ("zh" or
-// "en").
+// "en"), FILE:LINE:COL: … when the column is known.
 func (e *Error) Message(lang string) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
@@ -60,7 +64,7 @@ func (es Errors) Table(lang locale.Lang) table.Errors {
 		if e.Field != "" {
 			msg = e.Field + ": " + msg
 		}
-		out[i] = &table.Error{File: e.File, Line: e.Line, Msg: locale.M("method.raw", msg)}
+		out[i] = &table.Error{File: e.File, Line: e.Line, Col: e.Col, Msg: locale.M("method.raw", msg)}
 	}
 	return out
 }

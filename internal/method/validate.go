@@ -64,6 +64,7 @@ func (m *Method) validate() Errors {
 	c.events()
 	c.awards()
 	c.grades()
+	c.management()
 	c.uncertainty()
 	return c.errs
 }
@@ -356,5 +357,8 @@ func (c *checker) grades() {
 			c.fail(p, locale.M("method.gradeorder"))
 		}
 		byScore, byRank = byScore || s, byRank || r
+		if g.MaxShare < 0 || g.MaxShare > 1 {
+			c.fail(p+".max_share", locale.M("method.mg.share", g.MaxShare))
+		}
 	}
 }
