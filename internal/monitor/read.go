@@ -1,7 +1,9 @@
 package monitor
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,7 +53,10 @@ func (l *problems) at(r, c int, key string, args ...any) {
 	l.errs = append(l.errs, l.t.Errorf(r, c, locale.M(key, args...)))
 }
 
+// err returns the problems in file order (a row's duplicate key is found
+// after its cells are read, but is reported at its unit column).
 func (l *problems) err() error {
+	slices.SortStableFunc(l.errs, func(a, b *table.Error) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
 	if l.extra > 0 {
 		l.errs = append(l.errs, &table.Error{File: l.t.File, Sheet: l.t.Sheet, Msg: locale.M("monitor.more", l.extra)})
 	}
