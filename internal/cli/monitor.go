@@ -96,14 +96,14 @@ func (e *env) monitorInput(p monitor.Period, data, sheet, targets, bench string)
 	if err := collect(err); err != nil {
 		return in, err
 	}
-	if t, err = openTable(targets); err == nil {
+	if t, err = openAnyTable(targets, ""); err == nil {
 		in.Targets, err = monitor.ReadTargets(t)
 	}
 	if err := collect(err); err != nil {
 		return in, err
 	}
 	if bench != "" {
-		if t, err = openTable(bench); err == nil {
+		if t, err = openAnyTable(bench, ""); err == nil {
 			in.Shares, err = monitor.ReadShares(t)
 		}
 		if err := collect(err); err != nil {

@@ -19,102 +19,203 @@ type Input struct {
 	Shares Shares
 }
 
-type unitInd struct{ unit, ind string }
-
 // Compute builds the monitoring table: one row per non-province unit and
 // indicator present in the period, ordered by unit code and, within a
 // unit, by the indicators' order of first appearance in the figures.
 // Ranks and the province growth are per indicator, among the non-province
 // units.
 func Compute(in Input) []Row {
-	p, prev := in.Period, in.Period.YearEarlier()
-	earlier := map[unitInd]float64{}
-	for i := range in.Figures {
-		f := &in.Figures[i]
-		if f.Period == prev && !math.IsNaN(f.Value) {
-			earlier[unitInd{f.Unit, f.Indicator}] = f.Value
+	return ComputePeriods(in.Figures, in.Targets, in.Shares, []Period{in.Period})[0]
+}
+
+// ComputePeriods computes the table of each of periods (the months of a
+// trend) as Compute does, reading the figures once.
+func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Period) [][]Row {
+	byPeriod := make(map[Period][]*Figure, 2*len(periods))
+	for _, p := range periods {
+		byPeriod[p], byPeriod[p.YearEarlier()] = nil, nil
+	}
+	for i := range figs {
+		f := &figs[i]
+		if list, ok := byPeriod[f.Period]; ok {
+			byPeriod[f.Period] = append(list, f)
 		}
 	}
-	targets := map[unitInd]Target{}
-	for _, t := range in.Targets {
-		if t.Year == p.Year {
-			targets[unitInd{t.Unit, t.Indicator}] = t
+	byYear := map[int]targetIndex{}
+	out := make([][]Row, len(periods))
+	for k, p := range periods {
+		ts, ok := byYear[p.Year]
+		if !ok {
+			ts = targetIndex{}
+			for i := range targets {
+				if t := &targets[i]; t.Year == p.Year {
+					m := ts[t.Indicator]
+					if m == nil {
+						m = map[string]*Target{}
+						ts[t.Indicator] = m
+					}
+					m[t.Unit] = t
+				}
+			}
+			byYear[p.Year] = ts
 		}
+		out[k] = compute(p, byPeriod[p], byPeriod[p.YearEarlier()], ts, shares)
 	}
-	type group struct {
-		province *Figure
-		units    []*Figure
-	}
-	var order []string // indicators by first appearance
-	groups := map[string]*group{}
-	for i := range in.Figures {
-		f := &in.Figures[i]
-		if f.Period != p {
-			continue
+	return out
+}
+
+// targetIndex finds a year's targets by indicator, then unit. (Maps keyed
+// by one short string, each the size of the province, are several times
+// faster than one map keyed by both strings.)
+type targetIndex map[string]map[string]*Target
+
+// group is one indicator's figures in a period.
+type group struct {
+	ind         string
+	province    *Figure
+	provEarlier float64
+	figs        []*Figure // the non-province units' figures
+	units       []int32   // their unit indexes
+	pos         []int32   // their rows in the output
+}
+
+// compute builds the table of period p from its figures and those of a
+// year earlier. Units and indicators are numbered once, so that the join
+// with last year's figures and the output order need no string keys.
+func compute(p Period, cur, prev []*Figure, targets targetIndex, shares Shares) []Row {
+	unitIdx := map[string]int32{}
+	var unitCodes []string
+	indIdx := map[string]int32{}
+	var groups []*group // by indicator index: the order of first appearance
+	for _, f := range cur {
+		i, ok := indIdx[f.Indicator]
+		if !ok {
+			i = int32(len(groups))
+			indIdx[f.Indicator] = i
+			groups = append(groups, &group{ind: f.Indicator, provEarlier: math.NaN()})
 		}
-		g := groups[f.Indicator]
-		if g == nil {
-			g = &group{}
-			groups[f.Indicator] = g
-			order = append(order, f.Indicator)
-		}
+		g := groups[i]
 		if IsProvince(f.Unit) {
 			g.province = f
-		} else {
-			g.units = append(g.units, f)
+			continue
+		}
+		u, ok := unitIdx[f.Unit]
+		if !ok {
+			u = int32(len(unitCodes))
+			unitIdx[f.Unit] = u
+			unitCodes = append(unitCodes, f.Unit)
+		}
+		g.figs = append(g.figs, f)
+		g.units = append(g.units, u)
+	}
+	earlier := newGrid(len(unitCodes), len(groups), len(cur))
+	for _, f := range prev {
+		i, ok := indIdx[f.Indicator]
+		if !ok {
+			continue
+		}
+		if g := groups[i]; g.province != nil && f.Unit == g.province.Unit {
+			g.provEarlier = f.Value
+		} else if u, ok := unitIdx[f.Unit]; ok {
+			earlier.set(u, i, f.Value)
 		}
 	}
-	var rows []Row
-	indIndex := make(map[string]int, len(order))
-	for k, ind := range order {
-		indIndex[ind] = k
-		g := groups[ind]
-		start := len(rows)
+	// Output positions: units by code, each unit's rows in indicator order.
+	order := make([]int32, len(unitCodes))
+	for u := range order {
+		order[u] = int32(u)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(unitCodes[a], unitCodes[b]) })
+	count := make([]int, len(unitCodes))
+	for _, g := range groups {
+		for _, u := range g.units {
+			count[u]++
+		}
+	}
+	next := make([]int, len(unitCodes)) // by unit index: its next row
+	at := 0
+	for _, u := range order {
+		next[u] = at
+		at += count[u]
+	}
+	rows := make([]Row, at)
+	for i, g := range groups {
 		var sumV, sumE float64
 		var both bool
-		for _, f := range g.units {
-			e, ok := earlier[unitInd{f.Unit, ind}]
-			if !math.IsNaN(f.Value) && ok {
+		g.pos = make([]int32, len(g.figs))
+		for k, f := range g.figs {
+			u := g.units[k]
+			e := earlier.get(u, int32(i))
+			if !math.IsNaN(f.Value) && !math.IsNaN(e) {
 				sumV, sumE, both = sumV+f.Value, sumE+e, true
 			}
-			rows = append(rows, Row{Unit: f.Unit, Indicator: ind, Value: f.Value,
-				Growth: GrowthOf(f.Growth, f.Value, earlierOr(ok, e))})
+			g.pos[k] = int32(next[u])
+			next[u]++
+			rows[g.pos[k]] = Row{Unit: f.Unit, Indicator: g.ind, Value: f.Value, Growth: GrowthOf(f.Growth, f.Value, e)}
 		}
 		pg := math.NaN()
 		if g.province != nil {
-			e, ok := earlier[unitInd{g.province.Unit, ind}]
-			pg = GrowthOf(g.province.Growth, g.province.Value, earlierOr(ok, e))
+			pg = GrowthOf(g.province.Growth, g.province.Value, g.provEarlier)
 		}
 		if math.IsNaN(pg) && both && sumE != 0 {
 			pg = 100 * (sumV/sumE - 1)
 		}
-		part := rows[start:]
-		rankInto(part, func(r *Row) float64 { return r.Growth }, func(r *Row, k int) { r.Rank = k })
-		rankInto(part, func(r *Row) float64 { return r.Value }, func(r *Row, k int) { r.ValueRank = k })
-		for i := range part {
-			finish(&part[i], pg, targets, in.Shares, p.Month)
+		rankInto(rows, g.pos, func(r *Row) float64 { return r.Growth }, func(r *Row, k int) { r.Rank = k })
+		rankInto(rows, g.pos, func(r *Row) float64 { return r.Value }, func(r *Row, k int) { r.ValueRank = k })
+		ts := targets[g.ind]
+		for _, j := range g.pos {
+			r := &rows[j]
+			finish(r, pg, ts[r.Unit], shares, p.Month)
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b Row) int {
-		return cmp.Or(cmp.Compare(a.Unit, b.Unit), cmp.Compare(indIndex[a.Indicator], indIndex[b.Indicator]))
-	})
 	return rows
 }
 
-func earlierOr(ok bool, e float64) float64 {
-	if ok {
-		return e
+// grid holds last year's values by unit and indicator index: a dense
+// array when most pairs are present (the usual table of every unit and
+// indicator), a map otherwise, so that sparse data cannot make it huge.
+type grid struct {
+	units  int
+	dense  []float64
+	sparse map[int64]float64
+}
+
+func newGrid(units, inds, present int) *grid {
+	if units*inds <= 2*present+1024 {
+		d := make([]float64, units*inds)
+		for i := range d {
+			d[i] = math.NaN()
+		}
+		return &grid{units: units, dense: d}
+	}
+	return &grid{units: units, sparse: map[int64]float64{}}
+}
+
+func (g *grid) set(u, i int32, v float64) {
+	if g.dense != nil {
+		g.dense[int(i)*g.units+int(u)] = v
+		return
+	}
+	g.sparse[int64(i)<<32|int64(u)] = v
+}
+
+func (g *grid) get(u, i int32) float64 {
+	if g.dense != nil {
+		return g.dense[int(i)*g.units+int(u)]
+	}
+	if v, ok := g.sparse[int64(i)<<32|int64(u)]; ok {
+		return v
 	}
 	return math.NaN()
 }
 
 // finish fills the columns that follow from the growth: the province
 // comparison, the target columns and the light.
-func finish(r *Row, pg float64, targets map[unitInd]Target, shares Shares, month int) {
+func finish(r *Row, pg float64, t *Target, shares Shares, month int) {
 	nan := math.NaN()
 	r.ProvinceGrowth, r.DiffPP = pg, r.Growth-pg // NaN when either is
 	r.Target, r.Completion, r.Elapsed, r.ScheduleGap = nan, nan, nan, nan
-	if t, ok := targets[unitInd{r.Unit, r.Indicator}]; ok {
+	if t != nil {
 		r.Kind, r.Target = t.Kind, t.Value
 		switch t.Kind {
 		case Absolute:
@@ -137,21 +238,26 @@ func finite(v float64) float64 {
 	return v
 }
 
-// rankInto ranks rows by key, descending, among those whose key is a
-// number; ties share the smallest rank (1, 2, 2, 4), compared exactly.
-func rankInto(rows []Row, key func(*Row) float64, set func(*Row, int)) {
-	idx := make([]int, 0, len(rows))
-	for i := range rows {
-		if !math.IsNaN(key(&rows[i])) {
-			idx = append(idx, i)
+// rankInto ranks the rows at pos by key, descending, among those whose
+// key is a number; ties share the smallest rank (1, 2, 2, 4), compared
+// exactly.
+func rankInto(rows []Row, pos []int32, key func(*Row) float64, set func(*Row, int)) {
+	type kv struct {
+		v float64
+		j int32
+	}
+	keys := make([]kv, 0, len(pos))
+	for _, j := range pos {
+		if v := key(&rows[j]); !math.IsNaN(v) {
+			keys = append(keys, kv{v, j})
 		}
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(key(&rows[b]), key(&rows[a])) })
+	slices.SortFunc(keys, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
 	rank := 0
-	for k, i := range idx {
-		if k == 0 || key(&rows[i]) != key(&rows[idx[k-1]]) {
+	for k, x := range keys {
+		if k == 0 || x.v != keys[k-1].v {
 			rank = k + 1
 		}
-		set(&rows[i], rank)
+		set(&rows[x.j], rank)
 	}
 }

@@ -224,3 +224,42 @@ func TestComputeOrderAndPresence(t *testing.T) {
 		t.Errorf("rows %s", s)
 	}
 }
+
+func TestComputePeriodsMatchesCompute(t *testing.T) {
+	figs, ts := synthetic(7, 5)
+	var ps []Period
+	for m := 1; m <= 12; m++ {
+		ps = append(ps, Period{2023, m})
+	}
+	all := ComputePeriods(figs, ts, Shares{{"x01", 3}: 0.2}, ps)
+	for k, p := range ps {
+		one := Compute(Input{Period: p, Figures: figs, Targets: ts, Shares: Shares{{"x01", 3}: 0.2}})
+		if fmt.Sprint(one) != fmt.Sprint(all[k]) {
+			t.Errorf("%s: ComputePeriods differs from Compute", p)
+		}
+		if len(one) != 7*5 {
+			t.Errorf("%s: %d rows, want 35", p, len(one))
+		}
+	}
+}
+
+func TestSparseFigures(t *testing.T) {
+	// 200 units, each with its own indicator: too sparse for a dense grid
+	// of last year's values (200 × 200 pairs for 200 figures). Unit k's
+	// value grows from k to 2k: growth 100 %.
+	var figs []Figure
+	for k := 1; k <= 200; k++ {
+		u, ind := fmt.Sprintf("u%03d", k), fmt.Sprintf("i%03d", k)
+		figs = append(figs, fig(jun22, u, ind, float64(k), nan), fig(jun23, u, ind, float64(2*k), nan))
+	}
+	rows := Compute(Input{Period: jun23, Figures: figs})
+	if len(rows) != 200 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, r := range rows {
+		// Alone in its indicator: rank 1, and the province growth is its own.
+		if r.Growth != 100 || r.Rank != 1 || r.ProvinceGrowth != 100 || r.Light != Green {
+			t.Errorf("%+v", r)
+		}
+	}
+}
