@@ -101,7 +101,7 @@ func CheckDecomposition(targets []Target) []Shortfall {
 		year      int
 		ind, unit string
 	}
-	abs := map[key]float64{}
+	abs := make(map[key]float64, len(targets))
 	for _, t := range targets {
 		if t.Kind == Absolute && LevelOf(t.Unit) != OtherLevel && !math.IsNaN(t.Value) {
 			abs[key{t.Year, t.Indicator, t.Unit}] = t.Value
@@ -127,6 +127,9 @@ func CheckDecomposition(targets []Target) []Shortfall {
 	}
 	var out []Shortfall
 	for k, whole := range abs {
+		if LevelOf(k.unit) == CountyLevel {
+			continue // nothing below
+		}
 		p := direct[k]
 		if LevelOf(k.unit) == ProvinceLevel && !hasPrefecture(p) {
 			p = counties[k]

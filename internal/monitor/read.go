@@ -112,7 +112,7 @@ func ReadFigures(t *table.Table, keep func(Period) bool) ([]Figure, error) {
 		}
 		return id
 	}
-	first := map[[3]int32]int{} // period, unit, indicator → first row
+	first := make(map[[3]int32]int32, len(t.Rows)) // period, unit, indicator → first row
 	province, provinceRow := "", 0
 	var out []Figure
 	for r, row := range t.Rows {
@@ -146,7 +146,7 @@ func ReadFigures(t *table.Table, keep func(Period) bool) ([]Figure, error) {
 			if f, dup := first[k]; dup {
 				l.at(r, cu, "monitor.dupfigure", unit, ind, p, t.Lines[f])
 			} else {
-				first[k] = r
+				first[k] = int32(r)
 			}
 		}
 		if len(l.errs)+l.extra == n && (keep == nil || keep(p)) {
@@ -188,7 +188,7 @@ func ReadTargets(t *table.Table) ([]Target, error) {
 		year      int
 		unit, ind string
 	}
-	first := map[key]int{}
+	first := make(map[key]int, len(t.Rows))
 	out := make([]Target, 0, len(t.Rows))
 	for r, row := range t.Rows {
 		ys := strings.TrimSpace(row[cy])
