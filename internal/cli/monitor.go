@@ -48,9 +48,6 @@ func runMonitor(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	rows := monitor.Compute(in)
-	if len(rows) == 0 {
-		return &table.Error{File: *data, Msg: locale.M("monitor.noperiodrows", p, periodsOf(in.Figures))}
-	}
 	if err := writeFileAtomic(*out, func(w io.Writer) error { return monitor.WriteCSV(w, rows) }); err != nil {
 		return err
 	}
@@ -86,11 +83,10 @@ func (e *env) monitorInput(p monitor.Period, data, sheet, targets, bench string)
 		// Only the period and the same months a year earlier are kept;
 		// every row is checked.
 		in.Figures, err = monitor.ReadFigures(t, func(q monitor.Period) bool { return q == p || q == prev })
-		if err == nil && len(in.Figures) == 0 {
-			in.Figures, err = monitor.ReadFigures(t, nil) // to name the periods the file has
-			if err == nil {
-				return in, &table.Error{File: data, Msg: locale.M("monitor.noperiodrows", p, periodsOf(in.Figures))}
-			}
+		if err == nil && !slices.ContainsFunc(in.Figures, func(f monitor.Figure) bool { return f.Period == p && !monitor.IsProvince(f.Unit) }) {
+			// Most likely a mistyped --period: an empty table would hide it.
+			all, _ := monitor.ReadFigures(t, nil)
+			return in, &table.Error{File: data, Msg: locale.M("monitor.noperiodrows", p, periodsOf(all))}
 		}
 	}
 	if err := collect(err); err != nil {

@@ -192,3 +192,17 @@ func TestMonitorErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMonitorNoRowsNamesPeriods: a period with only the province's figure
+// or only last year's is reported with every period the file has.
+func TestMonitorNoRowsNamesPeriods(t *testing.T) {
+	dir := t.TempDir()
+	d := filepath.Join(dir, "d.csv")
+	os.WriteFile(d, []byte("period,unit,indicator,value\n2023-06,620000,gdp,1\n2022-06,620102,gdp,1\n2023-03,620102,gdp,1\n"), 0o644)
+	tg := filepath.Join(dir, "t.csv")
+	os.WriteFile(tg, []byte("year,unit,indicator,target,kind\n"), 0o644)
+	code, _, stderr := run(t, "monitor", "--data", d, "--targets", tg, "--period", "2023-06", "--out", filepath.Join(dir, "m.csv"), "--lang", "en")
+	if want := d + ": no figures of non-province units for 2023-06 (the file has: 2022-06, 2023-03, 2023-06)\n"; code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
+	}
+}

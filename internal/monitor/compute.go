@@ -64,9 +64,8 @@ func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Pe
 	return out
 }
 
-// targetIndex finds a year's targets by indicator, then unit. (Maps keyed
-// by one short string, each the size of the province, are several times
-// faster than one map keyed by both strings.)
+// targetIndex finds a year's targets by indicator, then unit: small maps
+// keyed by one short string are cheaper than one large map keyed by both.
 type targetIndex map[string]map[string]*Target
 
 // group is one indicator's figures in a period.
