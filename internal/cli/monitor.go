@@ -51,10 +51,11 @@ func runMonitor(ctx context.Context, e *env, args []string) error {
 	if err := writeFileAtomic(*out, func(w io.Writer) error { return monitor.WriteCSV(w, rows) }); err != nil {
 		return err
 	}
-	for _, s := range monitor.CheckDecomposition(in.Targets) {
-		if s.Year == p.Year {
-			fmt.Fprintln(e.stderr, *targets+": "+e.t("提示：", "warning: ")+s.Message(string(e.lang)))
-		}
+	// Targets that do not add up are the office's to fix, not a reason to
+	// withhold the table: warnings.
+	year := slices.DeleteFunc(slices.Clone(in.Targets), func(t monitor.Target) bool { return t.Year != p.Year })
+	for _, s := range monitor.CheckDecomposition(year) {
+		fmt.Fprintln(e.stderr, *targets+": "+e.t("提示：", "warning: ")+s.Message(string(e.lang)))
 	}
 	fmt.Fprintln(e.stdout, e.t("监测表已写入 %s（%s，%d 行）", "monitoring table written to %s (%s, %d rows)", *out, p, len(rows)))
 	return nil
