@@ -31,14 +31,21 @@ func Compute(in Input) []Row {
 // ComputePeriods computes the table of each of periods (the months of a
 // trend) as Compute does, reading the figures once.
 func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Period) [][]Row {
-	byPeriod := make(map[Period][]*Figure, 2*len(periods))
+	// Figures by period: the periods asked for and a year before each,
+	// numbered year·12 + month so that a figure's bucket is an index.
+	lo, hi := math.MaxInt, math.MinInt
 	for _, p := range periods {
-		byPeriod[p], byPeriod[p.YearEarlier()] = nil, nil
+		lo, hi = min(lo, p.YearEarlier().index()), max(hi, p.index())
+	}
+	byPeriod := make([][]*Figure, max(hi-lo+1, 0))
+	want := make([]bool, len(byPeriod))
+	for _, p := range periods {
+		want[p.index()-lo], want[p.YearEarlier().index()-lo] = true, true
 	}
 	for i := range figs {
 		f := &figs[i]
-		if list, ok := byPeriod[f.Period]; ok {
-			byPeriod[f.Period] = append(list, f)
+		if k := f.Period.index() - lo; k >= 0 && k < len(want) && want[k] {
+			byPeriod[k] = append(byPeriod[k], f)
 		}
 	}
 	byYear := map[int]targetIndex{}
@@ -59,7 +66,7 @@ func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Pe
 			}
 			byYear[p.Year] = ts
 		}
-		out[k] = compute(p, byPeriod[p], byPeriod[p.YearEarlier()], ts, shares)
+		out[k] = compute(p, byPeriod[p.index()-lo], byPeriod[p.YearEarlier().index()-lo], ts, shares)
 	}
 	return out
 }

@@ -18,6 +18,9 @@ func (p Period) String() string { return fmt.Sprintf("%04d-%02d", p.Year, p.Mont
 // a growth rate (同比).
 func (p Period) YearEarlier() Period { return Period{p.Year - 1, p.Month} }
 
+// index numbers the months consecutively.
+func (p Period) index() int { return p.Year*12 + p.Month - 1 }
+
 // ParsePeriod reads a cumulative period: YYYY-MM ("2023-06") as the
 // monitoring files write it, and the store's codes "2023-M06" (or
 // "2023-M6") and "2023-Q2" (a quarter is the cumulative months to its end,
