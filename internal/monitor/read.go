@@ -115,6 +115,9 @@ func ReadFigures(t *table.Table, keep func(Period) bool) ([]Figure, error) {
 	first := make(map[[3]int32]int32, len(t.Rows)) // period, unit, indicator → first row
 	province, provinceRow := "", 0
 	var out []Figure
+	if keep == nil {
+		out = make([]Figure, 0, len(t.Rows))
+	}
 	for r, row := range t.Rows {
 		n := len(l.errs) + l.extra
 		p, pok := periodCell(t, row[cp])
