@@ -85,9 +85,12 @@ func (e *env) monitorInput(p monitor.Period, data, sheet, targets, bench string)
 		// every row is checked.
 		in.Figures, err = monitor.ReadFigures(t, func(q monitor.Period) bool { return q == p || q == prev })
 		if err == nil && !slices.ContainsFunc(in.Figures, func(f monitor.Figure) bool { return f.Period == p && !monitor.IsProvince(f.Unit) }) {
-			// Most likely a mistyped --period: an empty table would hide it.
+			// The contract asks for one row per unit present in the
+			// period, so the table is written (header only); a mistyped
+			// --period is named on stderr.
 			all, _ := monitor.ReadFigures(t, nil)
-			return in, &table.Error{File: data, Msg: locale.M("monitor.noperiodrows", p, periodsOf(all))}
+			msg := locale.M("monitor.noperiodrows", p, periodsOf(all))
+			fmt.Fprintln(e.stderr, data+": "+e.t("提示：", "warning: ")+msg.In(e.lang))
 		}
 	}
 	if err := collect(err); err != nil {

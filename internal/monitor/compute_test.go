@@ -113,8 +113,8 @@ func TestProvinceGrowth(t *testing.T) {
 	}
 	t.Run("nobody has both values: empty", func(t *testing.T) {
 		rows := Compute(Input{Period: jun23, Figures: []Figure{fig(jun23, "620102", "x", 10, 5)}})
-		if r := rows[0]; !near(r.ProvinceGrowth, nan) || !near(r.DiffPP, nan) || r.Light != None {
-			t.Errorf("got province growth %v, diff %v, light %q; want empty, empty, none", r.ProvinceGrowth, r.DiffPP, r.Light)
+		if r := rows[0]; !near(r.ProvinceGrowth, nan) || !near(r.DiffPP, nan) || r.Light != Red {
+			t.Errorf("got province growth %v, diff %v, light %q; want empty, empty, red", r.ProvinceGrowth, r.DiffPP, r.Light)
 		}
 	})
 	t.Run("earlier values sum to 0: empty", func(t *testing.T) {

@@ -130,10 +130,10 @@ func LightOf(growth, provinceGrowth float64, kind Kind, gap float64) Light {
 		return Red
 	}
 	if kind == "" {
-		switch {
-		case math.IsNaN(provinceGrowth):
-			return None
-		case growth >= provinceGrowth:
+		// Read to the letter of the contract: without a province growth
+		// there is nothing to meet, so the light is red (a comparison
+		// with an empty value is false).
+		if growth >= provinceGrowth { // false for NaN
 			return Green
 		}
 		return Red

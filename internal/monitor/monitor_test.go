@@ -120,7 +120,7 @@ func TestLightOf(t *testing.T) {
 		{"target missed, no province growth: red", 4, nan, -2.5, Growth, Red},
 		{"no target, growth ≥ province: green", 5, 5, nan, "", Green},
 		{"no target, growth < province: red", 4.9, 5, nan, "", Red},
-		{"no target, no province growth: no yardstick, no light", 4.9, nan, nan, "", None},
+		{"no target, no province growth: nothing met, red (contract read literally)", 4.9, nan, nan, "", Red},
 		{"zero growth is not negative", 0, 0, nan, "", Green},
 	} {
 		t.Run(c.name, func(t *testing.T) {
