@@ -39,6 +39,7 @@ var commands = []command{
 	{"mcda", [2]string{"多准则决策：TOPSIS", "multi-criteria decision analysis: TOPSIS"}, runMCDA},
 	{"method", [2]string{"评价方法文件：检查（check）、从 COINr 转换（from-coinr）", "evaluation method files: check, from-coinr"}, runMethod},
 	{"demo", [2]string{"生成甘肃示例数据", "generate the Gansu demo data"}, runDemo},
+	{"monitor", [2]string{"月度监测表：累计值、增速、排名、完成率、序时进度与信号灯", "monthly monitoring table: cumulative values, growth, ranks, completion, elapsed time and lights"}, runMonitor},
 	{"explain", [2]string{"解释单位得分与排名的变化、优势短板和进位差距", "explain a unit's score and rank change, strengths, and gaps to the top"}, runExplain},
 	{"analyse", [2]string{"分析工具：描述统计、相关、克朗巴哈系数、主成分、数据可得性", "analysis: statistics, correlations, Cronbach's alpha, PCA, data availability"}, runAnalyse},
 	{"import", [2]string{"导入数据表（宽表数据、事件、目标值）为一次修订", "import a table (figures, events or targets) as one revision"}, runImport},
