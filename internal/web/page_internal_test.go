@@ -43,7 +43,7 @@ func TestTemplatesUseKnownStrings(t *testing.T) {
 func TestPagesParsed(t *testing.T) {
 	for _, lang := range []locale.Lang{locale.ZH, locale.EN} {
 		for _, name := range []string{"error", "dashboard", "rankings", "notice", "admin_map"} {
-			if pageSets[lang][name] == nil {
+			if pageSets()[lang][name] == nil {
 				t.Errorf("page %s in %s is missing", name, lang)
 			}
 		}
@@ -189,7 +189,7 @@ func TestChartFallback(t *testing.T) {
 	for _, withECharts := range []bool{true, false} {
 		p := &Page{Lang: locale.ZH, ECharts: withECharts}
 		var b strings.Builder
-		err := pageSets[locale.ZH]["dashboard"].ExecuteTemplate(&b, "chart", p.Chart(map[string]any{"series": []any{}}, "图"))
+		err := pageSets()[locale.ZH]["dashboard"].ExecuteTemplate(&b, "chart", p.Chart(map[string]any{"series": []any{}}, "图"))
 		if err != nil {
 			t.Fatal(err)
 		}
