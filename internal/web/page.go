@@ -196,6 +196,9 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 		http.Redirect(w, r, login, http.StatusSeeOther)
 		return
 	}
+	if e.Code == EForbidden {
+		s.auditRefusal(r, e)
+	}
 	if status >= 500 && e.Code != EUnavailable {
 		s.log.ErrorContext(r.Context(), "page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
