@@ -148,4 +148,3 @@ func (db *DB) RecordLogin(ctx context.Context, username, remote string, success 
 	}
 	return db.recordAttempt(ctx, username, remote, success, action)
 }
-
