@@ -58,7 +58,7 @@ func init() {
 		"web.expired":         {"登录已过期，请重新登录", "the login has expired; please log in again"},
 		"web.badlogin":        {"用户名或密码错误", "wrong username or password"},
 		"web.forbidden":       {"没有权限：%s", "not allowed: %s"},
-		"web.notfound":        {"找不到：%s", "not found: %s"},
+		"web.notfound":        {"找不到所请求的内容：它不存在，或您无权查看", "not found: it does not exist, or you may not see it"},
 		"web.conflict":        {"与现有记录冲突：%s", "conflicts with the existing records: %s"},
 		"web.immutable":       {"已发布的评价结果不可更改", "a published run cannot change"},
 		"web.toolarge":        {"上传的文件超过 %d 字节", "the upload exceeds %d bytes"},
@@ -110,7 +110,14 @@ func throttledMessage(secs int) locale.Message {
 }
 
 func forbidden(what string) error { return errorf(EForbidden, "web.forbidden", what) }
-func notFound(what string) error  { return errorf(ENotFound, "web.notfound", what) }
+
+// notFound is the one 404 every missing or invisible record gets: the
+// same words whether the id exists or not, so that a 404 tells nobody
+// which ids exist; what was looked for goes to the log only.
+func notFound(what string) error {
+	return &Error{Code: ENotFound, Msg: locale.M("web.notfound"), Err: errors.New("not found: " + what)}
+}
+
 func invalid(format string, a ...any) error {
 	return errorf(EInvalid, "web.invalid", fmt.Sprintf(format, a...))
 }
@@ -147,7 +154,7 @@ func asError(err error, lang locale.Lang) *Error {
 	case errors.As(err, &mbe):
 		return &Error{Code: ETooLarge, Msg: locale.M("web.toolarge", mbe.Limit), Err: err}
 	case errors.Is(err, store.ErrNotFound):
-		return &Error{Code: ENotFound, Msg: locale.M("web.notfound", storeMessage(err)), Err: err}
+		return &Error{Code: ENotFound, Msg: locale.M("web.notfound"), Err: err}
 	case errors.Is(err, store.ErrImmutable):
 		return &Error{Code: EImmutable, Msg: locale.M("web.immutable"), Err: err}
 	case errors.Is(err, store.ErrConflict):

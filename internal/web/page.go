@@ -215,7 +215,7 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 
 // notFoundPage is the browser's 404 for paths no route serves.
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) error {
-	return errorf(ENotFound, "web.notfound", r.URL.Path)
+	return notFound(r.URL.Path)
 }
 
 // errorTitle is the heading of the error page of status.
