@@ -33,7 +33,9 @@ func TestNotFoundIsNeutral(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.c.do("GET", tc.path+"?lang="+tc.lang, nil)
-			var body struct{ Error struct{ Code, Message string } }
+			var body struct {
+				Error struct{ Code, Message string }
+			}
 			r.decode(t, &body)
 			if r.status != http.StatusNotFound || body.Error.Message != tc.want {
 				t.Errorf("status %d, message %q; want 404, %q", r.status, body.Error.Message, tc.want)
