@@ -24,15 +24,27 @@ import (
 
 // Config is the server's configuration.
 type Config struct {
-	Addr            string        // listen address, HOST:PORT
-	DB              string        // SQLite file path or postgres:// DSN
-	AdminPassword   string        // the first administrator's password; generated when empty
-	Demo            bool          // load the Gansu demo into an empty database
-	IdleTimeout     time.Duration // a browser session ends after this long without a request
-	TokenTTL        time.Duration // lifetime of API tokens made by POST /api/v1/tokens; 0 = no expiry
-	LoginFailures   int           // failed logins per username within LoginWindow before throttling
-	LoginWindow     time.Duration
-	TrustProxy      bool   // believe X-Forwarded-For and X-Forwarded-Proto (behind a TLS proxy)
+	Addr          string        // listen address, HOST:PORT
+	DB            string        // SQLite file path or postgres:// DSN
+	AdminPassword string        // the first administrator's password; generated when empty
+	Demo          bool          // load the Gansu demo into an empty database
+	IdleTimeout   time.Duration // a browser session ends after this long without a request
+	TokenTTL      time.Duration // lifetime of API tokens made by POST /api/v1/tokens; 0 = no expiry
+	// LoginFailures is how many failed logins one (username, address)
+	// pair may make before each further attempt waits 2^(n−LoginFailures)
+	// seconds after the last failure (n failures), at most LoginWindow.
+	// The right password always works once the wait is over.
+	LoginFailures int
+	LoginWindow   time.Duration // the longest wait of the login back-off
+	// TrustProxy believes X-Forwarded-For (the client's address, for login
+	// throttling and the logs) and X-Forwarded-Proto (for Secure cookies).
+	// Set it only behind a reverse proxy that overwrites these headers:
+	// otherwise a client can claim any address. Without it behind a proxy,
+	// every user shares the proxy's address: throttling is still per
+	// (username, address) pair, but the loose per-address flood limit
+	// (20 × LoginFailures failures a minute) counts the whole office.
+	TrustProxy bool
+
 	CookieSecure    string // auto (when the request came over TLS), always or never
 	MaxUpload       int64  // largest import upload, bytes
 	LogLevel        string // debug, info, warn, error
@@ -130,13 +142,13 @@ var fields = []field{
 	mk("token_ttl", false, "API 令牌有效期（0 为不过期）", "API token lifetime (0: no expiry)", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.TokenTTL })
 	}),
-	mk("login_failures", false, "登录失败多少次后限制", "failed logins before throttling", func() (func(*Config) string, func(*Config, string) error) {
+	mk("login_failures", false, "同一用户名、同一地址登录失败多少次后开始逐次延时（1、2、4…秒）", "failed logins of one username at one address before each attempt waits (1, 2, 4 … s)", func() (func(*Config) string, func(*Config, string) error) {
 		return small(func(c *Config) *int { return &c.LoginFailures })
 	}),
-	mk("login_window", false, "登录失败计数的时间窗口", "window in which failed logins count", func() (func(*Config) string, func(*Config, string) error) {
+	mk("login_window", false, "登录失败后最长等待时间", "longest wait after failed logins", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.LoginWindow })
 	}),
-	mk("trust_proxy", false, "信任反向代理的 X-Forwarded-For/-Proto", "trust X-Forwarded-For/-Proto from a reverse proxy", func() (func(*Config) string, func(*Config, string) error) {
+	mk("trust_proxy", false, "信任反向代理的 X-Forwarded-For/-Proto（仅在会覆盖这两个头的反向代理之后开启）", "trust X-Forwarded-For/-Proto (only behind a reverse proxy that overwrites them)", func() (func(*Config) string, func(*Config, string) error) {
 		return boolean(func(c *Config) *bool { return &c.TrustProxy })
 	}),
 	mk("cookie_secure", false, "会话 Cookie 的 Secure 属性：auto、always、never", "Secure attribute of the session cookie: auto, always, never", func() (func(*Config) string, func(*Config, string) error) {

@@ -88,6 +88,7 @@ func init() {
 		"method.unknownevent": {"未知的事件类型 %q", "unknown event type %q"},
 		"method.positive":     {"应为正数，实际为 %v", "must be positive, found %v"},
 		"method.nonneg":       {"不能为负数，实际为 %v", "must not be negative, found %v"},
+		"method.weightbig":    {"权重不能超过 %g，实际为 %v", "a weight must not exceed %g, found %v"},
 		"method.direction":    {"方向应为 1 或 -1，实际为 %v", "direction must be 1 or -1, found %v"},
 		"method.noweight":     {"类型 %s 没有权重：请给出 weight 或 weights 中的该类型", "no weight for type %s: give weight, or this type in weights"},
 		"method.zeroweights":  {"类型 %s 下，节点 %s 的下级权重全为零", "under type %s, the children of %s all have weight 0"},

@@ -68,6 +68,8 @@ func New(db *store.DB, cfg config.Config, hooks Hooks) *Server {
 // Handler returns the server's handler with all its middleware.
 func (s *Server) Handler() http.Handler {
 	s.handlerOnce.Do(func() {
+		pageSets() // parsed now rather than by the first request
+		staticVersion()
 		csrf := http.NewCrossOriginProtection()
 		csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, forbidden("cross-origin request"))
