@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/table"
@@ -119,7 +120,12 @@ func Grade(ents []Enterprise, s *Scheme, year int) []Result {
 	}
 	// Rank order: score descending, then USCC so that output is stable.
 	slices.SortFunc(graded, func(a, b int) int {
-		return cmp.Or(cmp.Compare(res[b].Score, res[a].Score), cmp.Compare(ents[a].USCC, ents[b].USCC))
+		// Not cmp.Or: it would compare the codes every time (a third of
+		// the grading time).
+		if c := cmp.Compare(res[b].Score, res[a].Score); c != 0 {
+			return c
+		}
+		return strings.Compare(ents[a].USCC, ents[b].USCC)
 	})
 	for k, i := range graded {
 		if k > 0 && res[i].Score == res[graded[k-1]].Score {

@@ -28,6 +28,9 @@ const shareEps = 1e-9
 // the cut moves: a floor is always reached, so the class may hold more
 // than its quota. Floors come after ceilings and win over them.
 //
+// The reason of a move says "tied at the cut" for every enterprise that
+// shares the score at the cut when the tie changed the count.
+//
 // Fixed enterprises (overrides) count in their class but never move.
 func applyQuotas(res []Result, graded []int, s *Scheme) {
 	n := len(graded)
@@ -61,9 +64,9 @@ func applyQuotas(res []Result, graded []int, s *Scheme) {
 			keep--
 		}
 		next := s.Classes[k+1].Name
-		for j, i := range movable[keep:] {
+		for _, i := range movable[keep:] {
 			key := "mujun.r.ceiling"
-			if keep+j < base {
+			if keep < base && res[i].Score == res[movable[keep]].Score {
 				key = "mujun.r.ceilingtie"
 			}
 			res[i].Class = next
@@ -94,9 +97,10 @@ func applyQuotas(res []Result, graded []int, s *Scheme) {
 		for take < len(better) && res[better[take-1]].Score == res[better[take]].Score {
 			take++
 		}
-		for j, i := range better[:take] {
+		cut := res[better[need-held-1]].Score
+		for _, i := range better[:take] {
 			key := "mujun.r.floor"
-			if j >= need-held {
+			if take > need-held && res[i].Score == cut {
 				key = "mujun.r.floortie"
 			}
 			res[i].Class = c.Name

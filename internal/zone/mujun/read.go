@@ -150,7 +150,7 @@ func readEnterprise(t *table.Table, i int, col map[string]int, errs *table.Error
 		fail(col["start_year"], "mujun.year", text("start_year"))
 	}
 	e.LandOwned, e.LandLeasedIn, e.LandLeasedOut = num("land_owned", true), num("land_leased_in", true), num("land_leased_out", true)
-	if l := e.Land(); l < 0 {
+	if l := e.Land(); l < 0 && e.LandLeasedOut > 0 && !(e.LandOwned < 0) && !(e.LandLeasedIn < 0) {
 		fail(col["land_leased_out"], "mujun.leasedout", table.FormatNumber(e.LandLeasedOut), table.FormatNumber(zeroNaN(e.LandOwned)+zeroNaN(e.LandLeasedIn)))
 	}
 	e.Output, e.ValueAdded, e.Tax = num("output", true), num("value_added", false), num("tax", false)

@@ -83,9 +83,6 @@ func ParseScheme(file string, src []byte) (*Scheme, error) {
 		var de *toml.DecodeError
 		var se *toml.StrictMissingError
 		switch {
-		case errors.As(err, &de):
-			l, c := de.Position()
-			return nil, table.Errors{{File: file, Line: l, Col: c, Msg: locale.M("mujun.toml", de.Error())}}
 		case errors.As(err, &se):
 			var es table.Errors
 			for _, e := range se.Errors {
@@ -93,6 +90,9 @@ func ParseScheme(file string, src []byte) (*Scheme, error) {
 				es = append(es, &table.Error{File: file, Line: l, Col: c, Msg: locale.M("mujun.unknown", strings.Join(e.Key(), "."))})
 			}
 			return nil, es
+		case errors.As(err, &de):
+			l, c := de.Position()
+			return nil, table.Errors{{File: file, Line: l, Col: c, Msg: locale.M("mujun.toml", de.Error())}}
 		}
 		return nil, table.Errors{{File: file, Msg: locale.M("mujun.toml", err.Error())}}
 	}
