@@ -225,18 +225,18 @@ func sortedKeys() []string {
 
 func init() {
 	locale.Register(map[string][2]string{
-		"mujun.toml":           {"方案文件格式错误：%s", "scheme syntax error: %s"},
-		"mujun.unknown":        {"未知的键 %s", "unknown key %s"},
-		"mujun.s.noind":        {"方案没有 [[indicator]]", "the scheme has no [[indicator]]"},
-		"mujun.s.noclass":      {"方案没有 [[class]]", "the scheme has no [[class]]"},
-		"mujun.s.key":          {"未知指标 %q；可用：%s", "unknown indicator %q; known: %s"},
-		"mujun.s.dupkey":       {"指标 %s 重复", "indicator %s appears twice"},
-		"mujun.s.positive":     {"%s 应为正数，实际为 %v", "%s must be positive, found %v"},
-		"mujun.s.classname":    {"类别名称 %q 为空或重复", "class name %q is empty or repeated"},
-		"mujun.s.order":        {"类别应按 min_score 从高到低排列：%v 不低于上一类的 %v", "classes must go from the highest min_score down: %v is not below the previous %v"},
-		"mujun.s.share":        {"%s 应在 0 与 1 之间，实际为 %v", "%s must be between 0 and 1, found %v"},
-		"mujun.s.both":         {"类别 %s 不能同时有 max_share 和 min_share", "class %s cannot have both max_share and min_share"},
-		"mujun.s.elig":         {"参评条件 min_land 与 min_years 不能为负", "eligibility min_land and min_years cannot be negative"},
-		"mujun.s.noclassname":  {"没有名为 %q 的类别", "no class named %q"},
+		"mujun.toml":          {"方案文件格式错误：%s", "scheme syntax error: %s"},
+		"mujun.unknown":       {"未知的键 %s", "unknown key %s"},
+		"mujun.s.noind":       {"方案没有 [[indicator]]", "the scheme has no [[indicator]]"},
+		"mujun.s.noclass":     {"方案没有 [[class]]", "the scheme has no [[class]]"},
+		"mujun.s.key":         {"未知指标 %q；可用：%s", "unknown indicator %q; known: %s"},
+		"mujun.s.dupkey":      {"指标 %s 重复", "indicator %s appears twice"},
+		"mujun.s.positive":    {"%s 应为正数，实际为 %v", "%s must be positive, found %v"},
+		"mujun.s.classname":   {"类别名称 %q 为空或重复", "class name %q is empty or repeated"},
+		"mujun.s.order":       {"类别应按 min_score 从高到低排列：%v 不低于上一类的 %v", "classes must go from the highest min_score down: %v is not below the previous %v"},
+		"mujun.s.share":       {"%s 应在 0 与 1 之间，实际为 %v", "%s must be between 0 and 1, found %v"},
+		"mujun.s.both":        {"类别 %s 不能同时有 max_share 和 min_share", "class %s cannot have both max_share and min_share"},
+		"mujun.s.elig":        {"参评条件 min_land 与 min_years 不能为负", "eligibility min_land and min_years cannot be negative"},
+		"mujun.s.noclassname": {"没有名为 %q 的类别", "no class named %q"},
 	})
 }
