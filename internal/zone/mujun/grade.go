@@ -163,7 +163,7 @@ func init() {
 		"mujun.r.land":     {"用地 %s 亩低于 %s 亩，不参评", "land %s 亩 is below %s 亩: not graded"},
 		"mujun.r.years":    {"投产 %d 年，不足 %d 年，不参评", "in production %d years, fewer than %d: not graded"},
 		"mujun.r.scale":    {"非规上企业，不参评", "not above designated size: not graded"},
-		"mujun.r.missing":  {"%s 未填报，记 0 分", "%s not reported: 0 points"},
+		"mujun.r.missing":  {"%s 无法计算（未填报或 0/0），记 0 分", "%s cannot be computed (not reported, or 0/0): 0 points"},
 		"mujun.r.accident": {"发生重大安全或环境事故，直接定为 %s 类", "a major safety or environmental accident: class %s"},
 		"mujun.r.taxfloor": {"亩均税收 %s 低于下限 %s，直接定为 %s 类", "tax per 亩 %s is below the floor %s: class %s"},
 	})

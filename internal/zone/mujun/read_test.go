@@ -151,12 +151,13 @@ func TestParseScheme(t *testing.T) {
 		{"syntax", "name = \n", "s.toml:1:8: "},
 		{"unknown key", "[eligibility]\nmin_lnd = 3\n", "s.toml:2:1: 未知的键 eligibility.min_lnd"},
 		{"semantics", "[[indicator]]\nkey = \"tax_per_mu\"\nweight = 0\nstandard = 1\n[[indicator]]\nkey = \"tax\"\nweight = 1\nstandard = 1\n" +
-			"[[class]]\nname = \"A\"\nmin_score = 50\nmax_share = 1.5\n[[class]]\nname = \"B\"\nmin_score = 60\n[override]\naccident = \"E\"\n",
+			"[[class]]\nname = \"A\"\nmin_score = 50\nmax_share = 1.5\n[[class]]\nname = \"B\"\nmin_score = 60\nmax_share = 0.1\n[override]\naccident = \"E\"\n",
 			"s.toml:3: weight 应为正数，实际为 0\n" +
 				"s.toml:6: 未知指标 \"tax\"；可用：tax_per_mu, va_per_mu, output_per_mu, va_per_energy, va_per_emission, rd_share, va_per_employee\n" +
 				"s.toml:12: max_share 应在 0 与 1 之间，实际为 1.5\n" +
 				"s.toml:15: 类别应按 min_score 从高到低排列：60 不低于上一类的 50\n" +
-				"s.toml:17: 没有名为 \"E\" 的类别"},
+				"s.toml:16: 最低一类 B 不能有 max_share（无处可降）\n" +
+				"s.toml:18: 没有名为 \"E\" 的类别"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseScheme("s.toml", []byte(c.src))

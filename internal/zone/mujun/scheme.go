@@ -147,6 +147,12 @@ func ParseScheme(file string, src []byte) (*Scheme, error) {
 				bad("class", i, sh.key, "mujun.s.share", sh.key, *sh.v)
 			}
 		}
+		if c.MaxShare != nil && i == len(s.Classes)-1 {
+			bad("class", i, "max_share", "mujun.s.lastmax", c.Name)
+		}
+		if c.MinShare != nil && i == 0 {
+			bad("class", i, "min_share", "mujun.s.firstmin", c.Name)
+		}
 		if c.MaxShare != nil && c.MinShare != nil {
 			bad("class", i, "min_share", "mujun.s.both", c.Name)
 		}
@@ -236,6 +242,8 @@ func init() {
 		"mujun.s.order":       {"类别应按 min_score 从高到低排列：%v 不低于上一类的 %v", "classes must go from the highest min_score down: %v is not below the previous %v"},
 		"mujun.s.share":       {"%s 应在 0 与 1 之间，实际为 %v", "%s must be between 0 and 1, found %v"},
 		"mujun.s.both":        {"类别 %s 不能同时有 max_share 和 min_share", "class %s cannot have both max_share and min_share"},
+		"mujun.s.lastmax":     {"最低一类 %s 不能有 max_share（无处可降）", "the worst class %s cannot have max_share (nowhere to move down to)"},
+		"mujun.s.firstmin":    {"最高一类 %s 不能有 min_share（无人可调入）", "the best class %s cannot have min_share (nobody to move in)"},
 		"mujun.s.elig":        {"参评条件 min_land 与 min_years 不能为负", "eligibility min_land and min_years cannot be negative"},
 		"mujun.s.noclassname": {"没有名为 %q 的类别", "no class named %q"},
 	})
