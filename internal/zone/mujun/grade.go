@@ -95,8 +95,11 @@ func Grade(ents []Enterprise, s *Scheme, year int) []Result {
 			in := &s.Indicators[j]
 			v := Value(e, in.Key)
 			r.Values[j], r.Points[j] = v, in.Points(v)
-			if math.IsNaN(v) {
+			switch {
+			case math.IsNaN(v):
 				r.Reasons = append(r.Reasons, locale.M("mujun.r.missing", in.Name))
+			case math.IsInf(v, 1):
+				r.Reasons = append(r.Reasons, locale.M("mujun.r.zero", in.Name))
 			}
 			r.Score += r.Points[j]
 		}
@@ -164,6 +167,7 @@ func init() {
 		"mujun.r.years":    {"投产 %d 年，不足 %d 年，不参评", "in production %d years, fewer than %d: not graded"},
 		"mujun.r.scale":    {"非规上企业，不参评", "not above designated size: not graded"},
 		"mujun.r.missing":  {"%s 无法计算（未填报或 0/0），记 0 分", "%s cannot be computed (not reported, or 0/0): 0 points"},
+		"mujun.r.zero":     {"%s 分母为 0（如无能耗或排放），按上限计分", "%s has a zero denominator (e.g. no energy use or emissions): capped points"},
 		"mujun.r.accident": {"发生重大安全或环境事故，直接定为 %s 类", "a major safety or environmental accident: class %s"},
 		"mujun.r.taxfloor": {"亩均税收 %s 低于下限 %s，直接定为 %s 类", "tax per 亩 %s is below the floor %s: class %s"},
 	})

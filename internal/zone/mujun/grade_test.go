@@ -111,6 +111,11 @@ func TestIndicatorsAndScore(t *testing.T) {
 	if math.Abs(res.Score-118.33333333333333) > 1e-9 || res.ByScore != "A" || res.Class != "D" || res.Rank != 1 {
 		t.Errorf("score %v by score %q class %q rank %d, want 118.33 A D 1", res.Score, res.ByScore, res.Class, res.Rank)
 	}
+	// The zero denominator, then A's ceiling of 0 and D's floor of 1.
+	if len(res.Reasons) != 3 || res.Reasons[0].In(locale.EN) != "单位排放增加值 has a zero denominator (e.g. no energy use or emissions): capped points" ||
+		res.Reasons[1].Key != "mujun.r.ceiling" || res.Reasons[2].Key != "mujun.r.floor" {
+		t.Errorf("reasons %v", res.Reasons)
+	}
 	t.Run("cap, floor at 0 and missing", func(t *testing.T) {
 		in := Indicator{Weight: 40, Standard: 15, Cap: 1.5}
 		for _, c := range []struct{ v, want float64 }{
