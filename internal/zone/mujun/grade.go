@@ -72,7 +72,9 @@ func (in *Indicator) Points(v float64) float64 {
 // ents. The steps, in order: eligibility (land ≥ min_land, year − start
 // year ≥ min_years, 规上 when required); points and score; rank (equal
 // scores share a rank); the class by score (the first class, best first,
-// whose min_score the score reaches, else the worst); overrides (an
+// whose min_score the score reaches, else the worst; scores are rounded
+// first when the scheme says decimals, so that ties are ties as
+// published); overrides (an
 // accident, or 亩均税收 below the floor) fix a class; then the quotas,
 // see applyQuotas.
 func Grade(ents []Enterprise, s *Scheme, year int) []Result {
@@ -102,6 +104,10 @@ func Grade(ents []Enterprise, s *Scheme, year int) []Result {
 				r.Reasons = append(r.Reasons, locale.M("mujun.r.zero", in.Name))
 			}
 			r.Score += r.Points[j]
+		}
+		if s.Decimals != nil {
+			p := math.Pow10(*s.Decimals)
+			r.Score = math.Round(r.Score*p) / p
 		}
 		c := worst
 		for k, cl := range s.Classes {

@@ -105,10 +105,11 @@ func TestIndicatorsAndScore(t *testing.T) {
 	if d := cmp.Diff(wantP, res.Points, approx); d != "" {
 		t.Errorf("points (-want +got):\n%s", d)
 	}
-	// 53.333… + 25 + 15 + 15 + 10 = 118.333…: A by score; but alone
+	// 53.333… + 25 + 15 + 15 + 10 = 118.333…, 118.33 with the example's
+	// decimals = 2: A by score; but alone
 	// (n = 1) A holds at most floor(0.2×1) = 0 and D at least
 	// ceil(0.05×1) = 1: the quotas make it D.
-	if math.Abs(res.Score-118.33333333333333) > 1e-9 || res.ByScore != "A" || res.Class != "D" || res.Rank != 1 {
+	if res.Score != 118.33 || res.ByScore != "A" || res.Class != "D" || res.Rank != 1 {
 		t.Errorf("score %v by score %q class %q rank %d, want 118.33 A D 1", res.Score, res.ByScore, res.Class, res.Rank)
 	}
 	// The zero denominator, then A's ceiling of 0 and D's floor of 1.
@@ -235,6 +236,20 @@ func TestQuotas(t *testing.T) {
 		// Enterprise 2 (score 90): class A capped at floor(0.2×10)=2.
 		if got := res[2].Reasons[0].In(locale.ZH); got != "A 类名额上限 floor(0.2×10)=2 家，与名额边界同分者一并降为 B 类" {
 			t.Errorf("reason %q", got)
+		}
+	})
+	t.Run("rounded scores tie", func(t *testing.T) {
+		// 85.004 and 84.996 both round to 85 with decimals = 2 and share
+		// rank 2. A holds floor(0.2×10) = 2: 95 and one more, but the cut
+		// falls between the tied 85s, so both fall to B.
+		s2 := mustScheme(t, "decimals = 2\n"+quotaScheme)
+		res := Grade(scored(95, 85.004, 84.996, 70, 65, 60, 50, 45, 42, 30), s2, 2024)
+		if got := classes(res); got != "ABBBBBCCCD" || res[1].Score != 85 || res[1].Rank != 2 || res[2].Rank != 2 {
+			t.Errorf("classes %s scores %v %v ranks %d %d", got, res[1].Score, res[2].Score, res[1].Rank, res[2].Rank)
+		}
+		// Unrounded, 85.004 keeps the second place in A.
+		if got := classes(Grade(scored(95, 85.004, 84.996, 70, 65, 60, 50, 45, 42, 30), s, 2024)); got != "AABBBBCCCD" {
+			t.Errorf("unrounded classes %s", got)
 		}
 	})
 	t.Run("cascading ceilings", func(t *testing.T) {

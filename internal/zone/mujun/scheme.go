@@ -19,6 +19,7 @@ import (
 // examples/zones/mujun-scheme.toml.
 type Scheme struct {
 	Name        string      `toml:"name"`
+	Decimals    *int        `toml:"decimals"` // scores rounded half away from zero to this many decimals before ranking; nil: not rounded
 	Eligibility Eligibility `toml:"eligibility"`
 	Indicators  []Indicator `toml:"indicator"`
 	Classes     []Class     `toml:"class"` // best first
@@ -99,6 +100,9 @@ func ParseScheme(file string, src []byte) (*Scheme, error) {
 	var es table.Errors
 	bad := func(tbl string, i int, key, msg string, args ...any) {
 		es = append(es, &table.Error{File: file, Line: locate(src, tbl, i, key), Msg: locale.M(msg, args...)})
+	}
+	if s.Decimals != nil && (*s.Decimals < 0 || *s.Decimals > 10) {
+		bad("", 0, "decimals", "mujun.s.decimals", *s.Decimals)
 	}
 	if len(s.Indicators) == 0 {
 		bad("", 0, "", "mujun.s.noind")
@@ -244,6 +248,7 @@ func init() {
 		"mujun.s.both":        {"类别 %s 不能同时有 max_share 和 min_share", "class %s cannot have both max_share and min_share"},
 		"mujun.s.lastmax":     {"最低一类 %s 不能有 max_share（无处可降）", "the worst class %s cannot have max_share (nowhere to move down to)"},
 		"mujun.s.firstmin":    {"最高一类 %s 不能有 min_share（无人可调入）", "the best class %s cannot have min_share (nobody to move in)"},
+		"mujun.s.decimals":    {"decimals 应在 0 与 10 之间，实际为 %d", "decimals must be between 0 and 10, found %d"},
 		"mujun.s.elig":        {"参评条件 min_land 与 min_years 不能为负", "eligibility min_land and min_years cannot be negative"},
 		"mujun.s.noclassname": {"没有名为 %q 的类别", "no class named %q"},
 	})
