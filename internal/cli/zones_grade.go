@@ -25,9 +25,11 @@ import (
 // columns are empty for an enterprise not graded, and a value is empty
 // where undefined (not reported, or a zero denominator). reason joins the
 // reasons (not graded, missing figures, overrides, quota moves) with ";".
-// Z, when asked for, has one row per zone: zone,enterprises,graded, the
-// count and share of each class (<class>, share_<class>), tax_per_mu and
-// va_per_mu (Σ over Σ land). The year is --year, or the latest year of E's
+// Z, when asked for, has one row per zone: zone, enterprises, then the
+// indicators of mujun.Indicators under their names (mujun_graded,
+// mujun_share_<class>, mujun_tax_per_mu and mujun_va_per_mu: Σ over Σ
+// land) with the count of each class (mujun_count_<class>) before the
+// shares. The year is --year, or the latest year of E's
 // year column; it is needed when S asks for years in production.
 func runZonesGrade(ctx context.Context, e *env, args []string) error {
 	fs := e.newFlags("zones grade")
@@ -135,14 +137,14 @@ func (e *env) writeGrades(w io.Writer, s *mujun.Scheme, ents []mujun.Enterprise,
 
 func writeRollups(w io.Writer, s *mujun.Scheme, zs []mujun.ZoneRollup) error {
 	cw := csv.NewWriter(w)
-	head := []string{"zone", "enterprises", "graded"}
+	head := []string{"zone", "enterprises", "mujun_graded"}
 	for _, c := range s.Classes {
-		head = append(head, c.Name)
+		head = append(head, "mujun_count_"+c.Name)
 	}
 	for _, c := range s.Classes {
-		head = append(head, "share_"+c.Name)
+		head = append(head, "mujun_share_"+c.Name)
 	}
-	if err := cw.Write(append(head, "tax_per_mu", "va_per_mu")); err != nil {
+	if err := cw.Write(append(head, "mujun_tax_per_mu", "mujun_va_per_mu")); err != nil {
 		return err
 	}
 	for i := range zs {

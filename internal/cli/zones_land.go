@@ -12,10 +12,12 @@ import (
 // runZonesLand is `qiangxian zones land --land L.csv|.xlsx --out U.csv
 // [--sheet NAME]`: the land-use figures of each zone (landuse.Compute).
 // U has one row per row of L, in L's order: zone, year (when L has a year
-// column), then development_rate, supply_rate, built_rate, plot_ratio,
-// industrial_plot_ratio, investment_intensity, tax_per_ha,
-// industrial_tax_per_ha, idle_rate, unsupplied_disposal_rate and
-// idle_disposal_rate, empty where undefined.
+// column), then the rates under the names landuse.Indicators gives them:
+// land_development_rate, land_supply_rate, land_built_rate,
+// land_plot_ratio, land_industrial_plot_ratio, land_investment_intensity,
+// land_tax_per_ha, land_industrial_tax_per_ha, land_idle_rate,
+// land_unsupplied_disposal_rate and land_idle_disposal_rate, empty where
+// undefined.
 func runZonesLand(ctx context.Context, e *env, args []string) error {
 	fs := e.newFlags("zones land")
 	lpath := fs.String("land", "", e.t("开发区土地表 .csv 或 .xlsx（zone,total_area,available,supplied,built,…，面积单位公顷）",
@@ -43,7 +45,10 @@ func runZonesLand(ctx context.Context, e *env, args []string) error {
 		if withYear {
 			head = append(head, "year")
 		}
-		if err := cw.Write(append(head, landuse.Columns...)); err != nil {
+		for _, c := range landuse.Columns {
+			head = append(head, "land_"+c)
+		}
+		if err := cw.Write(head); err != nil {
 			return err
 		}
 		for i := range lands {
