@@ -295,8 +295,10 @@ func TestRollup(t *testing.T) {
 	// Zone Y: 5 + 4.2 = 9.2 on 1 + 3 = 4 亩 = 2.3; C 1/2, D 1/2.
 	ind := Indicators(zs, s)
 	want := map[string]map[string]float64{
-		"Z": {"mujun_graded": 3, "mujun_tax_per_mu": 8.5, "mujun_va_per_mu": math.NaN(), "mujun_share_A": 1.0 / 3, "mujun_share_B": 2.0 / 3, "mujun_share_C": 0, "mujun_share_D": 0},
-		"Y": {"mujun_graded": 2, "mujun_tax_per_mu": 2.3, "mujun_va_per_mu": math.NaN(), "mujun_share_A": 0, "mujun_share_B": 0, "mujun_share_C": 0.5, "mujun_share_D": 0.5},
+		"Z": {"mujun_graded": 3, "mujun_tax_per_mu": 8.5, "mujun_va_per_mu": math.NaN(), "mujun_share_A": 1.0 / 3, "mujun_share_B": 2.0 / 3, "mujun_share_C": 0, "mujun_share_D": 0,
+			"mujun_count_A": 1, "mujun_count_B": 2, "mujun_count_C": 0, "mujun_count_D": 0},
+		"Y": {"mujun_graded": 2, "mujun_tax_per_mu": 2.3, "mujun_va_per_mu": math.NaN(), "mujun_share_A": 0, "mujun_share_B": 0, "mujun_share_C": 0.5, "mujun_share_D": 0.5,
+			"mujun_count_A": 0, "mujun_count_B": 0, "mujun_count_C": 1, "mujun_count_D": 1},
 	}
 	if d := cmp.Diff(want, ind, approx); d != "" {
 		t.Errorf("indicators (-want +got):\n%s", d)

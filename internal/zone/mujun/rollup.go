@@ -70,7 +70,8 @@ func Rollup(ents []Enterprise, res []Result) []ZoneRollup {
 
 // Indicators returns the roll-ups as indicator values for a zone method:
 // zone → indicator → value, the indicators being mujun_graded (count),
-// mujun_share_<class> for every class of s (a fraction of the graded),
+// mujun_count_<class> and mujun_share_<class> (a fraction of the graded)
+// for every class of s,
 // mujun_tax_per_mu and mujun_va_per_mu. Undefined values are NaN.
 func Indicators(zs []ZoneRollup, s *Scheme) map[string]map[string]float64 {
 	m := make(map[string]map[string]float64, len(zs))
@@ -82,6 +83,7 @@ func Indicators(zs []ZoneRollup, s *Scheme) map[string]map[string]float64 {
 			"mujun_va_per_mu":  z.VAPerMu(),
 		}
 		for _, c := range s.Classes {
+			v["mujun_count_"+c.Name] = float64(z.Counts[c.Name])
 			v["mujun_share_"+c.Name] = z.Share(c.Name)
 		}
 		m[z.Zone] = v
