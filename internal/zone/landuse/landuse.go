@@ -4,6 +4,15 @@
 // and completion rates, plot ratios, investment intensity, tax per
 // hectare, the idle rate and the disposal rates of 批而未供 and idle land.
 // It is pure: a table in, figures out.
+//
+// Where we are not sure of the 规程's letter: the 批而未供 figures are meant
+// as the land approved for construction in the evaluation's window (the
+// past five years in recent rounds) and not supplied, and the disposal
+// rates take whatever stock the table gives as their denominator (the
+// stock at the start of the year, or everything identified): the caller
+// chooses by the figures it supplies; 工业用地 follows the 规程's
+// 工业（物流仓储）用地 when the figures include storage; and the 规程 states
+// 投入强度 and 地均税收 per 公顷 of 已建成 land, as here.
 package landuse
 
 import "math"
