@@ -17,15 +17,17 @@ import (
 var (
 	enterpriseCols = []string{"uscc", "name", "zone", "land_owned", "start_year", "tax"}
 	optionalEnt    = []string{"year", "subpark", "industry", "above_scale", "land_leased_in", "land_leased_out",
-		"output", "value_added", "energy", "emissions", "rd", "employees", "accident"}
+		"output", "value_added", "energy", "emissions", "rd", "employees", "accident", "tax_refund"}
 )
 
 // ReadEnterprises reads an enterprise table: columns uscc, name, zone,
 // land_owned, start_year and tax, optionally year, subpark, industry
 // (GB/T 4754: a section letter A–T and/or 2–4 digits), above_scale and
 // accident (1/0, true/false, 是/否, empty = no), land_leased_in,
-// land_leased_out, output, value_added, energy, emissions, rd and
-// employees. When the table has a year column only the rows of year are
+// land_leased_out, output, value_added, energy, emissions, rd,
+// employees and tax_refund. tax is the tax actually paid; when the table
+// has tax_refund (退税, ≥ 0) it is subtracted, so that Tax is net of
+// refunds either way. When the table has a year column only the rows of year are
 // kept (year 0: the latest year in the table) and the year used is
 // returned; otherwise year is returned unchanged. Every problem comes back
 // as located table Errors, and then no enterprise: all or nothing.
@@ -154,6 +156,9 @@ func readEnterprise(t *table.Table, i int, col map[string]int, errs *table.Error
 		fail(col["land_leased_out"], "mujun.leasedout", table.FormatNumber(e.LandLeasedOut), table.FormatNumber(zeroNaN(e.LandOwned)+zeroNaN(e.LandLeasedIn)))
 	}
 	e.Output, e.ValueAdded, e.Tax = num("output", true), num("value_added", false), num("tax", false)
+	if r := num("tax_refund", true); r > 0 {
+		e.Tax -= r
+	}
 	e.Energy, e.Emissions, e.RD, e.Employees = num("energy", true), num("emissions", true), num("rd", true), num("employees", true)
 	return e, len(*errs) > n0
 }

@@ -60,6 +60,15 @@ func TestReadEnterprises(t *testing.T) {
 	if err != nil || len(es) != 1 || es[0].Output != 4000 {
 		t.Errorf("2023: %v %v", es, err)
 	}
+	t.Run("refunds", func(t *testing.T) {
+		// 120 paid − 30 refunded = 90 net; an empty refund is none.
+		tab, _ := table.Read("e.csv", strings.NewReader("uscc,name,zone,land_owned,start_year,tax,tax_refund\n"+
+			"91350100M000100Y43,甲,Z,5,2020,120,30\n91110000802100433B,乙,Z,5,2020,50,\n"))
+		es, _, err := ReadEnterprises(tab, 0)
+		if err != nil || es[0].Tax != 90 || es[1].Tax != 50 {
+			t.Errorf("%v %v", es, err)
+		}
+	})
 }
 
 func TestReadEnterprisesErrors(t *testing.T) {
