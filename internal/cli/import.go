@@ -53,18 +53,26 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	default:
 		return e.usageErr("--kind 应为 observations、events 或 targets：%s", "--kind must be observations, events or targets: %s", *kind)
 	}
+	lim, err := e.limits()
+	if err != nil {
+		return err
+	}
 	var t *table.Table
-	var err error
 	switch strings.ToLower(filepath.Ext(*file)) {
 	case ".xlsx":
-		t, err = xlsx.ReadTable(*file, *sheet)
+		t, err = xlsx.ReadTableWith(*file, *sheet, lim.Table)
 	case ".csv":
-		t, err = openTable(*file)
+		t, err = openTableWith(*file, lim.Table)
+	case ".xls", ".et":
+		err = xlsx.LegacyError(*file)
 	default:
 		return e.usageErr("--file 应为 .xlsx 或 .csv 文件：%s", "--file must be an .xlsx or .csv file: %s", *file)
 	}
 	if err != nil {
 		return err
+	}
+	if t.Encoding != "" {
+		fmt.Fprintf(e.stderr, "%s: %s\n", *file, t.EncodingNotice().In(e.lang))
 	}
 	if !store.IsPostgres(*dsn) {
 		// store.Open would create an empty file, and the import then fail
