@@ -1,0 +1,107 @@
+package xlsx
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/table"
+)
+
+// TestMergedCells: a merged range that covers data rows is refused at its
+// first cell, since the cells it hides read as blank (the second county
+// would get nothing); a merge within the header row is harmless.
+func TestMergedCells(t *testing.T) {
+	rows := `<sheetData><row r="1">` + inline("A1", "代码") + inline("B1", "名称") + inline("C1", "gdp") + `</row>` +
+		`<row r="2">` + inline("A2", "620102") + inline("B2", "城关区") + num("C2", "10") + `</row>` +
+		`<row r="3">` + inline("A3", "620103") + inline("B3", "七里河区") + `</row></sheetData>`
+	for _, c := range []struct {
+		name, merges, want string
+	}{
+		{"over data rows", `<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>`,
+			"m.xlsx:s!C2: merged cells C2:C3 cover data rows: unmerge them and fill in each cell's own value"},
+		{"in the header", `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`, ""},
+		{"right of the table", `<mergeCells count="1"><mergeCell ref="E2:F3"/></mergeCells>`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := book{sheet: func(w io.Writer) { io.WriteString(w, rows+c.merges) }}.build(t)
+			_, err := ReadTableFrom(bytes.NewReader(data), "m.xlsx", "")
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case c.want != "" && (err == nil || err.Error() != c.want):
+				t.Errorf("error %v, want %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestDateCells: a number cell whose style shows a date (built-in format
+// 14, a custom yyyy/mm/dd, or 年月日) is marked, and refused as a figure
+// with its place; a number in a number format (2 = 0.00) is not.
+func TestDateCells(t *testing.T) {
+	styles := `<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy/mm/dd"/><numFmt numFmtId="165" formatCode="0.0&quot;万元&quot;"/></numFmts>` +
+		`<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
+		`<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="2"/><xf numFmtId="165"/></cellXfs>`
+	sheet := `<sheetData><row r="1">` + inline("A1", "代码") + inline("B1", "a") + inline("C1", "b") + inline("D1", "c") + inline("E1", "d") + `</row>` +
+		`<row r="2">` + inline("A2", "620102") + `<c r="B2" s="1"><v>45000</v></c><c r="C2" s="2"><v>45001</v></c>` +
+		`<c r="D2" s="3"><v>1.5</v></c><c r="E2" s="4"><v>2.5</v></c></row></sheetData>`
+	data := book{sheet: func(w io.Writer) { io.WriteString(w, sheet) }, styles: styles}.build(t)
+	tb, err := ReadTableFrom(bytes.NewReader(data), "d.xlsx", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[table.Cell]bool{{Row: 0, Col: 1}: true, {Row: 0, Col: 2}: true}
+	if d := cmp.Diff(want, tb.Dates); d != "" {
+		t.Errorf("dates (-want +got):\n%s", d)
+	}
+	var errs table.Errors
+	tb.Number(0, 1, &errs)
+	if v := tb.Number(0, 3, &errs); v != 1.5 {
+		t.Errorf("D2 = %v, want 1.5", v)
+	}
+	if len(errs) != 1 || errs[0].Format(locale.ZH) != "d.xlsx:s!B2: 日期格式的单元格不能作为数值（45000）" {
+		t.Errorf("errors %v", errs)
+	}
+}
+
+func TestIsDateFormat(t *testing.T) {
+	for code, want := range map[string]bool{
+		"yyyy/mm/dd": true, "m/d/yy h:mm": true, "[h]:mm:ss": true, `yyyy"年"m"月"`: true, "yyyy年m月d日": true,
+		"0.00": false, "#,##0_);[Red](#,##0)": false, `0.0"万元"`: false, "General": false, "@": false,
+		`[$¥-804]#,##0.00`: false, `0.00\h`: false, "0.00E+00": false,
+	} {
+		if got := isDateFormat(code); got != want {
+			t.Errorf("isDateFormat(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
+
+// TestNumberFormsInWorkbooks: the texts a hand-made workbook may store in
+// a number cell go through the same strict parse as CSV cells.
+func TestNumberFormsInWorkbooks(t *testing.T) {
+	forms := []struct{ text, why string }{
+		{"2E-06", ""}, {"-1.0000000000000001E-2", ""}, {"0x1p-2", "table.numhex"}, {"1_000", "table.numsep"},
+		{"INF", "table.numinf"}, {"1E+309", "table.numbig"}, {"1E-400", "table.numtiny"},
+	}
+	var b strings.Builder
+	b.WriteString(`<sheetData><row r="1">` + inline("A1", "x") + `</row>`)
+	for _, f := range forms {
+		b.WriteString(`<row><c><v>` + f.text + `</v></c></row>`)
+	}
+	b.WriteString(`</sheetData>`)
+	data := book{sheet: func(w io.Writer) { io.WriteString(w, b.String()) }}.build(t)
+	tb, err := ReadTableFrom(bytes.NewReader(data), "n.xlsx", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range forms {
+		if _, why, _ := tb.CellNumber(i, 0); why != f.why {
+			t.Errorf("%s: %q, want %q", f.text, why, f.why)
+		}
+	}
+}
