@@ -18,9 +18,9 @@ import (
 type book struct {
 	sheet  func(w io.Writer) // writes the inside of <worksheet>
 	sst    func(w io.Writer) // writes the inside of <sst>; nil for none
-	styles string           // the inside of <styleSheet>; "" for none
-	extra  map[string]int64 // further parts of that many zero bytes
-	lie    int64            // >0: the sheet's header claims this uncompressed size
+	styles string            // the inside of <styleSheet>; "" for none
+	extra  map[string]int64  // further parts of that many zero bytes
+	lie    int64             // >0: the sheet's header claims this uncompressed size
 }
 
 const (
