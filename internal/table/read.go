@@ -76,7 +76,7 @@ func ReadWith(file string, r io.Reader, lim Limits) (*Table, error) {
 		switch {
 		case len(t.Rows) >= lim.Rows:
 			return nil, Errors{{File: file, Line: line, Msg: locale.M("limit.rows", lim.Rows)}}
-		case (len(t.Rows)+1)*len(t.Header) > lim.Cells:
+		case (len(t.Rows)+2)*len(t.Header) > lim.Cells: // the header and this row included
 			return nil, Errors{{File: file, Line: line, Msg: locale.M("limit.cells", lim.Cells)}}
 		}
 		t.Rows = append(t.Rows, copyRecord(rec))
