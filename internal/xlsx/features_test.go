@@ -10,15 +10,16 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/table"
+	"github.com/qiangxian/qiangxian/internal/table/tabletest"
 )
 
 // TestMergedCells: a merged range that covers data rows is refused at its
 // first cell, since the cells it hides read as blank (the second county
 // would get nothing); a merge within the header row is harmless.
 func TestMergedCells(t *testing.T) {
-	rows := `<sheetData><row r="1">` + inline("A1", "代码") + inline("B1", "名称") + inline("C1", "gdp") + `</row>` +
-		`<row r="2">` + inline("A2", "620102") + inline("B2", "城关区") + num("C2", "10") + `</row>` +
-		`<row r="3">` + inline("A3", "620103") + inline("B3", "七里河区") + `</row></sheetData>`
+	rows := `<sheetData><row r="1">` + tabletest.Inline("A1", "代码") + tabletest.Inline("B1", "名称") + tabletest.Inline("C1", "gdp") + `</row>` +
+		`<row r="2">` + tabletest.Inline("A2", "620102") + tabletest.Inline("B2", "城关区") + num("C2", "10") + `</row>` +
+		`<row r="3">` + tabletest.Inline("A3", "620103") + tabletest.Inline("B3", "七里河区") + `</row></sheetData>`
 	for _, c := range []struct {
 		name, merges, want string
 	}{
@@ -28,7 +29,7 @@ func TestMergedCells(t *testing.T) {
 		{"right of the table", `<mergeCells count="1"><mergeCell ref="E2:F3"/></mergeCells>`, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			data := book{sheet: func(w io.Writer) { io.WriteString(w, rows+c.merges) }}.build(t)
+			data := tabletest.Workbook{Sheet: func(w io.Writer) { io.WriteString(w, rows+c.merges) }}.Build(t)
 			_, err := ReadTableFrom(bytes.NewReader(data), "m.xlsx", "")
 			switch {
 			case c.want == "" && err != nil:
@@ -47,10 +48,10 @@ func TestDateCells(t *testing.T) {
 	styles := `<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy/mm/dd"/><numFmt numFmtId="165" formatCode="0.0&quot;万元&quot;"/></numFmts>` +
 		`<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
 		`<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="2"/><xf numFmtId="165"/></cellXfs>`
-	sheet := `<sheetData><row r="1">` + inline("A1", "代码") + inline("B1", "a") + inline("C1", "b") + inline("D1", "c") + inline("E1", "d") + `</row>` +
-		`<row r="2">` + inline("A2", "620102") + `<c r="B2" s="1"><v>45000</v></c><c r="C2" s="2"><v>45001</v></c>` +
+	sheet := `<sheetData><row r="1">` + tabletest.Inline("A1", "代码") + tabletest.Inline("B1", "a") + tabletest.Inline("C1", "b") + tabletest.Inline("D1", "c") + tabletest.Inline("E1", "d") + `</row>` +
+		`<row r="2">` + tabletest.Inline("A2", "620102") + `<c r="B2" s="1"><v>45000</v></c><c r="C2" s="2"><v>45001</v></c>` +
 		`<c r="D2" s="3"><v>1.5</v></c><c r="E2" s="4"><v>2.5</v></c></row></sheetData>`
-	data := book{sheet: func(w io.Writer) { io.WriteString(w, sheet) }, styles: styles}.build(t)
+	data := tabletest.Workbook{Sheet: func(w io.Writer) { io.WriteString(w, sheet) }, Styles: styles}.Build(t)
 	tb, err := ReadTableFrom(bytes.NewReader(data), "d.xlsx", "")
 	if err != nil {
 		t.Fatal(err)
@@ -89,12 +90,12 @@ func TestNumberFormsInWorkbooks(t *testing.T) {
 		{"INF", "table.numinf"}, {"1E+309", "table.numbig"}, {"1E-400", "table.numtiny"},
 	}
 	var b strings.Builder
-	b.WriteString(`<sheetData><row r="1">` + inline("A1", "x") + `</row>`)
+	b.WriteString(`<sheetData><row r="1">` + tabletest.Inline("A1", "x") + `</row>`)
 	for _, f := range forms {
 		b.WriteString(`<row><c><v>` + f.text + `</v></c></row>`)
 	}
 	b.WriteString(`</sheetData>`)
-	data := book{sheet: func(w io.Writer) { io.WriteString(w, b.String()) }}.build(t)
+	data := tabletest.Workbook{Sheet: func(w io.Writer) { io.WriteString(w, b.String()) }}.Build(t)
 	tb, err := ReadTableFrom(bytes.NewReader(data), "n.xlsx", "")
 	if err != nil {
 		t.Fatal(err)

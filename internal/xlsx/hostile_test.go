@@ -33,7 +33,7 @@ func limits(edit func(*table.Limits)) table.Limits {
 func TestHostileWorkbooks(t *testing.T) {
 	cases := []struct {
 		name string
-		book book
+		book tabletest.Workbook
 		lim  table.Limits
 		want string // the error, in English, from its start
 	}{
@@ -42,7 +42,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			// 16,384) and a million one-cell rows, 16,384 × 10⁶ cells to
 			// a reader that pads every row to the widest.
 			name: "header at XFD and a million one-cell rows",
-			book: book{sheet: millionRows},
+			book: tabletest.Workbook{Sheet: tabletest.XFDSheet(1_000_000)},
 			lim:  limits(nil),
 			want: "h.xlsx:s!XFD1: more than 4096 columns",
 		},
@@ -51,7 +51,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			// 244 rows hold 3,997,696 ≤ 4,000,000 cells, row 245 makes
 			// 4,014,080, so it is refused there.
 			name: "a million rows padded to XFD",
-			book: book{sheet: millionRows},
+			book: tabletest.Workbook{Sheet: tabletest.XFDSheet(1_000_000)},
 			lim:  limits(func(l *table.Limits) { l.Columns = 16384 }),
 			want: "h.xlsx:s!245: the table has more than 4000000 cells",
 		},
@@ -59,7 +59,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			// 64 MiB of whitespace that deflates ~1,000 to 1: refused from
 			// the zip directory, before inflating a byte.
 			name: "whitespace bomb",
-			book: book{sheet: paddedSheet(64 << 20)},
+			book: tabletest.Workbook{Sheet: tabletest.PaddedSheet(64 << 20)},
 			lim:  limits(nil),
 			want: "h.xlsx: the workbook part xl/worksheets/sheet1.xml expands 1",
 		},
@@ -67,16 +67,16 @@ func TestHostileWorkbooks(t *testing.T) {
 			// With the ratio check off, the scanner refuses the padding
 			// after 8 × 32 KiB + 4 KiB = 266,240 bytes of it.
 			name: "whitespace bomb without the ratio check",
-			book: book{sheet: paddedSheet(64 << 20)},
+			book: tabletest.Workbook{Sheet: tabletest.PaddedSheet(64 << 20)},
 			lim:  limits(func(l *table.Limits) { l.Ratio = 1 << 30 }),
 			want: "h.xlsx:s!1: the XML holds a text or tag longer than 266240 bytes",
 		},
 		{
 			name: "padding inside an attribute",
-			book: book{sheet: func(w io.Writer) {
+			book: tabletest.Workbook{Sheet: func(w io.Writer) {
 				io.WriteString(w, `<sheetData><row r="1" x="`)
-				spaces(w, 8<<20)
-				io.WriteString(w, `">`+inline("A1", "a")+`</row></sheetData>`)
+				tabletest.Spaces(w, 8<<20)
+				io.WriteString(w, `">`+tabletest.Inline("A1", "a")+`</row></sheetData>`)
 			}},
 			lim:  limits(func(l *table.Limits) { l.Ratio = 1 << 30 }),
 			want: "h.xlsx:s: the XML holds a text or tag longer than 266240 bytes",
@@ -84,7 +84,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		{
 			// A classic zip bomb: 257 MiB of zeros in a part of 257 KB.
 			name: "zip bomb",
-			book: book{sheet: smallSheet, extra: map[string]int64{"xl/media/bomb.bin": 257 << 20}},
+			book: tabletest.Workbook{Sheet: smallSheet, Extra: map[string]int64{"xl/media/bomb.bin": 257 << 20}},
 			lim:  limits(nil),
 			want: "h.xlsx: the workbook part xl/media/bomb.bin expands to 269484032 bytes, over the limit of 268435456",
 		},
@@ -92,7 +92,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			// Parts of 1 MiB each (too small for the ratio check) that
 			// together exceed the archive's limit.
 			name: "many parts",
-			book: book{sheet: smallSheet, extra: manyParts(12, 1<<20)},
+			book: tabletest.Workbook{Sheet: smallSheet, Extra: manyParts(12, 1<<20)},
 			lim:  limits(func(l *table.Limits) { l.UnzipBytes = 8 << 20 }),
 			want: "h.xlsx: the workbook expands to more than 8388608 bytes",
 		},
@@ -100,13 +100,13 @@ func TestHostileWorkbooks(t *testing.T) {
 			// A part whose header says 1,000 bytes and whose data inflate
 			// to 10 MiB: archive/zip stops at the declared size.
 			name: "a part that lies about its size",
-			book: book{sheet: paddedSheet(10 << 20), lie: 1000},
+			book: tabletest.Workbook{Sheet: tabletest.PaddedSheet(10 << 20), Lie: 1000},
 			lim:  limits(nil),
 			want: "h.xlsx:s",
 		},
 		{
 			name: "two hundred thousand shared strings",
-			book: book{sheet: smallSheet, sst: func(w io.Writer) {
+			book: tabletest.Workbook{Sheet: smallSheet, SST: func(w io.Writer) {
 				for range 200_000 {
 					io.WriteString(w, `<si><t>a</t></si>`)
 				}
@@ -116,7 +116,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		},
 		{
 			name: "a shared string of 100 KiB",
-			book: book{sheet: smallSheet, sst: func(w io.Writer) {
+			book: tabletest.Workbook{Sheet: smallSheet, SST: func(w io.Writer) {
 				io.WriteString(w, `<si><t>`+strings.Repeat("x", 100<<10)+`</t></si>`)
 			}},
 			lim:  limits(func(l *table.Limits) { l.Ratio = 1 << 30 }),
@@ -125,7 +125,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		{
 			// 300 strings of 30,000 bytes: 9,000,000 > 4 MiB together.
 			name: "shared strings over their total",
-			book: book{sheet: smallSheet, sst: func(w io.Writer) {
+			book: tabletest.Workbook{Sheet: smallSheet, SST: func(w io.Writer) {
 				for i := range 300 {
 					fmt.Fprintf(w, `<si><t>%d%s</t></si>`, i, strings.Repeat("y", 30_000))
 				}
@@ -137,8 +137,8 @@ func TestHostileWorkbooks(t *testing.T) {
 			// Header on row 1, data rows 2 to 1,002: row 1,002 is the
 			// 1,001st data row.
 			name: "more rows than allowed",
-			book: book{sheet: func(w io.Writer) {
-				io.WriteString(w, `<sheetData><row r="1">`+inline("A1", "code")+`</row>`)
+			book: tabletest.Workbook{Sheet: func(w io.Writer) {
+				io.WriteString(w, `<sheetData><row r="1">`+tabletest.Inline("A1", "code")+`</row>`)
 				for r := 2; r <= 1_002; r++ {
 					fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
 				}
@@ -149,9 +149,9 @@ func TestHostileWorkbooks(t *testing.T) {
 		},
 		{
 			name: "a cell of 40,000 bytes",
-			book: book{sheet: func(w io.Writer) {
-				io.WriteString(w, `<sheetData><row r="1">`+inline("A1", "code")+inline("B1", "note")+`</row>`+
-					`<row r="2">`+inline("A2", "620102")+inline("B2", strings.Repeat("长", 40_000/3+1))+`</row></sheetData>`)
+			book: tabletest.Workbook{Sheet: func(w io.Writer) {
+				io.WriteString(w, `<sheetData><row r="1">`+tabletest.Inline("A1", "code")+tabletest.Inline("B1", "note")+`</row>`+
+					`<row r="2">`+tabletest.Inline("A2", "620102")+tabletest.Inline("B2", strings.Repeat("长", 40_000/3+1))+`</row></sheetData>`)
 			}},
 			lim:  limits(nil),
 			want: "h.xlsx:s!B2: the cell is over the limit of 32768 bytes",
@@ -159,7 +159,7 @@ func TestHostileWorkbooks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data := c.book.build(t)
+			data := c.book.Build(t)
 			var err error
 			peak, took := tabletest.PeakHeap(func() {
 				_, err = ReadTableFromWith(bytes.NewReader(data), "h.xlsx", "", c.lim)
@@ -179,26 +179,8 @@ func TestHostileWorkbooks(t *testing.T) {
 	}
 }
 
-// millionRows is a header cell at XFD1 and a million rows of one cell.
-func millionRows(w io.Writer) {
-	io.WriteString(w, `<sheetData><row r="1">`+inline("A1", "code")+inline("XFD1", "x")+`</row>`)
-	for r := 2; r <= 1_000_001; r++ {
-		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r, r)
-	}
-	io.WriteString(w, `</sheetData>`)
-}
-
-// paddedSheet is a one-cell sheet followed by n bytes of whitespace.
-func paddedSheet(n int64) func(io.Writer) {
-	return func(w io.Writer) {
-		io.WriteString(w, `<sheetData><row r="1">`+inline("A1", "code")+`</row>`)
-		spaces(w, n)
-		io.WriteString(w, `</sheetData>`)
-	}
-}
-
 func smallSheet(w io.Writer) {
-	io.WriteString(w, `<sheetData><row r="1">`+inline("A1", "code")+`</row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData>`)
+	io.WriteString(w, `<sheetData><row r="1">`+tabletest.Inline("A1", "code")+`</row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData>`)
 }
 
 func manyParts(n int, size int64) map[string]int64 {

@@ -1,4 +1,4 @@
-package xlsx
+package tabletest
 
 import (
 	"archive/zip"
@@ -12,15 +12,16 @@ import (
 	"testing"
 )
 
-// book describes a workbook that a hostile-input test writes part by
+// Workbook describes an .xlsx that a hostile-input test writes part by
 // part, streaming, so that a sheet of a million rows or a gigabyte of
-// padding is never held in the test's memory as text.
-type book struct {
-	sheet  func(w io.Writer) // writes the inside of <worksheet>
-	sst    func(w io.Writer) // writes the inside of <sst>; nil for none
-	styles string            // the inside of <styleSheet>; "" for none
-	extra  map[string]int64  // further parts of that many zero bytes
-	lie    int64             // >0: the sheet's header claims this uncompressed size
+// padding is never held in the test's memory as text. Its one sheet is
+// named s.
+type Workbook struct {
+	Sheet  func(w io.Writer) // writes the inside of <worksheet>
+	SST    func(w io.Writer) // writes the inside of <sst>; nil for none
+	Styles string            // the inside of <styleSheet>; "" for none
+	Extra  map[string]int64  // further parts of that many zero bytes
+	Lie    int64             // >0: the sheet's header claims this uncompressed size
 }
 
 const (
@@ -29,8 +30,8 @@ const (
 	nsPkg  = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`
 )
 
-// build writes the workbook (one sheet named s) and returns its bytes.
-func (b book) build(t testing.TB) []byte {
+// Build writes the workbook and returns its bytes.
+func (b Workbook) Build(t testing.TB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -55,25 +56,25 @@ func (b book) build(t testing.TB) []byte {
 		`<Relationship Id="rId1" Type="`+nsRel+`/worksheet" Target="worksheets/sheet1.xml"/>`+
 		`<Relationship Id="rId2" Type="`+nsRel+`/sharedStrings" Target="sharedStrings.xml"/>`+
 		`<Relationship Id="rId3" Type="`+nsRel+`/styles" Target="styles.xml"/></Relationships>`))
-	if b.sst != nil {
+	if b.SST != nil {
 		put("xl/sharedStrings.xml", func(w io.Writer) {
 			io.WriteString(w, `<sst `+nsMain+`>`)
-			b.sst(w)
+			b.SST(w)
 			io.WriteString(w, `</sst>`)
 		})
 	}
-	if b.styles != "" {
-		put("xl/styles.xml", text(`<styleSheet `+nsMain+`>`+b.styles+`</styleSheet>`))
+	if b.Styles != "" {
+		put("xl/styles.xml", text(`<styleSheet `+nsMain+`>`+b.Styles+`</styleSheet>`))
 	}
-	for name, n := range b.extra {
+	for name, n := range b.Extra {
 		put(name, func(w io.Writer) { io.CopyN(w, zeros{}, n) })
 	}
 	sheet := func(w io.Writer) {
 		io.WriteString(w, `<worksheet `+nsMain+`>`)
-		b.sheet(w)
+		b.Sheet(w)
 		io.WriteString(w, `</worksheet>`)
 	}
-	if b.lie > 0 {
+	if b.Lie > 0 {
 		b.writeLying(t, zw, sheet)
 	} else {
 		put("xl/worksheets/sheet1.xml", sheet)
@@ -86,20 +87,21 @@ func (b book) build(t testing.TB) []byte {
 
 // writeLying stores the sheet deflated with a header that understates
 // its size, as a hand-made zip bomb would.
-func (b book) writeLying(t testing.TB, zw *zip.Writer, sheet func(io.Writer)) {
+func (b Workbook) writeLying(t testing.TB, zw *zip.Writer, sheet func(io.Writer)) {
 	var raw, comp bytes.Buffer
 	sheet(&raw)
 	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
 	fw.Write(raw.Bytes())
 	fw.Close()
 	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
-		CRC32: crc32.ChecksumIEEE(raw.Bytes()), CompressedSize64: uint64(comp.Len()), UncompressedSize64: uint64(b.lie)})
+		CRC32: crc32.ChecksumIEEE(raw.Bytes()), CompressedSize64: uint64(comp.Len()), UncompressedSize64: uint64(b.Lie)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.Write(comp.Bytes())
 }
 
+// zeros reads as endless zero bytes.
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) {
@@ -107,8 +109,8 @@ func (zeros) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// spaces writes n bytes of padding.
-func spaces(w io.Writer, n int64) {
+// Spaces writes n bytes of padding.
+func Spaces(w io.Writer, n int64) {
 	chunk := []byte(strings.Repeat(" ", 1<<16))
 	for ; n >= int64(len(chunk)); n -= int64(len(chunk)) {
 		w.Write(chunk)
@@ -116,7 +118,28 @@ func spaces(w io.Writer, n int64) {
 	w.Write(chunk[:n])
 }
 
-// inline is an inline-string cell.
-func inline(ref, text string) string {
+// Inline is an inline-string cell.
+func Inline(ref, text string) string {
 	return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, text)
+}
+
+// XFDSheet is the sheet of issue 11's 68 KB workbook: a header cell at
+// XFD1 (column 16,384) and n rows of one cell below it.
+func XFDSheet(n int) func(io.Writer) {
+	return func(w io.Writer) {
+		io.WriteString(w, `<sheetData><row r="1">`+Inline("A1", "代码")+Inline("XFD1", "x")+`</row>`)
+		for r := 2; r <= n+1; r++ {
+			fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r, r)
+		}
+		io.WriteString(w, `</sheetData>`)
+	}
+}
+
+// PaddedSheet is a one-cell sheet followed by n bytes of whitespace.
+func PaddedSheet(n int64) func(io.Writer) {
+	return func(w io.Writer) {
+		io.WriteString(w, `<sheetData><row r="1">`+Inline("A1", "代码")+`</row>`)
+		Spaces(w, n)
+		io.WriteString(w, `</sheetData>`)
+	}
 }
