@@ -228,3 +228,35 @@ func TestBOMAndLimitsTogether(t *testing.T) {
 		t.Fatalf("%v %v", tb, err)
 	}
 }
+
+// FuzzReadWithLimits reads arbitrary text under tiny limits: whatever it
+// returns stays within them, and every refusal is located in the file.
+func FuzzReadWithLimits(f *testing.F) {
+	f.Add("a,b\n1,2\n")
+	f.Add("a,b,c,d,e\n1,2,3,4,5\n")
+	f.Add("a\n\"" + strings.Repeat("x", 100))
+	f.Add("a,b\n1,2\n1,2\n1,2\n1,2\n1,2\n1,2\n")
+	f.Add("\xb4\xfa\xc2\xeb,gdp\n620102,1\n") // 代码 in GBK
+	l := Limits{FileBytes: 200, Rows: 5, Columns: 4, Cells: 16, CellBytes: 20, RowBytes: 50,
+		PartBytes: 1, UnzipBytes: 1, Ratio: 1, SharedStrings: 1, SharedBytes: 1}
+	f.Fuzz(func(t *testing.T, in string) {
+		tb, err := ReadWith("f.csv", strings.NewReader(in), l)
+		if err != nil {
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 || es[0].File != "f.csv" {
+				t.Fatalf("error %T %v is not located", err, err)
+			}
+			return
+		}
+		if len(tb.Header) > l.Columns || len(tb.Rows) > l.Rows || (len(tb.Rows)+1)*len(tb.Header) > l.Cells {
+			t.Fatalf("%d columns × %d rows over the limits", len(tb.Header), len(tb.Rows))
+		}
+		for _, r := range tb.Rows {
+			for _, c := range r {
+				if len(c) > l.CellBytes {
+					t.Fatalf("cell of %d bytes", len(c))
+				}
+			}
+		}
+	})
+}
