@@ -35,6 +35,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "observations", e.t("表的种类：observations（宽表数据）、events（事件）、targets（目标值）", "what the table holds: observations (a wide table), events, targets"))
 	username := fs.String("user", "", e.t("以该账号的身份和权限导入", "import as this account, with its rights"))
 	note := fs.String("note", "", e.t("本次修订的说明", "a note on the revision"))
+	confirm := fs.Bool("confirm-names", false, e.t("确认按名称匹配的单位（表中用县区名称而非代码时；先不加此项运行，查看匹配结果）",
+		"confirm the units matched by name (for a table that names counties; run without it first to see the matches)"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -89,6 +91,16 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	actor, principal, err := e.importer(ctx, db, *username)
 	if err != nil {
 		return err
+	}
+	if *kind == "observations" {
+		rt, matches, err := ingest.ResolveNames(ctx, db, t)
+		if err != nil {
+			return err
+		}
+		if len(matches) > 0 && !*confirm {
+			return ingest.MatchErrors(rt, matches)
+		}
+		t = rt
 	}
 	opts := ingest.Options{Period: *period, Note: store.RevisionNote{Source: filepath.Base(*file), Note: *note}}
 	rev, err := do(ctx, db, actor, principal, t, opts)

@@ -193,3 +193,42 @@ func TestHealthzDuringHostileImports(t *testing.T) {
 		}
 	}
 }
+
+// TestBureauTableConfirmed: a table naming counties is not imported until
+// the uploader confirms the matches: the first upload lists each name →
+// code at its cell (422), the same upload with confirm_names goes in.
+func TestBureauTableConfirmed(t *testing.T) {
+	db := storetest.MustOpen(t)
+	f := load(t, db)
+	srv := start(t, db, testConfig(), webHooks())
+	tjj := client{t: t, base: srv.url, token: f.tokens["tjj"]}
+	content := "2022年各县区主要指标,\n地区,地区生产总值（亿元）\n全市,300\n城关区,101\n榆中,102\n"
+	r := tjj.do("POST", "/api/v1/observations", upload(t, "tj.csv", content, map[string]string{"period": "2022"}))
+	var eb errorBody
+	json.Unmarshal(r.body, &eb)
+	if r.status != http.StatusUnprocessableEntity || len(eb.Error.Details) != 2 ||
+		eb.Error.Details[0].Place != "tj.csv:4:1" || !strings.HasPrefix(eb.Error.Details[0].Message, "“城关区”按名称匹配为 620102 城关区") ||
+		!strings.HasPrefix(eb.Error.Details[1].Message, "“榆中”按名称（不计县、区、市等后缀）匹配为 620123 榆中县") {
+		t.Fatalf("first upload: %d %s", r.status, r.body)
+	}
+	r = tjj.do("POST", "/api/v1/observations", upload(t, "tj.csv", content, map[string]string{"period": "2022", "confirm_names": "1"}))
+	if r.status != http.StatusCreated {
+		t.Fatalf("confirmed upload: %d %s", r.status, r.body)
+	}
+	var obs []struct {
+		Unit  string  `json:"unit"`
+		Value float64 `json:"value"`
+	}
+	tjj.do("GET", "/api/v1/observations?indicator=gdp&period=2022", nil).decode(t, &obs)
+	got := map[string]float64{}
+	for _, o := range obs {
+		got[o.Unit] = o.Value
+	}
+	if got["620102"] != 101 || got["620123"] != 102 {
+		t.Errorf("figures after the import: %s", must200body(t, tjj, "/api/v1/observations?indicator=gdp&period=2022"))
+	}
+}
+
+func must200body(t *testing.T, c client, path string) string {
+	return string(c.do("GET", path, nil).body)
+}

@@ -15,7 +15,8 @@ import (
 
 // TestMergedCells: a merged range that covers data rows is refused at its
 // first cell, since the cells it hides read as blank (the second county
-// would get nothing); a merge within the header row is harmless.
+// would get nothing); a merge within the header row is harmless, and so
+// is one within title and header rows above the sheet's first number.
 func TestMergedCells(t *testing.T) {
 	rows := `<sheetData><row r="1">` + tabletest.Inline("A1", "代码") + tabletest.Inline("B1", "名称") + tabletest.Inline("C1", "gdp") + `</row>` +
 		`<row r="2">` + tabletest.Inline("A2", "620102") + tabletest.Inline("B2", "城关区") + num("C2", "10") + `</row>` +
@@ -27,6 +28,9 @@ func TestMergedCells(t *testing.T) {
 			"m.xlsx:s!C2: merged cells C2:C3 cover data rows: unmerge them and fill in each cell's own value"},
 		{"in the header", `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`, ""},
 		{"right of the table", `<mergeCells count="1"><mergeCell ref="E2:F3"/></mergeCells>`, ""},
+		// C2 holds the sheet's first number: row 2 is data.
+		{"over the first number's row", `<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>`,
+			"m.xlsx:s!A1: merged cells A1:A2 cover data rows: unmerge them and fill in each cell's own value"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data := tabletest.Workbook{Sheet: func(w io.Writer) { io.WriteString(w, rows+c.merges) }}.Build(t)
@@ -38,6 +42,27 @@ func TestMergedCells(t *testing.T) {
 				t.Errorf("error %v, want %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestBureauHeaderMerges: a statistics bureau's sheet merges its title
+// (A1:C1) and its two-row header (A2:A3); the first number is on row 4,
+// so those merges hide nothing and the sheet is read, header rows and all
+// (ingest folds them).
+func TestBureauHeaderMerges(t *testing.T) {
+	sheet := `<sheetData><row r="1">` + tabletest.Inline("A1", "2022年各县区主要指标") + `</row>` +
+		`<row r="2">` + tabletest.Inline("A2", "地区") + tabletest.Inline("B2", "地区生产总值") + `</row>` +
+		`<row r="3">` + tabletest.Inline("B3", "（亿元）") + `</row>` +
+		`<row r="4">` + tabletest.Inline("A4", "城关区") + num("B4", "10.5") + `</row></sheetData>` +
+		`<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A2:A3"/></mergeCells>`
+	data := tabletest.Workbook{Sheet: func(w io.Writer) { io.WriteString(w, sheet) }}.Build(t)
+	tb, err := ReadTableFrom(bytes.NewReader(data), "b.xlsx", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"地区", "地区生产总值"}, {"", "（亿元）"}, {"城关区", "10.5"}}
+	if d := cmp.Diff(want, tb.Rows); d != "" {
+		t.Errorf("rows (-want +got):\n%s", d)
 	}
 }
 

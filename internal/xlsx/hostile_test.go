@@ -212,3 +212,23 @@ func TestLegacyWorkbook(t *testing.T) {
 		t.Error("xlsx or csv taken for legacy")
 	}
 }
+
+// TestTitledSheetPadding: a sheet whose row 1 is a one-cell title takes
+// the width of its header rows below; padded to it, 10,000 one-cell rows
+// (FAN is column 4,096) would be 10,000 × 4,096 cells, so it is refused at the row that goes
+// over the cell limit: 1,000,000 / 4,096 = 244 rows fit (row 1 included),
+// the 245th row of the sheet's list, line 245, does not.
+func TestTitledSheetPadding(t *testing.T) {
+	data := tabletest.Workbook{Sheet: func(w io.Writer) {
+		io.WriteString(w, `<sheetData><row r="1">`+tabletest.Inline("A1", "标题")+`</row><row r="2">`+
+			tabletest.Inline("A2", "地区")+tabletest.Inline("FAN2", "x")+`</row>`)
+		for r := 3; r <= 10_002; r++ {
+			fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r, r)
+		}
+		io.WriteString(w, `</sheetData>`)
+	}}.Build(t)
+	_, err := ReadTableFromWith(bytes.NewReader(data), "t.xlsx", "", limits(func(l *table.Limits) { l.Cells = 1_000_000 }))
+	if want := "t.xlsx:s!245: the table has more than 1000000 cells"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

@@ -44,7 +44,7 @@ func excelizeRead(data []byte, name, sheet string) (t *table.Table, err error) {
 	if err != nil {
 		return nil, &table.Error{File: name, Sheet: sheet, Msg: locale.M("xlsx.sheetread", err.Error())}
 	}
-	d := &sheetData{}
+	d := &sheetData{lim: table.DefaultLimits()}
 	n := 0
 	for it.Next() {
 		n++

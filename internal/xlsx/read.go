@@ -188,6 +188,9 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
 	}
+	if w := titledWidth(rows); w > len(header) {
+		header = append(slices.Clip(header), make([]string, w-len(header))...)
+	}
 	t := &table.Table{File: name, Sheet: sheet, Header: make([]string, len(header)),
 		Rows: make([][]string, 0, len(rows)-1), Lines: make([]int, 0, len(rows)-1)}
 	var errs table.Errors
@@ -201,8 +204,19 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 		seen[h] = i
 	}
 	width := len(header)
+	if width > 0 && len(rows) > d.lim.Cells/width {
+		// Padded to the header, the rows would hold more cells than the
+		// limit: refuse at the first row over it (rows already counted
+		// each row at least as wide as row 1, not as a titled sheet's).
+		k := d.lim.Cells / width
+		return nil, &table.Error{File: name, Sheet: sheet, Line: nums[k], Msg: locale.M("limit.cells", d.lim.Cells)}
+	}
 	for _, m := range d.merges {
-		if m.to.line >= 2 && m.from.col <= width && m.from.line <= nums[len(nums)-1] {
+		// A merge over figures hides all but its first; merged title and
+		// header rows (a statistics bureau's table) lie above the first
+		// number of the sheet and lose nothing.
+		header := d.firstNumber > 0 && m.to.line < d.firstNumber
+		if m.to.line >= 2 && !header && m.from.col <= width && m.from.line <= nums[len(nums)-1] {
 			ref := table.ColumnLetters(m.from.col) + strconv.Itoa(m.from.line) + ":" + table.ColumnLetters(m.to.col) + strconv.Itoa(m.to.line)
 			errs = append(errs, &table.Error{File: name, Sheet: sheet, Line: m.from.line, Col: m.from.col, Msg: locale.M("xlsx.merged", ref)})
 		}
@@ -250,6 +264,39 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 		return nil, err
 	}
 	return t, nil
+}
+
+// titledWidth recognises a statistics bureau's sheet, whose row 1 is a
+// title in one cell above a header over the next rows, and returns the
+// width of its first rows, which the table takes (the header rows are
+// then the first rows of the table: ingest folds them); 0 otherwise.
+func titledWidth(rows [][]string) int {
+	if filled(rows[0]) != 1 || len(rows) < 2 {
+		return 0
+	}
+	width, wide := 0, false
+	for _, r := range rows[1:min(len(rows), 11)] {
+		wide = wide || filled(r) >= 2
+		for w := len(r); w > width; w-- {
+			if strings.TrimSpace(r[w-1]) != "" {
+				width = w
+			}
+		}
+	}
+	if !wide {
+		return 0
+	}
+	return width
+}
+
+func filled(row []string) int {
+	n := 0
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // formulaText returns the formula of a cell without a saved result in a

@@ -34,6 +34,9 @@ type sheetData struct {
 	// format; merges the merged ranges (up to maxMerges).
 	dates  []place
 	merges []cellRange
+	// firstNumber is the row of the first number cell (0 before one):
+	// the rows above it are title and header rows, which may be merged.
+	firstNumber int
 
 	lim         table.Limits
 	dateStyle   []bool // by style index: a date or time number format
@@ -290,6 +293,9 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 	}
 	if col <= len(row) {
 		return fail(fmt.Errorf("cells of row %d are out of order", line))
+	}
+	if typ == typeNumber && val != "" && d.firstNumber == 0 {
+		d.firstNumber = line
 	}
 	if typ == typeNumber && val != "" && style >= 0 && style < len(d.dateStyle) && d.dateStyle[style] {
 		d.dates = append(d.dates, place{line, col})
