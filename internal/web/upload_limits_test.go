@@ -232,3 +232,19 @@ func TestBureauTableConfirmed(t *testing.T) {
 func must200body(t *testing.T, c client, path string) string {
 	return string(c.do("GET", path, nil).body)
 }
+
+// TestGeoJSONLimit: a boundary map over limits.geojson_bytes is refused
+// before it is parsed, saying which setting bounds it.
+func TestGeoJSONLimit(t *testing.T) {
+	db := storetest.MustOpen(t)
+	f := load(t, db)
+	cfg := testConfig()
+	cfg.Limits.GeoJSONBytes = 2048
+	srv := start(t, db, cfg, webHooks())
+	root := client{t: t, base: srv.url, token: f.tokens["root"]}
+	big := `{"type":"FeatureCollection","features":[],"pad":"` + strings.Repeat(" ", 3000) + `"}`
+	r := root.do("POST", "/admin/map", geoUpload(t, big))
+	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(string(r.body), "文件超过 2048 字节的上限（配置项 limits.geojson_bytes），未保存。") {
+		t.Errorf("%d %.300s", r.status, r.body)
+	}
+}
