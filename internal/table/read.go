@@ -33,7 +33,6 @@ func ReadWith(file string, r io.Reader, lim Limits) (*Table, error) {
 	g := &guard{src: src, lim: lim, line: 1, field: 1}
 	cr := csv.NewReader(g)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
 	var errs Errors
 	for {
 		rec, err := cr.Read()
@@ -52,7 +51,7 @@ func ReadWith(file string, r io.Reader, lim Limits) (*Table, error) {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
-		if e := checkFields(file, cr, rec, lim, enc); e != nil {
+		if e := checkFields(file, cr, rec, lim, enc != "" || g.invalid); e != nil {
 			return nil, Errors{e}
 		}
 		if t.Header == nil {
@@ -79,7 +78,7 @@ func ReadWith(file string, r io.Reader, lim Limits) (*Table, error) {
 		case (len(t.Rows)+2)*len(t.Header) > lim.Cells: // the header and this row included
 			return nil, Errors{{File: file, Line: line, Msg: locale.M("limit.cells", lim.Cells)}}
 		}
-		t.Rows = append(t.Rows, copyRecord(rec))
+		t.Rows = append(t.Rows, rec)
 		t.Lines = append(t.Lines, line)
 	}
 	if t.Header == nil {
@@ -102,37 +101,26 @@ func ReadWith(file string, r io.Reader, lim Limits) (*Table, error) {
 // everywhere says so in its first hundred.
 const maxErrors = 100
 
-// copyRecord copies a reused record into one string, as csv.Reader does
-// for a fresh record, so a row costs one allocation for its text.
-func copyRecord(rec []string) []string {
-	n := 0
-	for _, f := range rec {
-		n += len(f)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, f := range rec {
-		b.WriteString(f)
-	}
-	all := b.String()
-	out := make([]string, len(rec))
+// checkFields refuses a field over the cell limit and, when suspect is
+// set (the guard saw bytes that are not UTF-8, or the file was converted),
+// text that is not UTF-8 or did not convert.
+func checkFields(file string, cr *csv.Reader, rec []string, lim Limits, suspect bool) *Error {
 	for i, f := range rec {
-		out[i], all = all[:len(f)], all[len(f):]
-	}
-	return out
-}
-
-// checkFields refuses a field over the cell limit and text that is not
-// UTF-8 (or, in a converted file, that did not convert).
-func checkFields(file string, cr *csv.Reader, rec []string, lim Limits, enc string) *Error {
-	for i, f := range rec {
-		line, _ := cr.FieldPos(i)
+		var key string
 		switch {
 		case len(f) > lim.CellBytes:
-			return &Error{File: file, Line: line, Col: i + 1, Msg: locale.M("limit.cell", lim.CellBytes)}
-		case !utf8.ValidString(f) || enc != "" && strings.ContainsRune(f, utf8.RuneError):
-			return &Error{File: file, Line: line, Col: i + 1, Msg: locale.M("table.utf8")}
+			key = "limit.cell"
+		case suspect && (!utf8.ValidString(f) || strings.ContainsRune(f, utf8.RuneError)):
+			key = "table.utf8"
+		default:
+			continue
 		}
+		line, _ := cr.FieldPos(i)
+		msg := locale.M(key)
+		if key == "limit.cell" {
+			msg = locale.M(key, lim.CellBytes)
+		}
+		return &Error{File: file, Line: line, Col: i + 1, Msg: msg}
 	}
 	return nil
 }
@@ -145,51 +133,70 @@ type limitError struct {
 
 func (e *limitError) Error() string { return e.msg.In(locale.EN) }
 
-// guard passes a CSV stream through, counting as it goes: the whole
-// file's bytes, a record's bytes and fields (commas outside quotes), so
-// that csv.Reader never gets to build a record larger than the limits.
+// guard passes a CSV stream through, counting as it goes: a record's
+// bytes and fields (commas outside quotes), so that csv.Reader never gets
+// to build a record larger than the limits. A record too long is placed
+// at the line it starts on; a field too many at its own line.
 type guard struct {
 	src io.Reader
 	lim Limits
-	// line is the physical line, field the field of the current record
-	// and recBytes its length so far.
-	line, field, recBytes int
-	quoted                bool
-	err                   error
+	// line is the physical line, field the field of the current record,
+	// recLine the line it starts on and recBytes its length before the
+	// bytes of the current read.
+	line, field, recLine, recBytes int
+	quoted                         bool
+	// invalid is set once a read held bytes that are not UTF-8 (or a
+	// character cut by the read's end): from then on every field is
+	// checked, which costs more than checking whole reads.
+	invalid bool
+	err     error
 }
+
+// csvSpecial marks the bytes the guard looks at.
+var csvSpecial = [256]bool{'"': true, ',': true, '\n': true}
 
 func (g *guard) Read(p []byte) (int, error) {
 	if g.err != nil {
 		return 0, g.err
 	}
+	if g.recLine == 0 {
+		g.recLine = g.line
+	}
 	n, err := g.src.Read(p)
+	if !g.invalid && !utf8.Valid(p[:n]) {
+		g.invalid = true
+	}
+	start := 0 // where the current record's bytes begin in p
 	for i := 0; i < n; i++ {
-		g.recBytes++
+		if !csvSpecial[p[i]] {
+			continue
+		}
 		switch p[i] {
 		case '"':
 			g.quoted = !g.quoted
 		case ',':
-			if !g.quoted {
-				g.field++
+			if g.quoted {
+				continue
+			}
+			if g.field++; g.field > g.lim.Columns {
+				g.err = &limitError{line: g.line, col: g.field, msg: locale.M("limit.cols", g.lim.Columns)}
+				return i, g.err
 			}
 		case '\n':
 			g.line++
-			if !g.quoted {
-				g.field, g.recBytes = 1, 0
+			if g.quoted {
+				continue
 			}
+			if g.recBytes+i+1-start > g.lim.RowBytes {
+				g.err = &limitError{line: g.recLine, msg: locale.M("limit.row", g.lim.RowBytes)}
+				return start, g.err
+			}
+			g.field, g.recBytes, g.recLine, start = 1, 0, g.line, i+1
 		}
-		var msg locale.Message
-		col := 0
-		switch {
-		case g.field > g.lim.Columns:
-			msg, col = locale.M("limit.cols", g.lim.Columns), g.field
-		case g.recBytes > g.lim.RowBytes:
-			msg = locale.M("limit.row", g.lim.RowBytes)
-		default:
-			continue
-		}
-		g.err = &limitError{line: g.line, col: col, msg: msg}
-		return i, g.err
+	}
+	if g.recBytes += n - start; g.recBytes > g.lim.RowBytes {
+		g.err = &limitError{line: g.recLine, msg: locale.M("limit.row", g.lim.RowBytes)}
+		return start, g.err
 	}
 	return n, err
 }

@@ -303,8 +303,13 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 	if hasF && typ == typeNumber && val == "" {
 		d.uncalc = append(d.uncalc, formulaCell{line: line, col: col, text: string(d.fbuf), shared: shared, si: si})
 	}
-	// A row grows to its last cell only: a sparse row of one cell far to
-	// the right costs that row, not every row after it.
+	// A row is made as wide as the header, which the table pads it to
+	// anyway (and count charges for), or as its cell: never as wide as the
+	// widest row so far, so a sparse row of one cell far to the right
+	// costs that row, not every row after it.
+	if row == nil {
+		row = make([]string, 0, max(d.headerWidth, col))
+	}
 	for len(row) < col-1 {
 		row = append(row, "")
 	}
