@@ -248,3 +248,24 @@ func TestGeoJSONLimit(t *testing.T) {
 		t.Errorf("%d %.300s", r.status, r.body)
 	}
 }
+
+// TestDataPageNameMatches: on the data page, a table of county names comes
+// back listing each match in the errors table, with the form's box to
+// confirm them; ticked, the same file imports.
+func TestDataPageNameMatches(t *testing.T) {
+	db := storetest.MustOpen(t)
+	f := load(t, db)
+	srv := start(t, db, testConfig(), webHooks())
+	tjj := client{t: t, base: srv.url, token: f.tokens["tjj"]}
+	content := "地区,地区生产总值\n城关区,101\n"
+	r := tjj.do("POST", "/data/import", upload(t, "tj.csv", content, map[string]string{"period": "2022"}))
+	body := string(r.body)
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(body, "<code>tj.csv:2:1</code>") ||
+		!strings.Contains(body, "“城关区”按名称匹配为 620102 城关区") || !strings.Contains(body, `name="confirm_names"`) {
+		t.Fatalf("first upload: %d %.2000s", r.status, body)
+	}
+	r = tjj.do("POST", "/data/import", upload(t, "tj.csv", content, map[string]string{"period": "2022", "confirm_names": "1"}))
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/data?imported=") {
+		t.Errorf("confirmed upload: %d %q %.500s", r.status, r.header.Get("Location"), r.body)
+	}
+}
