@@ -61,3 +61,15 @@ func LegacyError(file string) error {
 
 // isOLE2 reports whether head starts like a Compound File.
 func isOLE2(head []byte) bool { return bytes.HasPrefix(head, ole2Magic) }
+
+// tokenLimit is the longest token a cell of lim.CellBytes can take in
+// XML: a character reference (&#x4E00;) is up to 8 bytes for 3.
+func tokenLimit(lim table.Limits) int { return 8*lim.CellBytes + 4<<10 }
+
+// tooLong is the error for a token over maxToken.
+func (s *scanner) tooLong() error {
+	if s.rerr != nil {
+		return s.rerr
+	}
+	return &limitError{msg: locale.M("xlsx.limittoken", s.maxToken, s.off+int64(s.pos))}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
 
@@ -56,18 +55,6 @@ var errXMLEnd = errors.New("unexpected end of the XML")
 
 func newScanner(r io.Reader, lim table.Limits) *scanner {
 	return &scanner{src: r, buf: make([]byte, 64<<10), maxToken: tokenLimit(lim)}
-}
-
-// tokenLimit is the longest token a cell of lim.CellBytes can take in
-// XML: a character reference (&#x4E00;) is up to 8 bytes for 3.
-func tokenLimit(lim table.Limits) int { return 8*lim.CellBytes + 4<<10 }
-
-// tooLong is the error for a token over maxToken.
-func (s *scanner) tooLong() error {
-	if s.rerr != nil {
-		return s.rerr
-	}
-	return &limitError{msg: locale.M("xlsx.limittoken", s.maxToken, s.off+int64(s.pos))}
 }
 
 func (s *scanner) fill() bool {
