@@ -258,3 +258,34 @@ func FuzzReadWithLimits(f *testing.F) {
 		}
 	})
 }
+
+// TestGuardUTF8AcrossReads: a character cut between two reads is valid
+// UTF-8 (so fields need no check of their own); GBK bytes, or a character
+// cut by the end of the file, are not.
+func TestGuardUTF8AcrossReads(t *testing.T) {
+	text := []byte("城关区,七里河区\n")
+	for cut := range len(text) + 1 {
+		g := &guard{}
+		g.checkUTF8(text[:cut], false)
+		g.checkUTF8(text[cut:], true)
+		if g.invalid {
+			t.Errorf("cut at byte %d: taken for invalid", cut)
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		reads [][]byte
+	}{
+		{"GBK", [][]byte{[]byte("a,\xb3\xc7\n")}},
+		{"cut by the end", [][]byte{[]byte("a,\xe5\x9f")}},
+		{"a lead byte then ASCII", [][]byte{[]byte("a,\xe5"), []byte("b\n")}},
+	} {
+		g := &guard{}
+		for i, r := range c.reads {
+			g.checkUTF8(r, i == len(c.reads)-1)
+		}
+		if !g.invalid {
+			t.Errorf("%s: taken for valid", c.name)
+		}
+	}
+}

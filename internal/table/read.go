@@ -149,7 +149,34 @@ type guard struct {
 	// character cut by the read's end): from then on every field is
 	// checked, which costs more than checking whole reads.
 	invalid bool
+	carry   []byte // the start of a character cut by the last read's end
 	err     error
+}
+
+// checkUTF8 checks a read for UTF-8, carrying a character cut at its end
+// over to the next read; last says no read follows.
+func (g *guard) checkUTF8(b []byte, last bool) {
+	if g.invalid {
+		return
+	}
+	if len(g.carry) > 0 {
+		k := 0
+		for k < len(b) && k < 3 && !utf8.RuneStart(b[k]) {
+			k++
+		}
+		var buf [8]byte
+		if !utf8.Valid(append(append(buf[:0], g.carry...), b[:k]...)) {
+			g.invalid = true
+			return
+		}
+		b, g.carry = b[k:], g.carry[:0]
+	}
+	body := trimPartialRune(b)
+	if !utf8.Valid(body) || last && len(body) < len(b) {
+		g.invalid = true
+		return
+	}
+	g.carry = append(g.carry, b[len(body):]...)
 }
 
 // csvSpecial marks the bytes the guard looks at.
@@ -163,9 +190,7 @@ func (g *guard) Read(p []byte) (int, error) {
 		g.recLine = g.line
 	}
 	n, err := g.src.Read(p)
-	if !g.invalid && !utf8.Valid(p[:n]) {
-		g.invalid = true
-	}
+	g.checkUTF8(p[:n], err != nil)
 	start := 0 // where the current record's bytes begin in p
 	for i := 0; i < n; i++ {
 		if !csvSpecial[p[i]] {
