@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/qiangxian/qiangxian/internal/config"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -216,12 +217,28 @@ func runVersion(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// openTable reads a CSV table from a path.
+// openTable reads a CSV table from a path within the default limits.
 func openTable(path string) (*table.Table, error) {
+	return openTableWith(path, table.DefaultLimits())
+}
+
+// openTableWith reads a CSV table from a path within lim.
+func openTableWith(path string, lim table.Limits) (*table.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return table.Read(path, f)
+	return table.ReadWith(path, f, lim)
+}
+
+// limits returns the [limits] of the configuration that serve would use
+// (the file named by QIANGXIAN_CONFIG and the environment), so that a
+// command-line import is bounded as an upload is.
+func (e *env) limits() (config.Limits, error) {
+	cfg, err := config.Load("", e.getenv, nil)
+	if err != nil {
+		return cfg.Limits, &usageError{err.Error()}
+	}
+	return cfg.Limits, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -96,11 +95,11 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 // loadMethod reads and parses a method file; its errors become located
 // table errors so that report prints them one per line.
 func (e *env) loadMethod(path string) (*method.Method, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+	var m *method.Method
+	src, err := method.ReadSource(path)
+	if err == nil {
+		m, err = method.Parse(path, src)
 	}
-	m, err := method.Parse(path, src)
 	var es method.Errors
 	if errors.As(err, &es) {
 		return nil, es.Table(e.lang)
@@ -112,6 +111,9 @@ func (e *env) loadMethod(path string) (*method.Method, error) {
 func openAnyTable(path, sheet string) (*table.Table, error) {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return xlsx.ReadTable(path, sheet)
+	}
+	if xlsx.IsLegacy(path) {
+		return nil, xlsx.LegacyError(path)
 	}
 	return openTable(path)
 }

@@ -50,6 +50,7 @@ type Config struct {
 	LogLevel        string // debug, info, warn, error
 	LogFormat       string // text or json
 	ShutdownTimeout time.Duration
+	Limits          Limits // the [limits] section: what an upload may hold
 }
 
 // Default returns the built-in defaults.
@@ -67,6 +68,7 @@ func Default() Config {
 		LogLevel:        "info",
 		LogFormat:       "text",
 		ShutdownTimeout: 10 * time.Second,
+		Limits:          DefaultLimits(),
 	}
 }
 
@@ -119,11 +121,13 @@ func small(p func(c *Config) *int) (func(*Config) string, func(*Config, string) 
 
 func mk(key string, secret bool, zh, en string, acc func() (func(*Config) string, func(*Config, string) error)) field {
 	get, set := acc()
-	return field{key: key, env: "QIANGXIAN_" + strings.ToUpper(key), secret: secret, help: [2]string{zh, en}, get: get, set: set}
+	env := "QIANGXIAN_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_")) // limits.rows: QIANGXIAN_LIMITS_ROWS
+	return field{key: key, env: env, secret: secret, help: [2]string{zh, en}, get: get, set: set}
 }
 
-// fields lists every setting, in the order config dump prints them.
-var fields = []field{
+// fields lists every setting, in the order config dump prints them; the
+// keys of a section ("limits.rows") come after the top-level ones.
+var fields = append([]field{
 	mk("addr", false, "监听地址 HOST:PORT", "listen address HOST:PORT", func() (func(*Config) string, func(*Config, string) error) {
 		return str(func(c *Config) *string { return &c.Addr })
 	}),
@@ -166,7 +170,7 @@ var fields = []field{
 	mk("shutdown_timeout", false, "停止时等待请求完成的时间", "how long shutdown waits for requests", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.ShutdownTimeout })
 	}),
-}
+}, limitFields...)
 
 // FileEnv is the variable naming the TOML file when --config is not given.
 const FileEnv = "QIANGXIAN_CONFIG"
@@ -252,7 +256,7 @@ func (c *Config) applyTOML(file string, b []byte) error {
 	if err := toml.Unmarshal(b, &m); err != nil {
 		return fmt.Errorf("config: %s: %w", file, err)
 	}
-	for key, v := range m {
+	for key, v := range flatten("", m) {
 		f, ok := lookup(key)
 		if !ok {
 			return fmt.Errorf("config: %s: unknown setting %q", file, key)
@@ -296,6 +300,7 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		bad = append(bad, fmt.Sprintf("log_format %q is not text or json", c.LogFormat))
 	}
+	bad = append(bad, c.Limits.problems()...)
 	if len(bad) > 0 {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
 	}
@@ -307,15 +312,24 @@ func (c Config) Validate() error {
 // database DSN hides its password.
 func (c Config) Dump(w io.Writer) error {
 	var b bytes.Buffer
+	section := ""
 	for _, f := range fields {
 		v := f.get(&c)
+		key := f.key
+		if sec, k, ok := strings.Cut(f.key, "."); ok {
+			if sec != section {
+				fmt.Fprintf(&b, "\n[%s]\n", sec)
+				section = sec
+			}
+			key = k
+		}
 		switch {
 		case f.secret && v != "":
 			v = "********"
 		case f.key == "db":
 			v = maskDSN(v)
 		}
-		fmt.Fprintf(&b, "# %s\n%s = %s\n", f.help[1], f.key, tomlValue(f.key, v))
+		fmt.Fprintf(&b, "# %s\n%s = %s\n", f.help[1], key, tomlValue(f.key, v))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -328,6 +342,9 @@ func tomlValue(key, v string) string {
 		return v
 	case "login_failures", "max_upload":
 		return v
+	}
+	if strings.HasPrefix(key, "limits.") {
+		return v // all numbers
 	}
 	return strconv.Quote(v)
 }

@@ -12,6 +12,9 @@ import (
 // Parse reads a method file and validates it. All problems are returned
 // together as Errors, each at its line: FILE:LINE: field: message.
 func Parse(file string, src []byte) (*Method, error) {
+	if len(src) > MaxSourceBytes {
+		return nil, Errors{tooBig(file)}
+	}
 	var doc map[string]any
 	if err := toml.Unmarshal(src, &doc); err != nil {
 		line := 0

@@ -3,6 +3,7 @@ package method
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -225,4 +226,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error is not Errors: %v", err)
 		}
 	})
+}
+
+// TestParseRefusesHugeSource: a method file over MaxSourceBytes is refused
+// before TOML parsing, from bytes and from a path.
+func TestParseRefusesHugeSource(t *testing.T) {
+	src := []byte("title = \"x\"\n# " + strings.Repeat("x", MaxSourceBytes) + "\n")
+	_, err := Parse("huge.toml", src)
+	if err == nil || err.Error() != "huge.toml: the method file is over the limit of 4194304 bytes" {
+		t.Errorf("Parse: %v", err)
+	}
+	p := filepath.Join(t.TempDir(), "huge.toml")
+	if err := os.WriteFile(p, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadSource(p); err == nil || !strings.Contains(err.Error(), "over the limit of 4194304 bytes") {
+		t.Errorf("ReadSource: %v", err)
+	}
 }

@@ -48,6 +48,7 @@ type Server struct {
 	handlerOnce sync.Once
 	handler     http.Handler
 	published   resultCache
+	imports     importQueue
 }
 
 // New returns a server of db configured by cfg.
