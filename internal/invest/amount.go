@@ -9,7 +9,7 @@ import (
 // Amount is a sum of money in units of 10⁻⁸ 亿元, that is one 元. Sums of
 // amounts are exact, so that the command line and the server, which add
 // the same rows in different orders, print the same figures, and 0.1 + 0.2
-//亿元 prints as 0.3.
+// 亿元 prints as 0.3.
 type Amount int64
 
 // AmountScale is the number of Amount units in 1 亿元.

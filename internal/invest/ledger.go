@@ -16,11 +16,11 @@ type Project struct {
 	Signed         Day    // 签约日期 of the first formal contract; 0 for a lead
 	Event          string // 签约活动: the cohort, e.g. 第二十九届兰洽会
 	Amount         Amount // 协议投资额 (亿元): the whole contract, or the amount added by an increase
-	ContractStart  Day // 合同开工日期
-	ActualStart    Day // 实际开工日期
-	ContractProd   Day // 合同投产日期
-	ActualProd     Day // 实际投产日期
-	Terminated     Day // 终止日期
+	ContractStart  Day    // 合同开工日期
+	ActualStart    Day    // 实际开工日期
+	ContractProd   Day    // 合同投产日期
+	ActualProd     Day    // 实际投产日期
+	Terminated     Day    // 终止日期
 	IncreaseOf     string
 	Relocation     bool // 迁建: a relocation within the prefecture, not 招商引资
 	Stage          Stage
@@ -35,12 +35,12 @@ type Source uint8
 
 // The six sources; the first three count as funds in place.
 const (
-	SourceShareholder    Source = iota + 1 // 股东出资
-	SourceOwn                              // 企业自有
-	SourceOutsideBank                      // 外地金融机构
-	SourceLocalBank                        // 本地金融机构
-	SourceGovernment                       // 政府资金
-	SourceSpecialBond                      // 专项债
+	SourceShareholder Source = iota + 1 // 股东出资
+	SourceOwn                           // 企业自有
+	SourceOutsideBank                   // 外地金融机构
+	SourceLocalBank                     // 本地金融机构
+	SourceGovernment                    // 政府资金
+	SourceSpecialBond                   // 专项债
 )
 
 // SourceNames are the sources' names as written in the ledger, by Source.
