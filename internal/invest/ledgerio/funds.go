@@ -43,7 +43,7 @@ func ReadFunds(t *table.Table, index map[string]int) ([]invest.Funds, error) {
 		f.PayerLoc = r.location(i, ColPayerLoc)
 	}
 	if len(r.errs) > 0 {
-		return fs, r.errs
+		return fs, sorted(r.errs)
 	}
 	return fs, nil
 }

@@ -84,7 +84,7 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 		}
 	}
 	if len(r.errs) > 0 {
-		return ps, index, r.errs
+		return ps, index, sorted(r.errs)
 	}
 	for i := range ps {
 		ps[i].Stage = invest.StageOf(&ps[i], 99991231)

@@ -1,6 +1,8 @@
 package ledgerio
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +25,14 @@ func columns(t *table.Table, required, optional []string, errs *table.Errors) ma
 		col[name] = t.Col(name)
 	}
 	return col
+}
+
+// sorted returns es in the order of the file: by line, then column.
+func sorted(es table.Errors) table.Errors {
+	slices.SortStableFunc(es, func(a, b *table.Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return es
 }
 
 // reader reads the cells of one table, collecting located errors.
