@@ -13,34 +13,40 @@ func ReadFunds(t *table.Table, index map[string]int) ([]invest.Funds, error) {
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
+	cID := r.col[ColID]
+	cMonth := r.col[ColMonth]
+	cFunds := r.col[ColFunds]
+	cSource := r.col[ColSource]
+	cEvidence := r.col[ColEvidence]
+	cPayerLoc := r.col[ColPayerLoc]
 	fs := make([]invest.Funds, len(t.Rows))
 	for i := range t.Rows {
 		f := &fs[i]
-		id := r.cell(i, ColID)
+		id := r.cell(i, cID)
 		if j, ok := index[id]; ok {
 			f.Project = j
 		} else {
-			r.fail(i, ColID, "invest.unknownid", id)
+			r.fail(i, cID, "invest.unknownid", id)
 		}
-		f.Month = r.month(i, ColMonth)
-		switch s := r.cell(i, ColFunds); {
+		f.Month = r.month(i, cMonth)
+		switch s := r.cell(i, cFunds); {
 		case s == "":
-			r.fail(i, ColFunds, "invest.noamount")
+			r.fail(i, cFunds, "invest.noamount")
 		default:
 			a, ok := invest.ParseAmount(s)
 			if !ok {
-				r.fail(i, ColFunds, "invest.amount", s)
+				r.fail(i, cFunds, "invest.amount", s)
 			}
 			f.Amount = a
 		}
-		s := r.cell(i, ColSource)
+		s := r.cell(i, cSource)
 		src, ok := invest.ParseSource(s)
 		if !ok {
-			r.fail(i, ColSource, "invest.source", s)
+			r.fail(i, cSource, "invest.source", s)
 		}
 		f.Source = src
-		f.Evidence = r.cell(i, ColEvidence) != ""
-		f.PayerLoc = r.location(i, ColPayerLoc)
+		f.Evidence = r.cell(i, cEvidence) != ""
+		f.PayerLoc = r.location(i, cPayerLoc)
 	}
 	if len(r.errs) > 0 {
 		return fs, sorted(r.errs)
@@ -50,7 +56,7 @@ func ReadFunds(t *table.Table, index map[string]int) ([]invest.Funds, error) {
 
 // month reads a month cell: YYYY-MM strictly, or in a workbook also a date
 // cell (the month it falls in).
-func (r *reader) month(row int, name string) invest.Month {
+func (r *reader) month(row int, name int) invest.Month {
 	s := r.cell(row, name)
 	if m, ok := invest.ParseMonth(s); ok {
 		return m

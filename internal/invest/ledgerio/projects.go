@@ -16,47 +16,64 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 	if len(r.errs) > 0 {
 		return nil, nil, r.errs
 	}
+	cID := r.col[ColID]
+	cName := r.col[ColName]
+	cIncreaseOf := r.col[ColIncreaseOf]
+	cCounty := r.col[ColCounty]
+	cZone := r.col[ColZone]
+	cInvestor := r.col[ColInvestor]
+	cInvestorCode := r.col[ColInvestorCode]
+	cInvestorLoc := r.col[ColInvestorLoc]
+	cSigned := r.col[ColSigned]
+	cEvent := r.col[ColEvent]
+	cAmount := r.col[ColAmount]
+	cContractStart := r.col[ColContractStart]
+	cActualStart := r.col[ColActualStart]
+	cContractProd := r.col[ColContractProd]
+	cActualProd := r.col[ColActualProd]
+	cTerminated := r.col[ColTerminated]
+	cRelocation := r.col[ColRelocation]
 	ps := make([]invest.Project, len(t.Rows))
 	index := make(map[string]int, len(t.Rows))
 	for i := range t.Rows {
 		p := &ps[i]
-		p.ID = r.cell(i, ColID)
+		p.ID = r.cell(i, cID)
 		switch j, dup := index[p.ID]; {
 		case p.ID == "":
-			r.fail(i, ColID, "invest.noid")
+			r.fail(i, cID, "invest.noid")
 		case dup:
-			r.fail(i, ColID, "invest.dupid", p.ID, t.Lines[j])
+			r.fail(i, cID, "invest.dupid", p.ID, t.Lines[j])
 		default:
 			index[p.ID] = i
 		}
-		p.Name = r.cell(i, ColName)
-		p.IncreaseOf = r.cell(i, ColIncreaseOf)
-		p.County = r.cell(i, ColCounty)
+		p.Name = r.cell(i, cName)
+		p.IncreaseOf = r.cell(i, cIncreaseOf)
+		p.County = r.cell(i, cCounty)
 		if (p.County != "" || !p.IsIncrease()) && (!isDivision(p.County) || !strings.HasPrefix(p.County, invest.Province[:2])) {
-			r.fail(i, ColCounty, "invest.county", p.County)
+			r.fail(i, cCounty, "invest.county", p.County)
 		}
-		p.Zone = r.cell(i, ColZone)
-		p.Investor = r.cell(i, ColInvestor)
-		p.InvestorCode = r.cell(i, ColInvestorCode)
-		p.InvestorLoc = r.location(i, ColInvestorLoc)
-		p.Signed = r.day(i, ColSigned)
-		p.Event = r.cell(i, ColEvent)
-		if s := r.cell(i, ColAmount); s != "" {
+		p.Zone = r.cell(i, cZone)
+		p.Investor = r.cell(i, cInvestor)
+		p.InvestorCode = r.cell(i, cInvestorCode)
+		p.InvestorLoc = r.location(i, cInvestorLoc)
+		p.Signed = r.day(i, cSigned)
+		p.Event = r.cell(i, cEvent)
+		if s := r.cell(i, cAmount); s != "" {
 			a, ok := invest.ParseAmount(s)
 			switch {
 			case !ok:
-				r.fail(i, ColAmount, "invest.amount", s)
+				r.fail(i, cAmount, "invest.amount", s)
 			case a < 0:
-				r.fail(i, ColAmount, "invest.negative", s)
+				r.fail(i, cAmount, "invest.negative", s)
 			}
 			p.Amount = a
 		}
-		p.ContractStart = r.day(i, ColContractStart)
-		p.ActualStart = r.day(i, ColActualStart)
-		p.ContractProd = r.day(i, ColContractProd)
-		p.ActualProd = r.day(i, ColActualProd)
-		p.Terminated = r.day(i, ColTerminated)
-		p.Relocation = r.flag(i, ColRelocation)
+		p.ContractStart = r.day(i, cContractStart)
+		p.ActualStart = r.day(i, cActualStart)
+		p.ContractProd = r.day(i, cContractProd)
+		p.ActualProd = r.day(i, cActualProd)
+		p.Terminated = r.day(i, cTerminated)
+		p.Relocation = r.flag(i, cRelocation)
 	}
 	for i := range ps {
 		p := &ps[i]
@@ -64,7 +81,7 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 			continue
 		}
 		if j, ok := index[p.IncreaseOf]; !ok || ps[j].IsIncrease() || j == i {
-			r.fail(i, ColIncreaseOf, "invest.increase", p.IncreaseOf)
+			r.fail(i, cIncreaseOf, "invest.increase", p.IncreaseOf)
 		}
 	}
 	invest.ResolveIncreases(ps, index)
@@ -74,13 +91,13 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 	// has the length of one.
 	for i := range ps {
 		p := &ps[i]
-		code := r.cell(i, ColInvestorCode)
+		code := r.cell(i, cInvestorCode)
 		if code == "" {
 			continue
 		}
 		domestic := len(p.InvestorLoc) == 6
 		if (domestic || len(code) == 18 && p.InvestorLoc == "") && !invest.ValidUSCC(strings.ToUpper(code)) {
-			r.fail(i, ColInvestorCode, "invest.uscc", code)
+			r.fail(i, cInvestorCode, "invest.uscc", code)
 		}
 	}
 	if len(r.errs) > 0 {

@@ -42,21 +42,22 @@ type reader struct {
 	errs table.Errors
 }
 
-func (r *reader) cell(row int, name string) string {
-	c := r.col[name]
+// cell returns the trimmed cell of row in column c ("" when c < 0, an
+// absent optional column).
+func (r *reader) cell(row int, c int) string {
 	if c < 0 {
 		return ""
 	}
 	return strings.TrimSpace(r.t.Rows[row][c])
 }
 
-func (r *reader) fail(row int, name string, key string, args ...any) {
-	r.errs = append(r.errs, r.t.Errorf(row, r.col[name], locale.M(key, args...)))
+func (r *reader) fail(row int, c int, key string, args ...any) {
+	r.errs = append(r.errs, r.t.Errorf(row, c, locale.M(key, args...)))
 }
 
 // day reads a date cell: YYYY-MM-DD strictly, or in a workbook also a date
 // cell, which the workbook reader gives as Excel's serial day number.
-func (r *reader) day(row int, name string) invest.Day {
+func (r *reader) day(row int, name int) invest.Day {
 	s := r.cell(row, name)
 	if s == "" {
 		return 0
@@ -84,7 +85,7 @@ func serialDay(s string) (invest.Day, bool) {
 
 // location reads a 投资方所在地 or 出资方所在地: "" (unknown), a 6-digit
 // division code, or two letters for 境外 (returned in capitals).
-func (r *reader) location(row int, name string) string {
+func (r *reader) location(row int, name int) string {
 	s := r.cell(row, name)
 	if s == "" || isDivision(s) {
 		return s
@@ -111,7 +112,7 @@ func isDivision(s string) bool {
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
 
 // flag reads the 迁建 flag: 是/否, 1/0, true/false (any case); empty is no.
-func (r *reader) flag(row int, name string) bool {
+func (r *reader) flag(row int, name int) bool {
 	switch s := r.cell(row, name); strings.ToLower(s) {
 	case "", "否", "0", "false":
 		return false

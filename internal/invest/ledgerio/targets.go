@@ -20,30 +20,33 @@ func ReadTargets(t *table.Table) (map[TargetKey]float64, error) {
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
+	cUnit := r.col["unit"]
+	cYear := r.col["year"]
+	cTarget := r.col["target"]
 	out := map[TargetKey]float64{}
 	line := map[TargetKey]int{}
 	for i := range t.Rows {
-		unit := r.cell(i, "unit")
+		unit := r.cell(i, cUnit)
 		if unit == "" {
-			r.fail(i, "unit", "invest.unit")
+			r.fail(i, cUnit, "invest.unit")
 		}
-		ys := r.cell(i, "year")
+		ys := r.cell(i, cYear)
 		y, ok := 0, len(ys) == 4
 		for _, c := range []byte(ys) {
 			ok = ok && c >= '0' && c <= '9'
 			y = y*10 + int(c-'0')
 		}
 		if !ok {
-			r.fail(i, "year", "invest.year", ys)
+			r.fail(i, cYear, "invest.year", ys)
 		}
-		ts := r.cell(i, "target")
+		ts := r.cell(i, cTarget)
 		v, vok := table.ParseNumber(ts)
 		if !vok || math.IsNaN(v) || v < 0 {
-			r.fail(i, "target", "invest.target", ts)
+			r.fail(i, cTarget, "invest.target", ts)
 		}
 		k := TargetKey{unit, y}
 		if l, dup := line[k]; dup && ok {
-			r.fail(i, "unit", "invest.duptarget", unit, y, l)
+			r.fail(i, cUnit, "invest.duptarget", unit, y, l)
 		}
 		line[k], out[k] = t.Lines[i], v
 	}
