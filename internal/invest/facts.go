@@ -1,0 +1,106 @@
+package invest
+
+// The store keeps, beside the ledger, its facts grouped so that a metrics
+// query reads a few thousand rows instead of a million: FundsFact for
+// rules 3 and 4, CohortFundsFact for rule 5's funds. They are built here,
+// from the same rows and rules as Tally1, and read back into Tallies by
+// the store's query.
+
+// KeyOf returns the key of project p's own facts (signed, overdue, cohort):
+// its place and its investor's origin.
+func KeyOf(p *Project) Key { return Key{p.County, p.Zone, Classify(p.County, p.InvestorLoc)} }
+
+// FundsFact is the funds of one key in one month, counted or not.
+type FundsFact struct {
+	Key
+	Month   Month
+	Counted bool
+	Amount  Amount
+}
+
+// FundsFacts groups the ledger's funds rows by key (the payer's origin),
+// month and whether they count.
+func FundsFacts(l *Ledger) []FundsFact {
+	type k struct {
+		Key
+		Month   Month
+		Counted bool
+	}
+	sums := map[k]Amount{}
+	var order []k
+	for j := range l.Funds {
+		f := &l.Funds[j]
+		p := &l.Projects[f.Project]
+		payer := f.PayerLoc
+		if payer == "" {
+			payer = p.InvestorLoc
+		}
+		key := k{Key{p.County, p.Zone, Classify(p.County, payer)}, f.Month, f.Counted()}
+		if _, ok := sums[key]; !ok {
+			order = append(order, key)
+		}
+		sums[key] += f.Amount
+	}
+	out := make([]FundsFact, len(order))
+	for i, key := range order {
+		out[i] = FundsFact{key.Key, key.Month, key.Counted, sums[key]}
+	}
+	return out
+}
+
+// CohortFundsFact is the counted funds, in one month, of the original
+// projects of one key with one 签约活动 and year of signing — and of the
+// capital increases on them signed on IncreaseSigned (0 for the
+// originals' own funds), which join a cohort's funds only when signed by
+// its end.
+type CohortFundsFact struct {
+	Key
+	Event          string
+	SignedYear     int
+	Month          Month
+	IncreaseSigned Day
+	Amount         Amount
+}
+
+// CohortFundsFacts groups the ledger's counted funds by the original
+// project's cohort attributes and key.
+func CohortFundsFacts(l *Ledger) []CohortFundsFact {
+	index := make(map[string]int, len(l.Projects))
+	for i := range l.Projects {
+		index[l.Projects[i].ID] = i
+	}
+	type k struct {
+		Key
+		Event     string
+		Year      int
+		Month     Month
+		IncSigned Day
+	}
+	sums := map[k]Amount{}
+	var order []k
+	for j := range l.Funds {
+		f := &l.Funds[j]
+		if !f.Counted() {
+			continue
+		}
+		p := &l.Projects[f.Project]
+		root, inc := p, Day(0)
+		if p.IsIncrease() {
+			r, ok := index[p.IncreaseOf]
+			if !ok || p.Signed == 0 {
+				continue // an increase never signed joins no cohort
+			}
+			root, inc = &l.Projects[r], p.Signed
+		}
+		key := k{KeyOf(root), root.Event, root.Signed.Year(), f.Month, inc}
+		if _, ok := sums[key]; !ok {
+			order = append(order, key)
+		}
+		sums[key] += f.Amount
+	}
+	out := make([]CohortFundsFact, len(order))
+	for i, key := range order {
+		out[i] = CohortFundsFact{key.Key, key.Event, key.Year, key.Month, key.IncSigned, sums[key]}
+	}
+	return out
+}
