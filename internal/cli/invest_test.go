@@ -140,3 +140,26 @@ func TestInvestMetricsWorkbookErrors(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// TestImportInvest loads the example ledger with import --kind projects and
+// --kind funds; a bad funds table is refused with its cells and writes no
+// revision.
+func TestImportInvest(t *testing.T) {
+	for _, pg := range []bool{false, true} {
+		t.Run(map[bool]string{false: "sqlite", true: "postgres"}[pg], func(t *testing.T) {
+			dsn := importDB(t, pg)
+			code, out, stderr := run(t, "import", "--db", dsn, "--kind", "projects", "--file", investData+"/projects.csv", "--lang", "en")
+			if code != 0 || !strings.Contains(out, "(invest-projects, by cli") {
+				t.Fatalf("exit %d: %s%s", code, out, stderr)
+			}
+			code, _, stderr = run(t, "import", "--db", dsn, "--kind", "funds", "--file", investData+"/funds-bad.csv", "--lang", "en")
+			if code != 2 || !strings.HasPrefix(stderr, investData+"/funds-bad.csv:2:1: unknown 项目编号 \"SL-1\"") {
+				t.Fatalf("bad funds: exit %d: %s", code, stderr)
+			}
+			code, out, stderr = run(t, "import", "--db", dsn, "--kind", "funds", "--file", investData+"/funds.csv", "--lang", "en")
+			if code != 0 || !strings.Contains(out, "revision 2 (invest-funds") {
+				t.Fatalf("exit %d: %s%s", code, out, stderr)
+			}
+		})
+	}
+}

@@ -11,6 +11,14 @@ import (
 // increase. It returns the projects, with increases completed from their
 // originals (invest.ResolveIncreases), and the position of each 项目编号.
 func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
+	return ReadProjectsOver(t, nil)
+}
+
+// ReadProjectsOver reads the projects table as new versions over a stored
+// ledger: a capital increase may name a stored original project (whose
+// place and investor it then takes), and a row of the table replaces the
+// stored project of the same 项目编号.
+func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project, map[string]int, error) {
 	r := &reader{t: t}
 	r.col = columns(t, ProjectColumns, []string{ColZone, ColRelocation}, &r.errs)
 	if len(r.errs) > 0 {
@@ -75,16 +83,31 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 		p.Terminated = r.day(i, cTerminated)
 		p.Relocation = r.flag(i, cRelocation)
 	}
+	// all is the stored projects the table does not replace, then the
+	// table's: increases are checked and resolved against all of them.
+	var all []invest.Project
+	for i := range stored {
+		if _, replaced := index[stored[i].ID]; !replaced {
+			all = append(all, stored[i])
+		}
+	}
+	base := len(all)
+	all = append(all, ps...)
+	allIndex := make(map[string]int, len(all))
+	for i := range all {
+		allIndex[all[i].ID] = i
+	}
 	for i := range ps {
 		p := &ps[i]
 		if !p.IsIncrease() {
 			continue
 		}
-		if j, ok := index[p.IncreaseOf]; !ok || ps[j].IsIncrease() || j == i {
+		if j, ok := allIndex[p.IncreaseOf]; !ok || all[j].IsIncrease() || j == base+i {
 			r.fail(i, cIncreaseOf, "invest.increase", p.IncreaseOf)
 		}
 	}
-	invest.ResolveIncreases(ps, index)
+	invest.ResolveIncreases(all, allIndex)
+	copy(ps, all[base:])
 	// The investor's code is checked against its location, which an
 	// increase may take from its original: a domestic investor's code must
 	// be a 统一社会信用代码; any other is a foreign registration, unless it
