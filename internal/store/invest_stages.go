@@ -83,3 +83,15 @@ func (db *DB) InvestStageChanges(ctx context.Context, projectID string) (cs []In
 	}
 	return cs, rows.Err()
 }
+
+// InvestProjectPlace returns the county and zone of the current project
+// projectID, for permission checks.
+func (db *DB) InvestProjectPlace(ctx context.Context, projectID string) (county, zone string, err error) {
+	defer wrap(&err, "InvestProjectPlace(%s)", projectID)
+	err = db.sql.QueryRowContext(ctx, `SELECT county, zone FROM invest_projects WHERE project_id = $1 AND superseded_by IS NULL`,
+		projectID).Scan(&county, &zone)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = fmt.Errorf("%w: project %s", ErrNotFound, projectID)
+	}
+	return county, zone, err
+}
