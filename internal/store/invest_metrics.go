@@ -83,20 +83,23 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 		return nil, err
 	}
 
-	// Rule 6: overdue projects (invest.IsOverdue).
-	if err := eachRow(ctx, tx, `SELECT county, zone, origin, COUNT(*)
-		FROM invest_projects WHERE superseded_by IS NULL AND increase_of = ''
-			AND (actual_start = 0 OR actual_start > $1) AND (terminated = 0 OR terminated > $1)
-			AND ((contract_start <> 0 AND contract_start < $1) OR (contract_start = 0 AND signed <> 0 AND signed < $2))
-		GROUP BY county, zone, origin`, func(rs *sql.Rows) error {
-		var n int64
-		t, err := scanKey(rs, &n)
-		if err == nil {
-			t.Overdue += n
+	// Rule 6: overdue projects (invest.IsOverdue): those never started and
+	// those started after the end, each a range of invest_projects_start.
+	for _, notStarted := range []string{`actual_start = 0`, `actual_start > $1`} {
+		if err := eachRow(ctx, tx, `SELECT county, zone, origin, COUNT(*)
+			FROM invest_projects WHERE superseded_by IS NULL AND increase_of = '' AND `+notStarted+`
+				AND (terminated = 0 OR terminated > $1)
+				AND ((contract_start <> 0 AND contract_start < $1) OR (contract_start = 0 AND signed <> 0 AND signed < $2))
+			GROUP BY county, zone, origin`, func(rs *sql.Rows) error {
+			var n int64
+			t, err := scanKey(rs, &n)
+			if err == nil {
+				t.Overdue += n
+			}
+			return err
+		}, last, int(o.OverdueCutoff())); err != nil {
+			return nil, err
 		}
-		return err
-	}, last, int(o.OverdueCutoff())); err != nil {
-		return nil, err
 	}
 
 	if o.HasCohort() {
@@ -143,10 +146,15 @@ func investCohort(ctx context.Context, tx *sql.Tx, o invest.Options, scanKey fun
 	if err != nil {
 		return err
 	}
-	// Capital increases on them signed by the end.
-	err = eachRow(ctx, tx, `SELECT p.county, p.zone, p.origin, CAST(SUM(i.amount) AS BIGINT)
-		FROM invest_projects p JOIN invest_projects i ON i.increase_of = p.project_id AND i.superseded_by IS NULL
-		WHERE p.superseded_by IS NULL AND p.increase_of = '' AND `+cond+` AND i.signed <> 0 AND i.signed <= $1
+	// Capital increases on them signed by the end: from the few increases
+	// to their originals (CROSS JOIN keeps SQLite to that order).
+	// (The day of signing is tested in the sum, so that the planner takes
+	// the increases' index rather than the one by day of signing.)
+	err = eachRow(ctx, tx, `SELECT p.county, p.zone, p.origin,
+			CAST(SUM(CASE WHEN i.signed <> 0 AND i.signed <= $1 THEN i.amount ELSE 0 END) AS BIGINT)
+		FROM invest_projects i CROSS JOIN invest_projects p
+		WHERE i.superseded_by IS NULL AND i.increase_of <> ''
+			AND p.project_id = i.increase_of AND p.superseded_by IS NULL AND p.increase_of = '' AND `+cond+`
 		GROUP BY p.county, p.zone, p.origin`, func(rs *sql.Rows) error {
 		var amount int64
 		t, err := scanKey(rs, &amount)

@@ -38,10 +38,21 @@ CREATE TABLE invest_projects (
 	stage              TEXT NOT NULL DEFAULT '',
 	UNIQUE (project_id, revision_id)
 );
-CREATE INDEX invest_projects_current ON invest_projects (project_id) WHERE superseded_by IS NULL;
-CREATE INDEX invest_projects_signed ON invest_projects (signed) WHERE superseded_by IS NULL;
-CREATE INDEX invest_projects_event ON invest_projects (event) WHERE superseded_by IS NULL;
-CREATE INDEX invest_projects_increase ON invest_projects (increase_of) WHERE superseded_by IS NULL;
+-- The metrics query reads the current projects through these covering
+-- indexes only (a metrics query must stay under 100 ms for 100,000
+-- projects): by day of signing (rule 2, cohorts by year), by 签约活动
+-- (cohorts by fair), the original projects by start (rule 6), and the
+-- capital increases.
+CREATE INDEX invest_projects_current ON invest_projects (project_id, increase_of, event, signed, county, zone, origin)
+	WHERE superseded_by IS NULL;
+CREATE INDEX invest_projects_signed ON invest_projects (signed, increase_of, relocation, county, zone, origin, amount,
+	actual_start, actual_prod, contract_start, contract_prod, project_id) WHERE superseded_by IS NULL;
+CREATE INDEX invest_projects_event ON invest_projects (event, increase_of, county, zone, origin, amount,
+	actual_start, actual_prod, contract_start, contract_prod, project_id) WHERE superseded_by IS NULL;
+CREATE INDEX invest_projects_start ON invest_projects (actual_start, terminated, contract_start, signed, county, zone, origin)
+	WHERE superseded_by IS NULL AND increase_of = '';
+CREATE INDEX invest_projects_increase ON invest_projects (increase_of, signed, amount)
+	WHERE superseded_by IS NULL AND increase_of <> '';
 
 -- The investors of a project version, each with its share (a fraction).
 CREATE TABLE invest_investors (
@@ -96,7 +107,7 @@ CREATE TABLE invest_funds_facts (
 	counted BOOLEAN NOT NULL,
 	amount  BIGINT NOT NULL
 );
-CREATE INDEX invest_funds_facts_month ON invest_funds_facts (month);
+CREATE INDEX invest_funds_facts_month ON invest_funds_facts (month, county, zone, origin, counted, amount);
 CREATE TABLE invest_cohort_facts (
 	county          TEXT NOT NULL,
 	zone            TEXT NOT NULL,
@@ -107,8 +118,8 @@ CREATE TABLE invest_cohort_facts (
 	increase_signed INTEGER NOT NULL,
 	amount          BIGINT NOT NULL
 );
-CREATE INDEX invest_cohort_facts_event ON invest_cohort_facts (event, month);
-CREATE INDEX invest_cohort_facts_year ON invest_cohort_facts (signed_year, month);
+CREATE INDEX invest_cohort_facts_event ON invest_cohort_facts (event, month, increase_signed, county, zone, origin, amount);
+CREATE INDEX invest_cohort_facts_year ON invest_cohort_facts (signed_year, month, increase_signed, county, zone, origin, amount);
 -- The places (county, zone) in which any current project is located.
 CREATE TABLE invest_places (
 	county TEXT NOT NULL,
