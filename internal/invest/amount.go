@@ -15,10 +15,14 @@ type Amount int64
 // AmountScale is the number of Amount units in 1 亿元.
 const AmountScale = 1e8
 
-// ParseAmount reads a number of 亿元 (a decimal or exponent form), rounded
-// to the 元.
+// ParseAmount reads a number of 亿元 (a decimal or exponent form, not hex
+// or with digit separators), rounded to the 元.
 func ParseAmount(s string) (Amount, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	s = strings.TrimSpace(s)
+	if strings.ContainsFunc(s, func(r rune) bool { return !strings.ContainsRune("0123456789.eE+-", r) }) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 9e7 {
 		return 0, false
 	}

@@ -100,7 +100,7 @@ func TestParseAmount(t *testing.T) {
 	if got := FormatYi((a + b).Yi()); got != "0.3" {
 		t.Errorf("0.1 + 0.2 = %s", got)
 	}
-	for _, s := range []string{"", "abc", "1,5", "NaN", "Inf"} {
+	for _, s := range []string{"", "abc", "1,5", "NaN", "Inf", "0x1p-2", "1_000", "９"} {
 		if _, ok := ParseAmount(s); ok {
 			t.Errorf("ParseAmount(%q) accepted", s)
 		}

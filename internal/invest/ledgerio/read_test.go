@@ -165,3 +165,19 @@ func FuzzReadLedger(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadTargets: the targets reader never panics and reports every
+// problem at a place.
+func FuzzReadTargets(f *testing.F) {
+	f.Add("unit,year,target\n620622,2024,12.5\n")
+	f.Add("unit,year,target\n620622,24,x\n620622,2024,1\n620622,2024,2\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		tb, err := table.Read("t.csv", strings.NewReader(text))
+		if err != nil {
+			return
+		}
+		if _, err := ReadTargets(tb); err != nil && len(messages(err)) == 0 {
+			t.Fatalf("error without located problems: %v", err)
+		}
+	})
+}
