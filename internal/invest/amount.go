@@ -19,8 +19,10 @@ const AmountScale = 1e8
 // or with digit separators), rounded to the 元.
 func ParseAmount(s string) (Amount, bool) {
 	s = strings.TrimSpace(s)
-	if strings.ContainsFunc(s, func(r rune) bool { return !strings.ContainsRune("0123456789.eE+-", r) }) {
-		return 0, false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return 0, false
+		}
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 9e7 {

@@ -20,13 +20,21 @@ func ReadFunds(t *table.Table, index map[string]int) ([]invest.Funds, error) {
 	cEvidence := r.col[ColEvidence]
 	cPayerLoc := r.col[ColPayerLoc]
 	fs := make([]invest.Funds, len(t.Rows))
+	var lastID string
+	var lastIndex int
+	var lastOK bool
 	for i := range t.Rows {
 		f := &fs[i]
-		id := r.cell(i, cID)
-		if j, ok := index[id]; ok {
-			f.Project = j
+		// Funds rows usually come grouped by project: look the 项目编号 up
+		// only when it changes.
+		if id := r.cell(i, cID); i == 0 || id != lastID {
+			lastID = id
+			lastIndex, lastOK = index[id]
+		}
+		if lastOK {
+			f.Project = lastIndex
 		} else {
-			r.fail(i, cID, "invest.unknownid", id)
+			r.fail(i, cID, "invest.unknownid", lastID)
 		}
 		f.Month = r.month(i, cMonth)
 		switch s := r.cell(i, cFunds); {
