@@ -42,16 +42,17 @@ CREATE TABLE invest_projects (
 -- indexes only (a metrics query must stay under 100 ms for 100,000
 -- projects): by day of signing (rule 2, cohorts by year), by 签约活动
 -- (cohorts by fair), the original projects by start (rule 6), and the
--- capital increases.
-CREATE INDEX invest_projects_current ON invest_projects (project_id, increase_of, event, signed, county, zone, origin)
-	WHERE superseded_by IS NULL;
+-- capital increases. Each ends with the columns of its WHERE clause, which
+-- SQLite needs to see to read the index alone.
+CREATE INDEX invest_projects_current ON invest_projects (project_id, increase_of, event, signed, county, zone, origin,
+	superseded_by) WHERE superseded_by IS NULL;
 CREATE INDEX invest_projects_signed ON invest_projects (signed, increase_of, relocation, county, zone, origin, amount,
-	actual_start, actual_prod, contract_start, contract_prod, project_id) WHERE superseded_by IS NULL;
+	actual_start, actual_prod, contract_start, contract_prod, project_id, superseded_by) WHERE superseded_by IS NULL;
 CREATE INDEX invest_projects_event ON invest_projects (event, increase_of, county, zone, origin, amount,
-	actual_start, actual_prod, contract_start, contract_prod, project_id) WHERE superseded_by IS NULL;
-CREATE INDEX invest_projects_start ON invest_projects (actual_start, terminated, contract_start, signed, county, zone, origin)
-	WHERE superseded_by IS NULL AND increase_of = '';
-CREATE INDEX invest_projects_increase ON invest_projects (increase_of, signed, amount)
+	actual_start, actual_prod, contract_start, contract_prod, project_id, superseded_by) WHERE superseded_by IS NULL;
+CREATE INDEX invest_projects_start ON invest_projects (actual_start, terminated, contract_start, signed, county, zone, origin,
+	increase_of, superseded_by) WHERE superseded_by IS NULL AND increase_of = '';
+CREATE INDEX invest_projects_increase ON invest_projects (increase_of, signed, amount, superseded_by)
 	WHERE superseded_by IS NULL AND increase_of <> '';
 
 -- The investors of a project version, each with its share (a fraction).
