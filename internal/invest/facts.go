@@ -1,8 +1,8 @@
 package invest
 
 // The store keeps, beside the ledger, its facts grouped so that a metrics
-// query reads a few thousand rows instead of a million: FundsFact for
-// rules 3 and 4, CohortFundsFact for rule 5's funds. They are built here,
+// query reads a few thousand rows instead of a million: SignedFact for
+// rule 2, FundsFact for rules 3 and 4, CohortFundsFact for rule 5's funds. They are built here,
 // from the same rows and rules as Tally1, and read back into Tallies by
 // the store's query.
 
@@ -44,6 +44,49 @@ func FundsFacts(l *Ledger) []FundsFact {
 	out := make([]FundsFact, len(order))
 	for i, key := range order {
 		out[i] = FundsFact{key.Key, key.Month, key.Counted, sums[key]}
+	}
+	return out
+}
+
+// SignedFact is the projects of one key signed in one month, capital
+// increases or not, relocations or not (rule 2).
+type SignedFact struct {
+	Key
+	Month      Month
+	Increase   bool
+	Relocation bool
+	Projects   int64
+	Amount     Amount
+}
+
+// SignedFacts groups the ledger's signed projects by key, month of signing,
+// and whether they are increases or relocations.
+func SignedFacts(l *Ledger) []SignedFact {
+	type k struct {
+		Key
+		Month                Month
+		Increase, Relocation bool
+	}
+	sums := map[k]*SignedFact{}
+	var order []k
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.Signed == 0 {
+			continue
+		}
+		key := k{KeyOf(p), p.Signed.Month(), p.IsIncrease(), p.Relocation}
+		f := sums[key]
+		if f == nil {
+			f = &SignedFact{Key: key.Key, Month: key.Month, Increase: key.Increase, Relocation: key.Relocation}
+			sums[key] = f
+			order = append(order, key)
+		}
+		f.Projects++
+		f.Amount += p.Amount
+	}
+	out := make([]SignedFact, len(order))
+	for i, key := range order {
+		out[i] = *sums[key]
 	}
 	return out
 }

@@ -28,6 +28,8 @@ func init() {
 		dumpTable{"invest_stage_changes", "id, project_id, from_stage, to_stage, day, note, recorded_at, recorded_by", "isssists", "id", true},
 		dumpTable{"invest_funds", "id, superseded_by, " + investFundsColumns, "iiisiisss", "id", true},
 		dumpTable{"invest_funds_facts", "county, zone, origin, month, counted, amount", "ssiibi", "county, zone, origin, month, counted", false},
+		dumpTable{"invest_signed_facts", "county, zone, origin, month, increase, relocation, projects, amount", "ssiibbii",
+			"county, zone, origin, month, increase, relocation", false},
 		dumpTable{"invest_cohort_facts", "county, zone, origin, event, signed_year, month, increase_signed, amount", "ssisiiii",
 			"county, zone, origin, event, signed_year, month, increase_signed", false},
 		dumpTable{"invest_places", "county, zone", "ss", "county, zone", false})
@@ -235,7 +237,7 @@ func (t *txn) investLedger() (*invest.Ledger, error) {
 
 // rebuildInvestFacts replaces the grouped facts with those of l.
 func (t *txn) rebuildInvestFacts(l *invest.Ledger) error {
-	for _, table := range []string{"invest_funds_facts", "invest_cohort_facts", "invest_places"} {
+	for _, table := range []string{"invest_funds_facts", "invest_signed_facts", "invest_cohort_facts", "invest_places"} {
 		if _, err := t.Exec(`DELETE FROM ` + table); err != nil {
 			return err
 		}
@@ -245,6 +247,14 @@ func (t *txn) rebuildInvestFacts(l *invest.Ledger) error {
 		func(i int, dst []any) []any {
 			f := &ff[i]
 			return append(dst, f.County, f.Zone, int(f.Origin), int(f.Month), f.Counted, int64(f.Amount))
+		}); err != nil {
+		return err
+	}
+	sf := invest.SignedFacts(l)
+	if err := t.insertBatch("invest_signed_facts", []string{"county", "zone", "origin", "month", "increase", "relocation", "projects", "amount"},
+		len(sf), func(i int, dst []any) []any {
+			f := &sf[i]
+			return append(dst, f.County, f.Zone, int(f.Origin), int(f.Month), f.Increase, f.Relocation, f.Projects, int64(f.Amount))
 		}); err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 	}
 	defer tx.Rollback()
 	ts := invest.NewTallies()
-	last, from := int(o.To.Last()), int(o.From.First())
+	last := int(o.To.Last())
 	// scanKey reads the first three columns as a key and the rest into dst.
 	scanKey := func(rs *sql.Rows, dst ...any) (*invest.Tally, error) {
 		var k invest.Key
@@ -66,11 +66,12 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 		return nil, err
 	}
 
-	// Rule 2: projects signed in the period, and increases.
+	// Rule 2: projects signed in the period, and increases, from the
+	// monthly facts.
 	if err := eachRow(ctx, tx, `SELECT county, zone, origin,
-			SUM(CASE WHEN increase_of = '' AND NOT relocation THEN 1 ELSE 0 END),
-			CAST(SUM(CASE WHEN increase_of <> '' OR NOT relocation THEN amount ELSE 0 END) AS BIGINT)
-		FROM invest_projects WHERE superseded_by IS NULL AND signed >= $1 AND signed <= $2
+			CAST(SUM(CASE WHEN NOT increase AND NOT relocation THEN projects ELSE 0 END) AS BIGINT),
+			CAST(SUM(CASE WHEN increase OR NOT relocation THEN amount ELSE 0 END) AS BIGINT)
+		FROM invest_signed_facts WHERE month >= $1 AND month <= $2
 		GROUP BY county, zone, origin`, func(rs *sql.Rows) error {
 		var n, a int64
 		t, err := scanKey(rs, &n, &a)
@@ -79,7 +80,7 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 			t.SignedAmount += invest.Amount(a)
 		}
 		return err
-	}, from, last); err != nil {
+	}, int(o.From), int(o.To)); err != nil {
 		return nil, err
 	}
 

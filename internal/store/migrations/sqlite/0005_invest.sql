@@ -98,7 +98,7 @@ CREATE INDEX invest_funds_key ON invest_funds (project_id, month, revision_id);
 CREATE INDEX invest_funds_revision ON invest_funds (revision_id);
 
 -- Derived from the current ledger after every import, in the same
--- transaction (invest.FundsFacts, invest.CohortFundsFacts): the metrics
+-- transaction (invest.FundsFacts, invest.SignedFacts, invest.CohortFundsFacts): the metrics
 -- query sums these instead of a million funds rows.
 CREATE TABLE invest_funds_facts (
 	county  TEXT NOT NULL,
@@ -109,6 +109,17 @@ CREATE TABLE invest_funds_facts (
 	amount  BIGINT NOT NULL
 );
 CREATE INDEX invest_funds_facts_month ON invest_funds_facts (month, county, zone, origin, counted, amount);
+CREATE TABLE invest_signed_facts (
+	county     TEXT NOT NULL,
+	zone       TEXT NOT NULL,
+	origin     SMALLINT NOT NULL,
+	month      INTEGER NOT NULL,
+	increase   BOOLEAN NOT NULL,
+	relocation BOOLEAN NOT NULL,
+	projects   BIGINT NOT NULL,
+	amount     BIGINT NOT NULL
+);
+CREATE INDEX invest_signed_facts_month ON invest_signed_facts (month, county, zone, origin, increase, relocation, projects, amount);
 CREATE TABLE invest_cohort_facts (
 	county          TEXT NOT NULL,
 	zone            TEXT NOT NULL,
