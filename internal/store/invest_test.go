@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"testing"
@@ -187,4 +188,46 @@ func TestInvestStages(t *testing.T) {
 			t.Errorf("%d audit rows, want 2", len(audit))
 		}
 	})
+}
+
+// TestInvestBackupRestore: the ledger, its stage changes and its facts go
+// through a backup and a restore, across databases, and give the same
+// metrics.
+func TestInvestBackupRestore(t *testing.T) {
+	open := map[string]func(testing.TB) *store.DB{"sqlite": storetest.MustOpen, "postgres": storetest.MustOpenPostgres}
+	for _, pair := range [][2]string{{"sqlite", "postgres"}, {"postgres", "sqlite"}} {
+		t.Run(pair[0]+"→"+pair[1], func(t *testing.T) {
+			src, dst := open[pair[0]](t), open[pair[1]](t)
+			storeLedger(t, src, exampleLedger(t))
+			if _, err := src.RecordInvestStage(ctx, alice, "SL-2024-002", invest.StageRegistered, 20240801, ""); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := src.Backup(ctx, &b); err != nil {
+				t.Fatal(err)
+			}
+			if err := dst.Restore(ctx, store.System, &b); err != nil {
+				t.Fatal(err)
+			}
+			o := invest.Options{Level: invest.LevelCounty, Scope: invest.ScopePrefecture, From: 202401, To: 202412, Cohort: "第三十届兰洽会", OverdueMonths: 6}
+			want, err := src.InvestMetrics(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := dst.InvestMetrics(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(rowCells(want), rowCells(got)); diff != "" {
+				t.Errorf("restored metrics (-backup +restored):\n%s", diff)
+			}
+			if cs, err := dst.InvestStageChanges(ctx, "SL-2024-002"); err != nil || len(cs) != 1 {
+				t.Errorf("restored stage changes %+v, %v", cs, err)
+			}
+			// The next change continues from the restored one.
+			if _, err := dst.RecordInvestStage(ctx, alice, "SL-2024-002", invest.StageStarted, 20240901, ""); err != nil {
+				t.Errorf("stage after restore: %v", err)
+			}
+		})
+	}
 }
