@@ -3,7 +3,7 @@ package invest
 // The store keeps, beside the ledger, its facts grouped so that a metrics
 // query reads a few thousand rows instead of a million: SignedFact for
 // rule 2, FundsFact for rules 3 and 4, CohortFundsFact for rule 5's funds. They are built here,
-// from the same rows and rules as Tally1, and read back into Tallies by
+// from the same rows and rules as TallyLedger, and read back into Tallies by
 // the store's query.
 
 // KeyOf returns the key of project p's own facts (signed, overdue, cohort):

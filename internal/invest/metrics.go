@@ -154,11 +154,11 @@ func ApplyTargets(rows []Row, targets map[string]float64) {
 }
 
 // Compute applies the counting rules to the ledger for o.
-func Compute(l *Ledger, o Options) []Row { return Fold(Tally1(l, o), o) }
+func Compute(l *Ledger, o Options) []Row { return Fold(TallyLedger(l, o), o) }
 
-// Tally1 groups the ledger's facts for o by Key: the first half of
+// TallyLedger groups the ledger's facts for o by Key: the first half of
 // Compute, which the store's aggregate tables reproduce.
-func Tally1(l *Ledger, o Options) *Tallies {
+func TallyLedger(l *Ledger, o Options) *Tallies {
 	ts := NewTallies()
 	from, last := o.From.First(), o.To.Last()
 	cutoff := o.OverdueCutoff()
