@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"runtime/debug"
 	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -37,6 +38,12 @@ func (e *env) investMetrics(args []string) error {
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
+	// The ledger is read whole and lives until the end: a million funds
+	// rows make some 400 MB of cells that every collection would walk again.
+	// Collecting less often saves about a quarter of the CPU time (issue
+	// 16: 100,000 projects and 1,000,000 funds rows in under 2 s) for a
+	// heap at most a few times the size of the cells.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	if *projects == "" || *funds == "" || *level == "" || *from == "" || *to == "" || *out == "" || fs.NArg() != 0 {
 		return e.usageErr("--projects、--funds、--level、--from、--to 和 --out 均为必填",
 			"--projects, --funds, --level, --from, --to and --out are required")
