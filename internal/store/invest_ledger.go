@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -177,7 +178,7 @@ func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionN
 // (by 项目编号) and the current funds rows, in import order.
 func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedger")
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a snapshot, without SQLite's write lock
 	if err != nil {
 		return nil, err
 	}

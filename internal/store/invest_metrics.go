@@ -14,7 +14,9 @@ import (
 // the projects an index leads to, not the million funds rows.
 func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []invest.Row, err error) {
 	defer wrap(&err, "InvestMetrics")
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.dialect == Postgres})
+	// One read-only transaction, so that all queries see the same ledger;
+	// on SQLite it is a deferred one, which takes no write lock.
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
