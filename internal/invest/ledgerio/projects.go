@@ -85,17 +85,20 @@ func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project
 	}
 	// all is the stored projects the table does not replace, then the
 	// table's: increases are checked and resolved against all of them.
-	var all []invest.Project
-	for i := range stored {
-		if _, replaced := index[stored[i].ID]; !replaced {
-			all = append(all, stored[i])
+	all, allIndex, base := ps, index, 0
+	if len(stored) > 0 {
+		all = nil
+		for i := range stored {
+			if _, replaced := index[stored[i].ID]; !replaced {
+				all = append(all, stored[i])
+			}
 		}
-	}
-	base := len(all)
-	all = append(all, ps...)
-	allIndex := make(map[string]int, len(all))
-	for i := range all {
-		allIndex[all[i].ID] = i
+		base = len(all)
+		all = append(all, ps...)
+		allIndex = make(map[string]int, len(all))
+		for i := range all {
+			allIndex[all[i].ID] = i
+		}
 	}
 	for i := range ps {
 		p := &ps[i]
@@ -107,7 +110,9 @@ func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project
 		}
 	}
 	invest.ResolveIncreases(all, allIndex)
-	copy(ps, all[base:])
+	if len(stored) > 0 {
+		copy(ps, all[base:])
+	}
 	// The investor's code is checked against its location, which an
 	// increase may take from its original: a domestic investor's code must
 	// be a 统一社会信用代码; any other is a foreign registration, unless it
