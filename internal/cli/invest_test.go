@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
@@ -42,8 +43,8 @@ func TestInvestMetricsGolden(t *testing.T) {
 	}
 }
 
-// TestInvestMetricsXLSX reads the same ledger from workbooks: the output is
-// the CSV run's.
+// TestInvestMetricsXLSX reads the same ledger from workbooks, with date
+// cells: the output is the CSV run's.
 func TestInvestMetricsXLSX(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"projects", "funds"} {
@@ -56,9 +57,24 @@ func TestInvestMetricsXLSX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Dates and months go in as date cells (Excel's serial days), as
+		// WPS and Excel store them.
 		rows := [][]any{toAny(tb.Header)}
 		for _, r := range tb.Rows {
-			rows = append(rows, toAny(r))
+			row := toAny(r)
+			for c, h := range tb.Header {
+				if v := r[c]; v != "" && (strings.HasSuffix(h, "日期") || h == "月份") {
+					if h == "月份" {
+						v += "-01"
+					}
+					d, err := time.Parse(time.DateOnly, v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					row[c] = int(d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+				}
+			}
+			rows = append(rows, row)
 		}
 		if err := xlsx.WriteFile(filepath.Join(dir, name+".xlsx"), []xlsx.Sheet{{Name: "台账", Rows: rows}}); err != nil {
 			t.Fatal(err)
