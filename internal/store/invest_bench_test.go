@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/invest"
