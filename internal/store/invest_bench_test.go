@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
@@ -158,13 +157,4 @@ func openVacuumed(l *invest.Ledger) func(testing.TB) *store.DB {
 		}
 		return db
 	}
-}
-
-// processCPU returns the user and system CPU time of the process so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
