@@ -88,6 +88,12 @@ func (m Month) First() Day { return Day(int(m)*100 + 1) }
 // Last returns the last day of m.
 func (m Month) Last() Day { return Day(int(m)*100 + daysIn(int(m)/100, int(m)%100)) }
 
+// AddMonths returns the month n months later (earlier for n < 0).
+func (m Month) AddMonths(n int) Month {
+	t := int(m)/100*12 + int(m)%100 - 1 + n
+	return Month(t/12*100 + t%12 + 1)
+}
+
 // AddYears returns the same month n years later (earlier for n < 0).
 func (m Month) AddYears(n int) Month { return m + Month(100*n) }
 

@@ -147,3 +147,74 @@ func CohortFundsFacts(l *Ledger) []CohortFundsFact {
 	}
 	return out
 }
+
+// OverdueFact is the number of overdue original projects of one key at the
+// end of one month (rule 6), with the default OverdueMonths.
+type OverdueFact struct {
+	Key
+	Month Month
+	Count int64
+}
+
+// OverdueFacts counts, for every month from the ledger's first date to
+// its horizon, the overdue projects of each key with months as
+// OverdueMonths; after the horizon nothing changes (every date of the
+// ledger, and every signing plus months, lies before it), so a later month
+// reads the horizon's. It applies IsOverdue itself, month by month, so
+// that the stored counts are the command line's.
+func OverdueFacts(l *Ledger, months int) (facts []OverdueFact, horizon Month) {
+	var first Month
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.IsIncrease() {
+			continue
+		}
+		for _, d := range []Day{p.Signed, p.ContractStart, p.ActualStart, p.Terminated} {
+			if d == 0 {
+				continue
+			}
+			if first == 0 || d.Month() < first {
+				first = d.Month()
+			}
+			if h := d.Month().AddMonths(months + 1); h > horizon {
+				horizon = h
+			}
+		}
+	}
+	if first == 0 {
+		return nil, 0
+	}
+	type k struct {
+		Key
+		Month Month
+	}
+	counts := map[k]int64{}
+	var order []k
+	var ms []Month
+	var cutoffs []Day
+	for m := first; m <= horizon; m = m.AddMonths(1) {
+		ms = append(ms, m)
+		cutoffs = append(cutoffs, Options{To: m, OverdueMonths: months}.OverdueCutoff())
+	}
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.IsIncrease() {
+			continue
+		}
+		key := KeyOf(p)
+		for j, m := range ms {
+			if IsOverdue(p, m, cutoffs[j]) {
+				kk := k{key, m}
+				if _, ok := counts[kk]; !ok {
+					order = append(order, kk)
+				}
+				counts[kk]++
+			}
+		}
+	}
+	facts = make([]OverdueFact, len(order))
+	for i, kk := range order {
+		facts[i] = OverdueFact{kk.Key, kk.Month, counts[kk]}
+	}
+	return facts, horizon
+}

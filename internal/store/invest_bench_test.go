@@ -75,6 +75,8 @@ func TestInvestMetricsMatchComputeGenerated(t *testing.T) {
 			{Level: invest.LevelPrefecture, Scope: invest.ScopePrefecture, From: 202207, To: 202306, CohortYear: 2021, OverdueMonths: 3},
 			{Level: invest.LevelProvince, Scope: invest.ScopePrefecture, From: 202401, To: 202412, Cohort: "第30届兰洽会", OverdueMonths: 6},
 			{Level: invest.LevelZone, Scope: invest.ScopeCounty, From: 202001, To: 202512, CohortYear: 2020, OverdueMonths: 12},
+			{Level: invest.LevelCounty, Scope: invest.ScopeCounty, From: 202201, To: 202212, OverdueMonths: 6},
+			{Level: invest.LevelCounty, Scope: invest.ScopeCounty, From: 203501, To: 203512, OverdueMonths: 6},
 		} {
 			got, err := db.InvestMetrics(ctx, o)
 			if err != nil {

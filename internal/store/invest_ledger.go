@@ -33,6 +33,8 @@ func init() {
 			"county, zone, origin, month, increase, relocation", false},
 		dumpTable{"invest_cohort_facts", "county, zone, origin, event, signed_year, month, increase_signed, amount", "ssisiiii",
 			"county, zone, origin, event, signed_year, month, increase_signed", false},
+		dumpTable{"invest_overdue_facts", "county, zone, origin, month, count", "ssiii", "county, zone, origin, month", false},
+		dumpTable{"invest_facts_horizon", "overdue_months, month", "ii", "overdue_months", false},
 		dumpTable{"invest_places", "county, zone", "ss", "county, zone", false})
 }
 
@@ -238,7 +240,8 @@ func (t *txn) investLedger() (*invest.Ledger, error) {
 
 // rebuildInvestFacts replaces the grouped facts with those of l.
 func (t *txn) rebuildInvestFacts(l *invest.Ledger) error {
-	for _, table := range []string{"invest_funds_facts", "invest_signed_facts", "invest_cohort_facts", "invest_places"} {
+	for _, table := range []string{"invest_funds_facts", "invest_signed_facts", "invest_cohort_facts", "invest_overdue_facts",
+		"invest_facts_horizon", "invest_places"} {
 		if _, err := t.Exec(`DELETE FROM ` + table); err != nil {
 			return err
 		}
@@ -265,6 +268,18 @@ func (t *txn) rebuildInvestFacts(l *invest.Ledger) error {
 			f := &cf[i]
 			return append(dst, f.County, f.Zone, int(f.Origin), f.Event, f.SignedYear, int(f.Month), int(f.IncreaseSigned), int64(f.Amount))
 		}); err != nil {
+		return err
+	}
+	of, horizon := invest.OverdueFacts(l, invest.DefaultOverdueMonths)
+	if err := t.insertBatch("invest_overdue_facts", []string{"county", "zone", "origin", "month", "count"}, len(of),
+		func(i int, dst []any) []any {
+			f := &of[i]
+			return append(dst, f.County, f.Zone, int(f.Origin), int(f.Month), f.Count)
+		}); err != nil {
+		return err
+	}
+	if _, err := t.Exec(`INSERT INTO invest_facts_horizon (overdue_months, month) VALUES ($1, $2)`,
+		invest.DefaultOverdueMonths, int(horizon)); err != nil {
 		return err
 	}
 	places := map[[2]string]bool{}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
 )
@@ -22,7 +23,6 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 	}
 	defer tx.Rollback()
 	ts := invest.NewTallies()
-	last := int(o.To.Last())
 	// scanKey reads the first three columns as a key and the rest into dst.
 	scanKey := func(rs *sql.Rows, dst ...any) (*invest.Tally, error) {
 		var k invest.Key
@@ -86,23 +86,8 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 		return nil, err
 	}
 
-	// Rule 6: overdue projects (invest.IsOverdue): those never started and
-	// those started after the end, each a range of invest_projects_start.
-	for _, notStarted := range []string{`actual_start = 0`, `actual_start > $1`} {
-		if err := eachRow(ctx, tx, `SELECT county, zone, origin, COUNT(*)
-			FROM invest_projects WHERE superseded_by IS NULL AND increase_of = '' AND `+notStarted+`
-				AND (terminated = 0 OR terminated > $1)
-				AND ((contract_start <> 0 AND contract_start < $1) OR (contract_start = 0 AND signed <> 0 AND signed < $2))
-			GROUP BY county, zone, origin`, func(rs *sql.Rows) error {
-			var n int64
-			t, err := scanKey(rs, &n)
-			if err == nil {
-				t.Overdue += n
-			}
-			return err
-		}, last, int(o.OverdueCutoff())); err != nil {
-			return nil, err
-		}
+	if err := investOverdue(ctx, tx, o, scanKey); err != nil {
+		return nil, err
 	}
 
 	if o.HasCohort() {
@@ -196,4 +181,42 @@ func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) e
 		}
 	}
 	return rs.Err()
+}
+
+// investOverdue adds rule 6's overdue projects to the tallies: from the
+// monthly facts for the default months, else from the projects.
+func investOverdue(ctx context.Context, tx *sql.Tx, o invest.Options, scanKey func(*sql.Rows, ...any) (*invest.Tally, error)) error {
+	add := func(rs *sql.Rows) error {
+		var n int64
+		t, err := scanKey(rs, &n)
+		if err == nil {
+			t.Overdue += n
+		}
+		return err
+	}
+	var horizon int
+	err := tx.QueryRowContext(ctx, `SELECT month FROM invest_facts_horizon WHERE overdue_months = $1`, o.OverdueMonths).Scan(&horizon)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	case horizon == 0:
+		return nil // no project with a date
+	default:
+		return eachRow(ctx, tx, `SELECT county, zone, origin, count FROM invest_overdue_facts WHERE month = $1`,
+			add, min(int(o.To), horizon))
+	}
+	// Those never started and those started after the end, each a range of
+	// invest_projects_start (invest.IsOverdue).
+	last := int(o.To.Last())
+	for _, notStarted := range []string{`actual_start = 0`, `actual_start > $1`} {
+		if err := eachRow(ctx, tx, `SELECT county, zone, origin, COUNT(*)
+			FROM invest_projects WHERE superseded_by IS NULL AND increase_of = '' AND `+notStarted+`
+				AND (terminated = 0 OR terminated > $1)
+				AND ((contract_start <> 0 AND contract_start < $1) OR (contract_start = 0 AND signed <> 0 AND signed < $2))
+			GROUP BY county, zone, origin`, add, last, int(o.OverdueCutoff())); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -57,7 +57,8 @@ func investOptions() []invest.Options {
 	var out []invest.Options
 	for _, lv := range []invest.Level{invest.LevelProvince, invest.LevelPrefecture, invest.LevelCounty, invest.LevelZone} {
 		for _, sc := range []invest.CountyScope{invest.ScopePrefecture, invest.ScopeCounty} {
-			for _, per := range [][2]invest.Month{{202401, 202412}, {202403, 202406}, {202301, 202412}, {202407, 202409}} {
+			for _, per := range [][2]invest.Month{{202401, 202412}, {202403, 202406}, {202301, 202412}, {202407, 202409},
+				{203001, 203012}, {201001, 201012}} { // beyond every date, before every date
 				for _, co := range []struct {
 					label string
 					year  int

@@ -98,7 +98,8 @@ CREATE INDEX invest_funds_key ON invest_funds (project_id, month, revision_id);
 CREATE INDEX invest_funds_revision ON invest_funds (revision_id);
 
 -- Derived from the current ledger after every import, in the same
--- transaction (invest.FundsFacts, invest.SignedFacts, invest.CohortFundsFacts): the metrics
+-- transaction (invest.FundsFacts, invest.SignedFacts, invest.CohortFundsFacts,
+-- invest.OverdueFacts): the metrics
 -- query sums these instead of a million funds rows.
 CREATE TABLE invest_funds_facts (
 	county  TEXT NOT NULL,
@@ -132,6 +133,21 @@ CREATE TABLE invest_cohort_facts (
 );
 CREATE INDEX invest_cohort_facts_event ON invest_cohort_facts (event, month, increase_signed, county, zone, origin, amount);
 CREATE INDEX invest_cohort_facts_year ON invest_cohort_facts (signed_year, month, increase_signed, county, zone, origin, amount);
+-- The overdue projects of each key at the end of each month with the
+-- default months of rule 6 (invest.OverdueFacts), up to the horizon after
+-- which nothing changes; invest_facts_horizon holds that month.
+CREATE TABLE invest_overdue_facts (
+	county TEXT NOT NULL,
+	zone   TEXT NOT NULL,
+	origin SMALLINT NOT NULL,
+	month  INTEGER NOT NULL,
+	count  BIGINT NOT NULL
+);
+CREATE INDEX invest_overdue_facts_month ON invest_overdue_facts (month, county, zone, origin, count);
+CREATE TABLE invest_facts_horizon (
+	overdue_months INTEGER NOT NULL,
+	month          INTEGER NOT NULL
+);
 -- The places (county, zone) in which any current project is located.
 CREATE TABLE invest_places (
 	county TEXT NOT NULL,
