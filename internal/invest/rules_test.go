@@ -129,3 +129,41 @@ func TestStageChange(t *testing.T) {
 		}
 	}
 }
+
+func TestAddMonths(t *testing.T) {
+	for _, c := range []struct {
+		m    Month
+		n    int
+		want Month
+	}{{202412, 1, 202501}, {202401, -1, 202312}, {202406, -18, 202212}, {202406, 0, 202406}, {202411, 14, 202601}} {
+		if got := c.m.AddMonths(c.n); got != c.want {
+			t.Errorf("%v + %d months = %v, want %v", c.m, c.n, got, c.want)
+		}
+	}
+}
+
+// TestOverdueFacts: the monthly counts are rule 6 month by month, and the
+// horizon is where they stop changing.
+func TestOverdueFacts(t *testing.T) {
+	l := ledger([]Project{
+		// Due 2024-03-31, never started: overdue from April 2024 on.
+		{ID: "D1", County: "620622", InvestorLoc: "310115", ContractStart: d("2024-03-31"), Signed: d("2024-01-10")},
+		// No contract date, signed 2024-01-10: overdue from July 2024 (the
+		// cutoff of July is 2024-01-31), started in September.
+		{ID: "D2", County: "620622", InvestorLoc: "310115", Signed: d("2024-01-10"), ActualStart: d("2024-09-02")},
+	}, nil)
+	facts, horizon := OverdueFacts(l, 6)
+	count := map[Month]int64{}
+	for _, f := range facts {
+		count[f.Month] += f.Count
+	}
+	// The latest date is 2024-09-02: nothing changes after 2024-09 + 7.
+	if horizon != 202504 {
+		t.Errorf("horizon %v", horizon)
+	}
+	for m, want := range map[Month]int64{202403: 0, 202404: 1, 202406: 1, 202407: 2, 202408: 2, 202409: 1, 202504: 1} {
+		if count[m] != want {
+			t.Errorf("%v: %d overdue, want %d", m, count[m], want)
+		}
+	}
+}
