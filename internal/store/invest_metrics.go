@@ -47,14 +47,16 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 	}
 
 	// Rules 3 and 4: funds of the period and of the same period a year
-	// earlier, from the monthly facts.
+	// earlier, from the monthly facts: one range from the earlier period's
+	// start to the end (an OR of two ranges would make SQLite leave the
+	// covering index), the months between the two periods in neither sum.
 	prevFrom, prevTo := int(o.From.AddYears(-1)), int(o.To.AddYears(-1))
 	if err := eachRow(ctx, tx, `SELECT county, zone, origin,
 			CAST(SUM(CASE WHEN month >= $1 AND counted THEN amount ELSE 0 END) AS BIGINT),
 			CAST(SUM(CASE WHEN month >= $1 AND NOT counted THEN amount ELSE 0 END) AS BIGINT),
 			CAST(SUM(CASE WHEN month <= $4 AND counted THEN amount ELSE 0 END) AS BIGINT)
 		FROM invest_funds_facts
-		WHERE (month >= $1 AND month <= $2) OR (month >= $3 AND month <= $4)
+		WHERE month >= $3 AND month <= $2
 		GROUP BY county, zone, origin`, func(rs *sql.Rows) error {
 		var f, x, p int64
 		t, err := scanKey(rs, &f, &x, &p)
