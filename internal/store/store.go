@@ -161,6 +161,7 @@ type txn struct {
 	actor   Actor
 	now     time.Time
 	audited bool
+	changed bool // an audit row of something the server shows (see bumpGeneration)
 }
 
 // change runs fn in one transaction and commits only if fn succeeded and
@@ -189,6 +190,10 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	if !t.audited {
 		tx.Rollback()
 		return errors.New("store: internal error: change without an audit row")
+	}
+	if err := t.bumpGeneration(); err != nil {
+		tx.Rollback()
+		return err
 	}
 	return tx.Commit()
 }

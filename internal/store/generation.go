@@ -1,0 +1,49 @@
+package store
+
+import "context"
+
+// Generation returns the change generation: a number that grows with every
+// committed change of record except the quiet ones (logins, sessions, new
+// API tokens), read from the database so that all replicas agree. Caches of
+// the web server keep what they computed with the generation it was
+// computed at and use it only while Generation still returns that number.
+//
+// Why a counter row and not MAX(audit_log.id): on PostgreSQL identities are
+// handed out at insert and become visible at commit, in any order, so a
+// change committed after a later-numbered one would not move the maximum.
+// The counter is incremented as the last statement of the transaction: its
+// row lock is held only while committing, and each commit makes a new
+// number visible.
+func (db *DB) Generation(ctx context.Context) (n int64, err error) {
+	defer wrap(&err, "Generation")
+	err = db.sql.QueryRowContext(ctx, `SELECT n FROM generations WHERE name = 'changes'`).Scan(&n)
+	return n, err
+}
+
+// bumpGeneration increments the change generation when the transaction
+// changed something the server shows.
+func (t *txn) bumpGeneration() error {
+	if !t.changed {
+		return nil
+	}
+	_, err := t.Exec(`UPDATE generations SET n = n + 1 WHERE name = 'changes'`)
+	return err
+}
+
+// quiet reports whether an audited change leaves everything a server caches
+// as it was: login attempts, logins, logouts and session expiry, and a new
+// API token (a revoked one is not quiet: cached tokens must see it at
+// once). An audit row of a new kind bumps the generation unless it is
+// added here: a needless bump costs a recomputation, a missing one a stale
+// page.
+func quiet(action, entity string) bool {
+	switch {
+	case entity == "session":
+		return true
+	case entity == "user":
+		return action == "login_ok" || action == "login_failed"
+	case entity == "api_token":
+		return action == "create"
+	}
+	return false
+}

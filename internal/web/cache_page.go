@@ -1,0 +1,156 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"sync"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// Pages of results — the dashboard, rankings, county profiles, the
+// method, robustness, the notice, /confirm — take tens to hundreds of
+// milliseconds to compute and draw, and many people read the same ones.
+// cachedPage keeps what such a page rendered (its parts, without the
+// frame that names the user) under everything its content depends on:
+//
+//   - the change generation (store.DB.Generation): every change of
+//     record — a run's transition or visibility, a re-run, new figures,
+//     units, users — moves it, on whichever replica it was made, so the
+//     next request of any page computes it afresh;
+//   - the language;
+//   - the caller's scope: role, unit and department (what auth.Can sees;
+//     a county user's page is never another county's or a viewer's), and
+//     for pages that list the user's own things (/confirm) the user;
+//   - the path and query.
+//
+// Checking the generation is one small query a request, which also serves
+// the API token cache (authenticate); the cache holds at most
+// maxPageBytes of rendered pages, the least recently used dropped first.
+
+// maxPageBytes bounds the page cache of a server.
+const maxPageBytes = 64 << 20
+
+// pageKey names a cached page.
+type pageKey struct {
+	gen   int64
+	lang  locale.Lang
+	scope string
+	uri   string
+}
+
+// pageCapture receives the parts of the page a handler rendered with
+// status 200 (see render).
+type pageCapture struct{ parts *pageParts }
+
+// pageCache is the rendered pages of a server and the computations under
+// way, so that fifty readers of a page just invalidated wait for one
+// computation rather than making fifty.
+type pageCache struct {
+	pages    *lru[pageKey, *pageParts]
+	mu       sync.Mutex
+	inflight map[pageKey]*pageCall
+}
+
+type pageCall struct {
+	done  chan struct{}
+	parts *pageParts // nil when the computation gave no page to keep
+}
+
+func newPageCache() *pageCache {
+	return &pageCache{pages: newLRU[pageKey, *pageParts](maxPageBytes), inflight: map[pageKey]*pageCall{}}
+}
+
+// cachedPage is s.page(h) for a page whose content depends only on what
+// pageKey holds; perUser adds the user to the scope.
+func (s *Server) cachedPage(perUser bool, h handlerFunc) http.Handler {
+	return s.page(func(w http.ResponseWriter, r *http.Request) error {
+		gen, err := s.generation(r)
+		if err != nil {
+			return err
+		}
+		k := pageKey{gen: gen, lang: pageLang(r), scope: scopeKey(callerOf(r), perUser), uri: r.URL.RequestURI()}
+		pc := s.caches.pages
+		if pp, ok := pc.pages.get(k); ok {
+			s.writeFrame(w, r, pp)
+			return nil
+		}
+		pc.mu.Lock()
+		call, waiting := pc.inflight[k]
+		if !waiting {
+			call = &pageCall{done: make(chan struct{})}
+			pc.inflight[k] = call
+		}
+		pc.mu.Unlock()
+		if waiting {
+			select {
+			case <-call.done:
+				if call.parts != nil {
+					s.writeFrame(w, r, call.parts)
+					return nil
+				}
+				return h(w, r) // the first computation failed: try on our own
+			case <-r.Context().Done():
+				return r.Context().Err()
+			}
+		}
+		c := &pageCapture{}
+		defer func() {
+			call.parts = c.parts
+			if c.parts != nil {
+				pc.pages.put(k, c.parts, c.parts.size())
+			}
+			pc.mu.Lock()
+			delete(pc.inflight, k)
+			pc.mu.Unlock()
+			close(call.done)
+		}()
+		return h(w, r.WithContext(context.WithValue(r.Context(), captureKey, c)))
+	})
+}
+
+// scopeKey is what of the caller a page's content may depend on: her
+// role, unit and department as auth.Can sees them (anonymous callers see
+// what viewers see), and her username when perUser.
+func scopeKey(c *caller, perUser bool) string {
+	p := c.principal()
+	k := string(p.Role) + "\x00" + p.Unit + "\x00" + p.Department
+	if perUser {
+		k += "\x00" + p.Name
+	}
+	return k
+}
+
+// writeFrame writes kept parts in the frame of the page for r, with 200.
+func (s *Server) writeFrame(w http.ResponseWriter, r *http.Request, pp *pageParts) {
+	p := s.newPage(r, http.StatusOK, nil)
+	p.Parts = pp
+	var b bytes.Buffer
+	if err := pageSets[p.Lang][pp.Name].ExecuteTemplate(&b, "layout", p); err != nil {
+		s.log.ErrorContext(r.Context(), "rendering a page's frame", "name", pp.Name, "err", err)
+		http.Error(w, "internal server error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	w.Write(b.Bytes())
+}
+
+// genCell holds the change generation of one request once read.
+type genCell struct {
+	once sync.Once
+	n    int64
+	err  error
+}
+
+// generation returns the database's change generation, read once per
+// request (authenticate puts the cell in the context).
+func (s *Server) generation(r *http.Request) (int64, error) {
+	c, ok := r.Context().Value(genKey).(*genCell)
+	if !ok {
+		return s.db.Generation(r.Context())
+	}
+	c.once.Do(func() { c.n, c.err = s.db.Generation(r.Context()) })
+	return c.n, c.err
+}
