@@ -101,7 +101,9 @@ type pageParts struct {
 }
 
 // size is what the parts cost the page cache, in bytes.
-func (pp *pageParts) size() int { return len(pp.Name) + len(pp.Title) + len(pp.Head) + len(pp.Content) + 64 }
+func (pp *pageParts) size() int {
+	return len(pp.Name) + len(pp.Title) + len(pp.Head) + len(pp.Content) + 64
+}
 
 // renderParts renders the title, head and content of page t for p.
 func renderParts(t *template.Template, name string, p *Page) (*pageParts, error) {
