@@ -26,10 +26,12 @@ import (
 //   - the path and query.
 //
 // Checking the generation is one small query a request, which also serves
-// the API token cache (authenticate); the cache holds at most
-// maxPageBytes of rendered pages, the least recently used dropped first.
+// the API token cache (authenticate). The parts are kept per scope; the
+// whole page, frame included, per user too. Each holds at most
+// maxPageBytes, the least recently used dropped first.
 
-// maxPageBytes bounds the page cache of a server.
+// maxPageBytes bounds the page cache of a server: as much again for
+// whole pages, which save drawing the frame for each request.
 const maxPageBytes = 64 << 20
 
 // pageKey names a cached page.
@@ -49,8 +51,17 @@ type pageCapture struct{ parts *pageParts }
 // computation rather than making fifty.
 type pageCache struct {
 	pages    *lru[pageKey, *pageParts]
+	bodies   *lru[bodyKey, []byte] // whole pages with their frame, per user
 	mu       sync.Mutex
 	inflight map[pageKey]*pageCall
+}
+
+// bodyKey names a whole cached page: its parts' key and the user whose
+// frame it has ("" for anonymous callers). The frame shows the user's
+// name and role and her menu, which change only by a change of record.
+type bodyKey struct {
+	pageKey
+	user string
 }
 
 type pageCall struct {
@@ -59,7 +70,8 @@ type pageCall struct {
 }
 
 func newPageCache() *pageCache {
-	return &pageCache{pages: newLRU[pageKey, *pageParts](maxPageBytes), inflight: map[pageKey]*pageCall{}}
+	return &pageCache{pages: newLRU[pageKey, *pageParts](maxPageBytes), bodies: newLRU[bodyKey, []byte](maxPageBytes),
+		inflight: map[pageKey]*pageCall{}}
 }
 
 // cachedPage is s.page(h) for a page whose content depends only on what
@@ -72,8 +84,15 @@ func (s *Server) cachedPage(perUser bool, h handlerFunc) http.Handler {
 		}
 		k := pageKey{gen: gen, lang: pageLang(r), scope: scopeKey(callerOf(r), perUser), uri: r.URL.RequestURI()}
 		pc := s.caches.pages
+		bk := bodyKey{k, callerOf(r).user.Username}
+		if b, ok := pc.bodies.get(bk); ok {
+			writeHTML(w, b)
+			return nil
+		}
 		if pp, ok := pc.pages.get(k); ok {
-			s.writeFrame(w, r, pp)
+			if b := s.writeFrame(w, r, pp); b != nil {
+				pc.bodies.put(bk, b, len(b))
+			}
 			return nil
 		}
 		pc.mu.Lock()
@@ -122,19 +141,26 @@ func scopeKey(c *caller, perUser bool) string {
 	return k
 }
 
-// writeFrame writes kept parts in the frame of the page for r, with 200.
-func (s *Server) writeFrame(w http.ResponseWriter, r *http.Request, pp *pageParts) {
+// writeFrame writes kept parts in the frame of the page for r, with 200,
+// and returns the whole page (nil when it failed).
+func (s *Server) writeFrame(w http.ResponseWriter, r *http.Request, pp *pageParts) []byte {
 	p := s.newPage(r, http.StatusOK, nil)
 	p.Parts = pp
 	var b bytes.Buffer
 	if err := pageSets[p.Lang][pp.Name].ExecuteTemplate(&b, "layout", p); err != nil {
 		s.log.ErrorContext(r.Context(), "rendering a page's frame", "name", pp.Name, "err", err)
 		http.Error(w, "internal server error", http.StatusInternalServerError)
-		return
+		return nil
 	}
+	writeHTML(w, b.Bytes())
+	return b.Bytes()
+}
+
+// writeHTML writes a whole page with 200.
+func writeHTML(w http.ResponseWriter, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
-	w.Write(b.Bytes())
+	w.Write(b)
 }
 
 // genCell holds the change generation of one request once read.

@@ -125,7 +125,7 @@ func (s *Server) routes() http.Handler {
 	// redirect (303) after a change.
 	mux.Handle("GET /counties/{code}", s.cachedPage(false, s.countyGet))
 	mux.Handle("GET /method", s.cachedPage(false, s.methodPage))
-	mux.Handle("GET /runs", s.page(s.runsGet))
+	mux.Handle("GET /runs", s.cachedPage(false, s.runsGet))
 	mux.Handle("POST /runs", s.page(s.runsCreate))
 	mux.Handle("GET /runs/compare", s.cachedPage(false, s.runsCompare))
 	mux.Handle("GET /runs/{id}/robustness", s.cachedPage(false, s.runsRobustness))
