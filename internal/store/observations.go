@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -166,15 +168,29 @@ func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map
 	return periods, nil
 }
 
+// insertObservations writes rows as revision rev, in the order of the
+// table's key (period, indicator, unit), whatever order the file had: each
+// page of the B-tree is then filled once rather than visited again and
+// again (the caller's slice keeps its order).
 func (t *txn) insertObservations(rev int64, rows []Observation, periods map[string]string) error {
-	return t.insertBatch("observations", observationInsertColumns, len(rows), func(i int, dst []any) []any {
+	for i := range rows {
 		o := &rows[i]
-		p := o.Period
-		if c := periods[p]; c != "" {
-			p = c
+		if c := periods[o.Period]; c != "" {
+			o.Period = c
 		}
-		o.Period, o.Revision = p, rev
-		return append(dst, o.Unit, o.Indicator, p, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
+		o.Revision = rev
+	}
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		x, y := &rows[a], &rows[b]
+		return cmp.Or(cmp.Compare(x.Period, y.Period), cmp.Compare(x.Indicator, y.Indicator), cmp.Compare(x.Unit, y.Unit))
+	})
+	return t.insertBatch("observations", observationInsertColumns, len(rows), func(i int, dst []any) []any {
+		o := &rows[order[i]]
+		return append(dst, o.Unit, o.Indicator, o.Period, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
 	})
 }
 
