@@ -122,4 +122,3 @@ func writtenBytes() int64 {
 	}
 	return -1
 }
-
