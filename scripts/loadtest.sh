@@ -31,7 +31,7 @@ password="Load-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1!"
 measure() {
 	local port
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-	"$tmp/qiangxian" serve --db "$1" --addr "127.0.0.1:$port" --admin-password "$password" --log-level warn \
+	"$tmp/qiangxian" serve --db "$1" --addr "127.0.0.1:$port" --admin-password "$password" \
 		>"$tmp/$2.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 120); do

@@ -14,9 +14,22 @@ import "context"
 // The counter is incremented as the last statement of the transaction: its
 // row lock is held only while committing, and each commit makes a new
 // number visible.
+//
+// The server asks on every request, so the query is prepared once.
 func (db *DB) Generation(ctx context.Context) (n int64, err error) {
 	defer wrap(&err, "Generation")
-	err = db.sql.QueryRowContext(ctx, `SELECT n FROM generations WHERE name = 'changes'`).Scan(&n)
+	db.genMu.Lock()
+	stmt := db.genStmt
+	if stmt == nil {
+		// Not kept when it fails: the table may not be migrated yet.
+		stmt, err = db.sql.PrepareContext(context.WithoutCancel(ctx), `SELECT n FROM generations WHERE name = 'changes'`)
+		db.genStmt = stmt
+	}
+	db.genMu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	err = stmt.QueryRowContext(ctx).Scan(&n)
 	return n, err
 }
 

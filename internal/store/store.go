@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -46,6 +47,9 @@ type DB struct {
 	dialect Dialect
 	dsn     string
 	now     func() time.Time // the clock; tests move it
+
+	genMu   sync.Mutex
+	genStmt *sql.Stmt // the query of Generation, prepared on first use
 }
 
 // Open connects to dsn without migrating (the server and `qiangxian
