@@ -54,5 +54,5 @@ if [ -n "${TEST_POSTGRES_DSN:-}" ]; then
 	psql -q "$TEST_POSTGRES_DSN" -c "CREATE SCHEMA $schema"
 	sep="?"; [[ "$TEST_POSTGRES_DSN" == *\?* ]] && sep="&"
 	measure "$TEST_POSTGRES_DSN${sep}search_path=$schema" postgres "$@"
-	psql -q "$TEST_POSTGRES_DSN" -c "DROP SCHEMA $schema CASCADE"
+	PGOPTIONS="-c client_min_messages=warning" psql -q "$TEST_POSTGRES_DSN" -c "DROP SCHEMA $schema CASCADE"
 fi

@@ -2,8 +2,11 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -51,7 +54,7 @@ type pageCapture struct{ parts *pageParts }
 // computation rather than making fifty.
 type pageCache struct {
 	pages    *lru[pageKey, *pageParts]
-	bodies   *lru[bodyKey, []byte] // whole pages with their frame, per user
+	bodies   *lru[bodyKey, *pageBody] // whole pages with their frame, per user
 	mu       sync.Mutex
 	inflight map[pageKey]*pageCall
 }
@@ -70,7 +73,7 @@ type pageCall struct {
 }
 
 func newPageCache() *pageCache {
-	return &pageCache{pages: newLRU[pageKey, *pageParts](maxPageBytes), bodies: newLRU[bodyKey, []byte](maxPageBytes),
+	return &pageCache{pages: newLRU[pageKey, *pageParts](maxPageBytes), bodies: newLRU[bodyKey, *pageBody](maxPageBytes),
 		inflight: map[pageKey]*pageCall{}}
 }
 
@@ -86,12 +89,13 @@ func (s *Server) cachedPage(perUser bool, h handlerFunc) http.Handler {
 		pc := s.caches.pages
 		bk := bodyKey{k, callerOf(r).user.Username}
 		if b, ok := pc.bodies.get(bk); ok {
-			writeHTML(w, b)
+			b.write(w, r)
 			return nil
 		}
 		if pp, ok := pc.pages.get(k); ok {
 			if b := s.writeFrame(w, r, pp); b != nil {
-				pc.bodies.put(bk, b, len(b))
+				body := newPageBody(b)
+				pc.bodies.put(bk, body, len(body.plain)+len(body.gz))
 			}
 			return nil
 		}
@@ -161,6 +165,47 @@ func writeHTML(w http.ResponseWriter, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	w.Write(b)
+}
+
+// pageBody is a whole cached page, also gzipped: pages of results are tens
+// of kilobytes of repetitive HTML, a fifth of that compressed, and every
+// browser accepts it.
+type pageBody struct{ plain, gz []byte }
+
+func newPageBody(plain []byte) *pageBody {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	zw.Write(plain)
+	zw.Close()
+	return &pageBody{plain: plain, gz: b.Bytes()}
+}
+
+// write sends the page, gzipped when the client accepts it.
+func (pb *pageBody) write(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Vary", "Accept-Encoding")
+	body := pb.plain
+	if acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = pb.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
+}
+
+// acceptsGzip reports whether Accept-Encoding lists gzip (and not with
+// q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // genCell holds the change generation of one request once read.

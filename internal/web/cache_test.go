@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -114,5 +117,50 @@ func TestPageCacheScope(t *testing.T) {
 		if r := d.as(t, user).do("GET", path, nil); r.status != http.StatusOK {
 			t.Errorf("%q: %d", user, r.status)
 		}
+	}
+}
+
+// TestCachedPageGzip reads a page plain, then again and again accepting
+// gzip: once the whole page is kept it comes gzipped, and unzipped it is
+// the very page read plain.
+func TestCachedPageGzip(t *testing.T) {
+	d := newDemoSite(t)
+	c := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(enc string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", d.url+"/rankings", nil)
+		req.Header.Set("Accept-Encoding", enc)
+		resp, err := c.Do(req)
+		must(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		must(t, err)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /rankings: %d", resp.StatusCode)
+		}
+		return resp, b
+	}
+	_, plain := get("identity")
+	var zipped []byte
+	for range 3 { // computed, framed, then kept whole
+		resp, b := get("gzip, deflate")
+		if resp.Header.Get("Content-Encoding") == "gzip" {
+			zipped = b
+		}
+	}
+	if zipped == nil {
+		t.Fatal("the kept page never came gzipped")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zipped))
+	must(t, err)
+	unzipped, err := io.ReadAll(zr)
+	must(t, err)
+	if !bytes.Equal(unzipped, plain) || len(zipped) >= len(plain)/2 {
+		t.Errorf("gzipped %d bytes unzip to %d bytes, equal to the plain page (%d bytes): %v",
+			len(zipped), len(unzipped), len(plain), bytes.Equal(unzipped, plain))
+	}
+	// Without gzip in Accept-Encoding the kept page comes plain.
+	if resp, b := get("identity"); resp.Header.Get("Content-Encoding") != "" || !bytes.Equal(b, plain) {
+		t.Errorf("identity: Content-Encoding %q, %d bytes", resp.Header.Get("Content-Encoding"), len(b))
 	}
 }
