@@ -3,8 +3,8 @@ package store
 import "context"
 
 // Generation returns the change generation: a number that grows with every
-// committed change of record except the quiet ones (logins, sessions, new
-// API tokens), read from the database so that all replicas agree. Caches of
+// committed change of record except the quiet ones (logins, new sessions,
+// new API tokens), read from the database so that all replicas agree. Caches of
 // the web server keep what they computed with the generation it was
 // computed at and use it only while Generation still returns that number.
 //
@@ -44,15 +44,15 @@ func (t *txn) bumpGeneration() error {
 }
 
 // quiet reports whether an audited change leaves everything a server caches
-// as it was: login attempts, logins, logouts and session expiry, and a new
-// API token (a revoked one is not quiet: cached tokens must see it at
+// as it was: login attempts, logins and session expiry (a server checks
+// idleness by its clock), and a new API token (a revoked one is not quiet: cached tokens must see it at
 // once). An audit row of a new kind bumps the generation unless it is
 // added here: a needless bump costs a recomputation, a missing one a stale
 // page.
 func quiet(action, entity string) bool {
 	switch {
 	case entity == "session":
-		return true
+		return action != "logout" // cached sessions must see a logout at once
 	case entity == "user":
 		return action == "login_ok" || action == "login_failed"
 	case entity == "api_token":

@@ -10,8 +10,9 @@ import (
 )
 
 // TestGeneration checks which changes move the change generation: every
-// change of what the server shows and every revocation does, logins,
-// sessions and new API tokens do not, and a failed change does not.
+// change of what the server shows and every revocation and logout does,
+// logins, new sessions and new API tokens do not, and a failed change does
+// not.
 func TestGeneration(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		seed(t, db)
@@ -25,6 +26,7 @@ func TestGeneration(t *testing.T) {
 			return n
 		}
 		var tokenID int64
+		var session string
 		for _, c := range []struct {
 			name  string
 			do    func() error
@@ -36,7 +38,8 @@ func TestGeneration(t *testing.T) {
 			}, true},
 			{"failed login", func() error { return db.RecordLogin(ctx, "yz", "10.0.0.1", false) }, false},
 			{"login", func() error { return db.RecordLogin(ctx, "yz", "10.0.0.1", true) }, false},
-			{"session", func() error { _, _, err := db.CreateSession(ctx, "yz"); return err }, false},
+			{"session", func() (err error) { session, _, err = db.CreateSession(ctx, "yz"); return err }, false},
+			{"logout", func() error { return db.DeleteSession(ctx, session) }, true},
 			{"token created", func() error {
 				_, k, err := db.CreateAPIToken(ctx, alice, "yz", "t", time.Time{})
 				tokenID = k.ID

@@ -17,8 +17,8 @@ import (
 // (a run's inputs are fixed when it is made, whatever its state), the
 // rows of a published run (resultCache) — is kept by id without any
 // check. What depends on the state of the database — rendered pages, API
-// tokens — is kept with the change generation it was computed at (see
-// cache_page.go and cache_token.go).
+// tokens and sessions — is kept with the change generation it was computed
+// at (see cache_page.go and cache_auth.go).
 type caches struct {
 	methods    *lru[int64, *method.Method] // method id → the parsed method
 	runModels  memo[int64, *runModel]      // run id → its model
@@ -27,14 +27,14 @@ type caches struct {
 	grid       gridCache
 	geo        geoCache
 	pages      *pageCache
-	tokens     *tokenCache
+	callers    *authCache // API tokens and sessions (cache_auth.go)
 }
 
 // maxMethods bounds the parsed methods a server keeps.
 const maxMethods = 256
 
 func newCaches() *caches {
-	return &caches{methods: newLRU[int64, *method.Method](maxMethods), pages: newPageCache(), tokens: newTokenCache()}
+	return &caches{methods: newLRU[int64, *method.Method](maxMethods), pages: newPageCache(), callers: newAuthCache()}
 }
 
 // gridCache is the tile layout, computed again only when the counties

@@ -172,7 +172,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 			c.user = u
 		} else if ck, err := r.Cookie(SessionCookie); err == nil && ck.Value != "" && r.URL.Path != "/healthz" {
-			u, err := s.db.SessionUser(ctx, ck.Value, s.cfg.IdleTimeout)
+			u, err := s.sessionUser(r, ck.Value)
 			switch {
 			case err == nil:
 				c.user, c.session = u, ck.Value

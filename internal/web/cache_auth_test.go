@@ -82,3 +82,44 @@ func TestTokenRevocationImmediate(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionEndsImmediate runs two servers on one database, uses a
+// browser session on both so that both keep it, logs out through one and
+// finds the session refused by both on the next request; then the same
+// for a session whose user is disabled.
+func TestSessionEndsImmediate(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		srvA := start(t, db, testConfig(), webHooks())
+		srvB := start(t, db, testConfig(), webHooks())
+		_, err := db.CreateUser(ctx, store.Actor{Username: "test"}, store.User{Username: "v1", PasswordHash: passwordHash, Role: auth.RoleViewer})
+		must(t, err)
+		for _, c := range []struct {
+			name, user string
+			end        func(ck *http.Cookie)
+		}{
+			{"logged out on A", "v1", func(ck *http.Cookie) {
+				out := withCookie(t, srvA.url, ck)
+				out.hdr.Set("Sec-Fetch-Site", "same-origin")
+				if r := out.do("POST", "/logout", nil); r.status != http.StatusSeeOther {
+					t.Fatalf("logout: %d %s", r.status, r.body)
+				}
+			}},
+			{"user disabled", "v1", func(*http.Cookie) { must(t, db.SetDisabled(ctx, store.Actor{Username: "test"}, "v1", true)) }},
+		} {
+			ck := browserLogin(t, srvA.url, c.user, password)
+			for _, url := range []string{srvA.url, srvB.url} {
+				for range 2 {
+					if r := withCookie(t, url, ck).do("GET", "/api/v1/me", nil); r.status != http.StatusOK {
+						t.Fatalf("%s: a valid session: %d", c.name, r.status)
+					}
+				}
+			}
+			c.end(ck)
+			for _, url := range []string{srvA.url, srvB.url} {
+				if r := withCookie(t, url, ck).do("GET", "/api/v1/me", nil); r.status != http.StatusUnauthorized {
+					t.Errorf("%s: the next request got %d, want 401", c.name, r.status)
+				}
+			}
+		}
+	})
+}
