@@ -26,6 +26,9 @@ go build -o "$tmp/qiangxian" ./cmd/qiangxian
 go build -o "$tmp/qxload" ./cmd/qxload
 password="Load-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1!"
 
+# cpu PID: the process's user and system CPU time so far, in clock ticks.
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 # measure DB NAME: serves DB with the demo on a free loopback port and
 # measures it.
 measure() {
@@ -40,7 +43,14 @@ measure() {
 	done
 	echo
 	echo "== $2"
-	"$tmp/qxload" -url "http://127.0.0.1:$port" -admin-password "$password" "${@:3}"
+	local before after
+	before=$(cpu "$pid")
+	"$tmp/qxload" -url "http://127.0.0.1:$port" -admin-password "$password" "${@:3}" | tee "$tmp/$2.out"
+	after=$(cpu "$pid")
+	# The server's own CPU time per request is what a busy machine does not
+	# distort: the latencies include waiting for the cores.
+	awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" \
+		'NF >= 7 && $(NF-5) ~ /^[0-9]+$/ { n += $(NF-5) } END { if (n) printf "server CPU: %.1f s for %d requests, %.2f ms a request\n", t/hz, n, 1000*t/hz/n }' "$tmp/$2.out"
 	echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
