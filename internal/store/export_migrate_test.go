@@ -24,3 +24,6 @@ func (db *DB) MigrateToForTest(ctx context.Context, version int) error {
 	}
 	return nil
 }
+
+// KeyOrderForTest is keyOrder.
+func KeyOrderForTest(rows []Observation) []int { return keyOrder(rows) }

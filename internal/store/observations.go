@@ -180,18 +180,41 @@ func (t *txn) insertObservations(rev int64, rows []Observation, periods map[stri
 		}
 		o.Revision = rev
 	}
-	order := make([]int, len(rows))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		x, y := &rows[a], &rows[b]
-		return cmp.Or(cmp.Compare(x.Period, y.Period), cmp.Compare(x.Indicator, y.Indicator), cmp.Compare(x.Unit, y.Unit))
-	})
+	order := keyOrder(rows)
 	return t.insertBatch("observations", observationInsertColumns, len(rows), func(i int, dst []any) []any {
 		o := &rows[order[i]]
 		return append(dst, o.Unit, o.Indicator, o.Period, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
 	})
+}
+
+// keyOrder returns the indexes of rows in the order of the table's key:
+// grouped by period and indicator (few groups, sorted), each group by unit
+// (left as it is when a wide table already gave it in order), which costs
+// far less than sorting every row by three strings.
+func keyOrder(rows []Observation) []int {
+	type group struct{ period, indicator string }
+	groups := map[group][]int{}
+	for i := range rows {
+		g := group{rows[i].Period, rows[i].Indicator}
+		groups[g] = append(groups[g], i)
+	}
+	keys := make([]group, 0, len(groups))
+	for g := range groups {
+		keys = append(keys, g)
+	}
+	slices.SortFunc(keys, func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.period, b.period), cmp.Compare(a.indicator, b.indicator))
+	})
+	byUnit := func(a, b int) int { return cmp.Compare(rows[a].Unit, rows[b].Unit) }
+	order := make([]int, 0, len(rows))
+	for _, g := range keys {
+		idx := groups[g]
+		if !slices.IsSortedFunc(idx, byUnit) {
+			slices.SortFunc(idx, byUnit)
+		}
+		order = append(order, idx...)
+	}
+	return order
 }
 
 // codeSet returns the first column of q's rows as a set.
