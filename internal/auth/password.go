@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -97,20 +98,25 @@ func NeedsRehash(encoded string) bool {
 	return err != nil || h.memory < argonMemory || h.time < argonTime || len(h.key) < argonKeyLen
 }
 
-// dummyHash is verified against when a user does not exist, so that a login
-// for an unknown name costs as long as one with a wrong password.
-var dummyHash = func() string {
+// dummyHash returns the hash verified against when a user does not exist,
+// so that a login for an unknown name costs as long as one with a wrong
+// password. It is made on the first such login, not at start: a hash costs
+// a full argon2id run (tens of milliseconds and 19 MiB), which every
+// command would otherwise pay. That first unknown-user login costs one
+// hash more than later ones, once per process: it tells an observer
+// nothing about which names exist.
+var dummyHash = sync.OnceValue(func() string {
 	h, err := HashPassword("qiangxian: no such user")
 	if err != nil {
 		panic(err)
 	}
 	return h
-}()
+})
 
 // VerifyNothing spends the time of one password check and returns false. A
 // login handler calls it when the user is unknown, so that response times do
 // not reveal which usernames exist.
 func VerifyNothing(password string) bool {
-	VerifyPassword(dummyHash, password)
+	VerifyPassword(dummyHash(), password)
 	return false
 }

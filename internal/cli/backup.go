@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // runBackup is `qiangxian backup FILE [--db …]`: a consistent snapshot of
@@ -19,6 +20,20 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 	path := fs.Arg(0)
 	if err := writeFileAtomic(path, func(w io.Writer) error { return db.Backup(ctx, w) }); err != nil {
+		return err
+	}
+	// The backup holds every account's hash: who took it, and where to,
+	// goes to the audit log (after the snapshot, which therefore does not
+	// hold its own row).
+	var size int64
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if err := db.RecordBackup(ctx, operator(), abs, size); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.t("已备份到 %s", "backed up to %s", path))

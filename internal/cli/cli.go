@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/qiangxian/qiangxian/internal/config"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -39,6 +40,7 @@ var commands = []command{
 	{"mcda", [2]string{"多准则决策：TOPSIS", "multi-criteria decision analysis: TOPSIS"}, runMCDA},
 	{"method", [2]string{"评价方法文件：检查（check）、从 COINr 转换（from-coinr）", "evaluation method files: check, from-coinr"}, runMethod},
 	{"demo", [2]string{"生成甘肃示例数据", "generate the Gansu demo data"}, runDemo},
+	{"monitor", [2]string{"月度监测表：累计值、增速、排名、完成率、序时进度与信号灯", "monthly monitoring table: cumulative values, growth, ranks, completion, elapsed time and lights"}, runMonitor},
 	{"explain", [2]string{"解释单位得分与排名的变化、优势短板和进位差距", "explain a unit's score and rank change, strengths, and gaps to the top"}, runExplain},
 	{"analyse", [2]string{"分析工具：描述统计、相关、克朗巴哈系数、主成分、数据可得性", "analysis: statistics, correlations, Cronbach's alpha, PCA, data availability"}, runAnalyse},
 	{"import", [2]string{"导入数据表（宽表数据、事件、目标值）为一次修订", "import a table (figures, events or targets) as one revision"}, runImport},
@@ -47,6 +49,7 @@ var commands = []command{
 	{"user", [2]string{"账号管理：add、passwd、role、list", "accounts: add, passwd, role, list"}, runUser},
 	{"backup", [2]string{"备份数据库到文件（服务器运行时亦可）", "back the database up to a file (also while the server runs)"}, runBackup},
 	{"restore", [2]string{"从备份文件恢复到空数据库", "restore a backup into an empty database"}, runRestore},
+	{"zones", [2]string{"开发区：动态管理（manage）、亩均效益分类（grade）、土地利用（land）、产值目标与分档（targets）", "development zones: management (manage), 亩均 grading (grade), land use (land), output targets and tiers (targets)"}, runZones},
 	{"config", [2]string{"显示生效的配置（config dump，隐去密钥）", "show the effective configuration (config dump, secrets masked)"}, runConfig},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }
@@ -214,12 +217,28 @@ func runVersion(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// openTable reads a CSV table from a path.
+// openTable reads a CSV table from a path within the default limits.
 func openTable(path string) (*table.Table, error) {
+	return openTableWith(path, table.DefaultLimits())
+}
+
+// openTableWith reads a CSV table from a path within lim.
+func openTableWith(path string, lim table.Limits) (*table.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return table.Read(path, f)
+	return table.ReadWith(path, f, lim)
+}
+
+// limits returns the [limits] of the configuration that serve would use
+// (the file named by QIANGXIAN_CONFIG and the environment), so that a
+// command-line import is bounded as an upload is.
+func (e *env) limits() (config.Limits, error) {
+	cfg, err := config.Load("", e.getenv, nil)
+	if err != nil {
+		return cfg.Limits, &usageError{err.Error()}
+	}
+	return cfg.Limits, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,15 +14,19 @@ import (
 	"github.com/qiangxian/qiangxian/internal/method"
 	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
+	"github.com/qiangxian/qiangxian/internal/zone"
 )
 
 // runEvaluateMethod is `qiangxian evaluate --method M --data D [--events E]
-// [--previous P] [--targets T] --out O`: an evaluation method file applied
-// to one period's data. runEvaluate hands over to it when the arguments
-// contain --method.
+// [--previous P] [--targets T] [--history H] [--changes C] --out O`: an
+// evaluation method file applied to one period's data. runEvaluate hands
+// over to it when the arguments contain --method.
 //
 // O is written by its extension: .csv (the long format, see
-// writeMethodCSV), .json, or .xlsx (one sheet per view and per step).
+// writeMethodCSV), .json, or .xlsx (one sheet per view and per step). With
+// a zone grade history H (or changes C, or [[management]] tables in M) the
+// .csv gets grade,streak,warnings appended on every row of a unit (see
+// zoneResults); H and C need a .csv O.
 func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	fs := e.newFlags("evaluate")
 	mpath := fs.String("method", "", e.t("评价方法文件（.toml）", "evaluation method file (.toml)"))
@@ -33,6 +36,9 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	tpath := fs.String("targets", "", e.t("目标表 .csv（单位代码,指标,目标值,备注）", "targets .csv (单位代码,指标,目标值,备注)"))
 	ppath := fs.String("previous", "", e.t("上期公布结果（evaluate 输出的 .csv）", "previous published result (.csv written by evaluate)"))
 	period := fs.String("period", "", e.t("本期名称（默认取数据文件名中的年份）", "this period's name (default: the year in the data file name)"))
+	hpath := fs.String("history", "", e.t("开发区等级历史 .csv（period,unit,group,group_rank,score,grade）：输出追加 grade,streak,warnings",
+		"zone grade history .csv (period,unit,group,group_rank,score,grade): the output gets grade,streak,warnings"))
+	cpath := fs.String("changes", "", e.t("开发区更名、整合与升级 .csv（change,unit,successor,period）", "zone renames, mergers and upgrades .csv (change,unit,successor,period)"))
 	out := fs.String("out", "", e.t("输出文件：.csv、.json 或 .xlsx", "output file: .csv, .json or .xlsx"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
@@ -43,6 +49,9 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	ext := strings.ToLower(filepath.Ext(*out))
 	if ext != ".csv" && ext != ".json" && ext != ".xlsx" {
 		return e.usageErr("--out 的扩展名应为 .csv、.json 或 .xlsx：%s", "--out must end in .csv, .json or .xlsx: %s", *out)
+	}
+	if (*hpath != "" || *cpath != "") && ext != ".csv" {
+		return e.usageErr("--history 与 --changes 需要 .csv 输出", "--history and --changes need a .csv --out")
 	}
 	m, err := e.loadMethod(*mpath)
 	if err != nil {
@@ -56,18 +65,29 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	switch ext {
-	case ".csv":
+	// Zone columns: with a history, or for a method with [[management]].
+	zones := ext == ".csv" && (*hpath != "" || *cpath != "" || len(m.Management) > 0)
+	var zres map[string]zone.Result
+	if zones {
+		if zres, err = e.zoneResults(m, o, *hpath, *cpath); err != nil {
+			return err
+		}
+	}
+	switch {
+	case zones:
+		err = writeFileAtomic(*out, func(w io.Writer) error { return writeMethodZonesCSV(w, o, zres) })
+	case ext == ".csv":
 		err = writeFileAtomic(*out, func(w io.Writer) error { return writeMethodCSV(w, o) })
-	case ".json":
+	case ext == ".json":
 		err = writeFileAtomic(*out, func(w io.Writer) error { return writeMethodJSON(w, o, e.lang) })
-	case ".xlsx":
+	case ext == ".xlsx":
 		err = xlsx.WriteFile(*out, methodSheets(o, e.lang))
 	}
 	if err != nil {
 		return err
 	}
 	e.printOutcome(o)
+	e.printZoneWarnings(o, zres)
 	fmt.Fprintln(e.stdout, e.t("结果已写入 %s", "results written to %s", *out))
 	return nil
 }
@@ -75,11 +95,11 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 // loadMethod reads and parses a method file; its errors become located
 // table errors so that report prints them one per line.
 func (e *env) loadMethod(path string) (*method.Method, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+	var m *method.Method
+	src, err := method.ReadSource(path)
+	if err == nil {
+		m, err = method.Parse(path, src)
 	}
-	m, err := method.Parse(path, src)
 	var es method.Errors
 	if errors.As(err, &es) {
 		return nil, es.Table(e.lang)
@@ -91,6 +111,9 @@ func (e *env) loadMethod(path string) (*method.Method, error) {
 func openAnyTable(path, sheet string) (*table.Table, error) {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return xlsx.ReadTable(path, sheet)
+	}
+	if xlsx.IsLegacy(path) {
+		return nil, xlsx.LegacyError(path)
 	}
 	return openTable(path)
 }

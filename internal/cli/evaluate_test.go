@@ -189,6 +189,9 @@ func TestEvaluateErrors(t *testing.T) {
 			[]string{"iMeta.csv:6:7: 层级结构中存在循环"}, "cycle"},
 		{"negative weight", strings.Replace(goodMeta, "-1,2,Indicator", "-1,-2,Indicator", 1), goodData, nil,
 			[]string{"iMeta.csv:3:5: 权重不能为负数"}, "must not be negative"},
+		// 1e308 is a float64, but a sum of two overflows to +Inf.
+		{"overflowing weight", strings.Replace(goodMeta, "-1,2,Indicator", "-1,1e308,Indicator", 1), goodData, nil,
+			[]string{"iMeta.csv:3:5: 权重不能超过 1e+09：\"1e308\""}, `the weight must not exceed 1e+09: "1e308"`},
 		{"zero weights", strings.Replace(strings.Replace(goodMeta, "a,A,1,1,", "a,A,1,0,", 1), "-1,2,", "-1,0,", 1), goodData, nil,
 			[]string{"iMeta.csv:2:5: P 的下级权重全为零"}, "the children of P all have zero weight"},
 		{"empty table", goodMeta, "uCode,uName,grp,a,b\n", nil,

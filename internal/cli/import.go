@@ -35,6 +35,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "observations", e.t("表的种类：observations（宽表数据）、events（事件）、targets（目标值）", "what the table holds: observations (a wide table), events, targets"))
 	username := fs.String("user", "", e.t("以该账号的身份和权限导入", "import as this account, with its rights"))
 	note := fs.String("note", "", e.t("本次修订的说明", "a note on the revision"))
+	confirm := fs.Bool("confirm-names", false, e.t("确认按名称匹配的单位（表中用县区名称而非代码时；先不加此项运行，查看匹配结果）",
+		"confirm the units matched by name (for a table that names counties; run without it first to see the matches)"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,18 +55,26 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	default:
 		return e.usageErr("--kind 应为 observations、events 或 targets：%s", "--kind must be observations, events or targets: %s", *kind)
 	}
+	lim, err := e.limits()
+	if err != nil {
+		return err
+	}
 	var t *table.Table
-	var err error
 	switch strings.ToLower(filepath.Ext(*file)) {
 	case ".xlsx":
-		t, err = xlsx.ReadTable(*file, *sheet)
+		t, err = xlsx.ReadTableWith(*file, *sheet, lim.Table)
 	case ".csv":
-		t, err = openTable(*file)
+		t, err = openTableWith(*file, lim.Table)
+	case ".xls", ".et":
+		err = xlsx.LegacyError(*file)
 	default:
 		return e.usageErr("--file 应为 .xlsx 或 .csv 文件：%s", "--file must be an .xlsx or .csv file: %s", *file)
 	}
 	if err != nil {
 		return err
+	}
+	if t.Encoding != "" {
+		fmt.Fprintf(e.stderr, "%s: %s\n", *file, t.EncodingNotice().In(e.lang))
 	}
 	if !store.IsPostgres(*dsn) {
 		// store.Open would create an empty file, and the import then fail
@@ -81,6 +91,16 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	actor, principal, err := e.importer(ctx, db, *username)
 	if err != nil {
 		return err
+	}
+	if *kind == "observations" {
+		rt, matches, err := ingest.ResolveNames(ctx, db, t)
+		if err != nil {
+			return err
+		}
+		if len(matches) > 0 && !*confirm {
+			return ingest.MatchErrors(rt, matches)
+		}
+		t = rt
 	}
 	opts := ingest.Options{Period: *period, Note: store.RevisionNote{Source: filepath.Base(*file), Note: *note}}
 	rev, err := do(ctx, db, actor, principal, t, opts)

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/evaluation"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/method"
 	"github.com/qiangxian/qiangxian/internal/table"
@@ -38,7 +38,14 @@ import (
 // --period, else the year in the data file name) is on every row. Numbers
 // have full round-trip precision; missing is empty. ReadPrevious reads this
 // file back as the next period's --previous.
+//
+// The rows are evaluation.Rows, which the server stores for a run: one
+// builder for both.
 func writeMethodCSV(w io.Writer, o *method.Outcome) error {
+	rows, err := evaluation.Rows(o)
+	if err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	head := []string{"unit", "node", "level", "score", "rank", "group", "group_rank", "vetoed", "awards"}
 	prev := o.RankChange != nil
@@ -48,52 +55,18 @@ func writeMethodCSV(w io.Writer, o *method.Outcome) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	scored := o.Stages[len(o.Stages)-1].Data
-	indRank := make([][]float64, len(scored.Cols))
-	for c := range scored.Cols {
-		indRank[c] = engine.Rank(scored.Vals[c], engine.TiesMin)
-	}
-	aggs, levels := aggregateCols(o)
-	typeRank := typeRanks(o, aggs)
-	awards := unitAwards(o)
-	root := o.Method.Root()
-	for u, unit := range o.Units {
+	for _, r := range rows {
 		vetoed := "0"
-		if o.Vetoed[u] {
+		if r.Vetoed {
 			vetoed = "1"
 		}
-		write := func(node string, level int, score, rank float64, group string, grank float64, change string) error {
-			row := []string{unit.Code, node, strconv.Itoa(level), table.FormatNumber(score), table.FormatNumber(rank),
-				group, table.FormatNumber(grank), vetoed, strings.Join(awards[u], ";")}
-			if prev {
-				row = append(row, o.Period, change)
-			}
-			return cw.Write(row)
-		}
-		for c, code := range scored.Cols {
-			if err := write(code, 1, scored.Vals[c][u], indRank[c][u], "", engine.NA, ""); err != nil {
-				return err
-			}
-		}
-		for _, typ := range unit.Types {
-			ti := slices.IndexFunc(o.Types, func(tr method.TypeResult) bool { return tr.Type == typ })
-			tr := &o.Types[ti]
-			k := slices.Index(tr.Members, u)
-			for a, code := range aggs {
-				score := tr.Aggregated.Col(code)[k]
-				if code == root {
-					score = tr.Score[k]
-				}
-				if err := write(code, levels[a], score, engine.NA, typ, typeRank[ti][a][k], ""); err != nil {
-					return err
-				}
-			}
-		}
-		change := ""
+		row := []string{r.Unit, r.Node, strconv.Itoa(r.Level), table.FormatNumber(r.Score), table.FormatNumber(r.Rank),
+			r.Group, table.FormatNumber(r.GroupRank), vetoed, strings.Join(r.Awards, ";")}
 		if prev {
-			change = table.FormatNumber(o.RankChange[u])
+			// Rows puts the rank change on the unit's overall row only.
+			row = append(row, r.Period, table.FormatNumber(r.RankChange))
 		}
-		if err := write(root, levels[len(levels)-1], o.Overall[u], o.Rank[u], "", engine.NA, change); err != nil {
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
@@ -114,24 +87,6 @@ func aggregateCols(o *method.Outcome) ([]string, []int) {
 		}
 	}
 	return codes, levels
-}
-
-// typeRanks returns, per type and aggregate, the ranks of the members: the
-// top node's is the type ranking, the others rank the aggregate values.
-func typeRanks(o *method.Outcome, aggs []string) [][][]float64 {
-	root := o.Method.Root()
-	out := make([][][]float64, len(o.Types))
-	for t, tr := range o.Types {
-		out[t] = make([][]float64, len(aggs))
-		for a, code := range aggs {
-			if code == root {
-				out[t][a] = tr.Rank
-			} else {
-				out[t][a] = engine.Rank(tr.Aggregated.Col(code), engine.TiesMin)
-			}
-		}
-	}
-	return out
 }
 
 // unitAwards returns the awards of every unit, in the method's order.

@@ -159,7 +159,29 @@ func TestUserAndBackupWhileServing(t *testing.T) {
 				t.Error("restore into a database that is not empty succeeded")
 			}
 			compareStores(t, dsn, restored)
+			checkBackupAudited(t, dsn, backup)
 		})
+	}
+}
+
+// checkBackupAudited expects the audit log of dsn to name the backup to
+// file, taken from the command line (actor cli:…).
+func checkBackupAudited(t *testing.T, dsn, file string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	log, err := db.AuditLog(ctx, store.AuditFilter{Entity: "database"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(file)
+	if len(log) != 1 || log[0].Action != "backup" || !strings.HasPrefix(log[0].Username, "cli") ||
+		!strings.Contains(string(log[0].Detail), abs) {
+		t.Errorf("the backup's audit rows: %+v, want one backup to %s by cli:…", log, abs)
 	}
 }
 

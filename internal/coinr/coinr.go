@@ -27,6 +27,7 @@ func init() {
 		"coinr.unknowncol": {"列 %q 不在 iMeta 中", "column %q is not in iMeta"},
 		"coinr.nometa":     {"iMeta 中没有指标", "iMeta has no indicators"},
 		"coinr.weight":     {"权重不能为负数：%q", "the weight must not be negative: %q"},
+		"coinr.weightbig":  {"权重不能超过 %g：%q", "the weight must not exceed %g: %q"},
 		"coinr.zeroweight": {"%s 的下级权重全为零", "the children of %s all have zero weight"},
 		"coinr.parent":     {"上级 %q 不存在", "the parent %q does not exist"},
 		"coinr.cycle":      {"层级结构中存在循环，经过 %s", "the hierarchy has a cycle through %s"},
@@ -120,6 +121,8 @@ func ReadMeta(t *table.Table) (*Meta, error) {
 				errs = append(errs, t.Errorf(r, col["Weight"]-1, locale.M("table.number", "")))
 			} else if n.Weight < 0 {
 				errs = append(errs, t.Errorf(r, col["Weight"]-1, locale.M("coinr.weight", cell(row, "Weight"))))
+			} else if n.Weight > engine.MaxWeight {
+				errs = append(errs, t.Errorf(r, col["Weight"]-1, locale.M("coinr.weightbig", engine.MaxWeight, cell(row, "Weight"))))
 			}
 			if math.IsNaN(n.Weight) {
 				n.Weight = 1 // the top of the hierarchy needs no weight

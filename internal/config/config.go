@@ -24,20 +24,33 @@ import (
 
 // Config is the server's configuration.
 type Config struct {
-	Addr            string        // listen address, HOST:PORT
-	DB              string        // SQLite file path or postgres:// DSN
-	AdminPassword   string        // the first administrator's password; generated when empty
-	Demo            bool          // load the Gansu demo into an empty database
-	IdleTimeout     time.Duration // a browser session ends after this long without a request
-	TokenTTL        time.Duration // lifetime of API tokens made by POST /api/v1/tokens; 0 = no expiry
-	LoginFailures   int           // failed logins per username within LoginWindow before throttling
-	LoginWindow     time.Duration
-	TrustProxy      bool   // believe X-Forwarded-For and X-Forwarded-Proto (behind a TLS proxy)
+	Addr          string        // listen address, HOST:PORT
+	DB            string        // SQLite file path or postgres:// DSN
+	AdminPassword string        // the first administrator's password; generated when empty
+	Demo          bool          // load the Gansu demo into an empty database
+	IdleTimeout   time.Duration // a browser session ends after this long without a request
+	TokenTTL      time.Duration // lifetime of API tokens made by POST /api/v1/tokens; 0 = no expiry
+	// LoginFailures is how many failed logins one (username, address)
+	// pair may make before each further attempt waits 2^(n−LoginFailures)
+	// seconds after the last failure (n failures), at most LoginWindow.
+	// The right password always works once the wait is over.
+	LoginFailures int
+	LoginWindow   time.Duration // the longest wait of the login back-off
+	// TrustProxy believes X-Forwarded-For (the client's address, for login
+	// throttling and the logs) and X-Forwarded-Proto (for Secure cookies).
+	// Set it only behind a reverse proxy that overwrites these headers:
+	// otherwise a client can claim any address. Without it behind a proxy,
+	// every user shares the proxy's address: throttling is still per
+	// (username, address) pair, but the loose per-address flood limit
+	// (20 × LoginFailures failures a minute) counts the whole office.
+	TrustProxy bool
+
 	CookieSecure    string // auto (when the request came over TLS), always or never
 	MaxUpload       int64  // largest import upload, bytes
 	LogLevel        string // debug, info, warn, error
 	LogFormat       string // text or json
 	ShutdownTimeout time.Duration
+	Limits          Limits // the [limits] section: what an upload may hold
 }
 
 // Default returns the built-in defaults.
@@ -55,6 +68,7 @@ func Default() Config {
 		LogLevel:        "info",
 		LogFormat:       "text",
 		ShutdownTimeout: 10 * time.Second,
+		Limits:          DefaultLimits(),
 	}
 }
 
@@ -107,11 +121,13 @@ func small(p func(c *Config) *int) (func(*Config) string, func(*Config, string) 
 
 func mk(key string, secret bool, zh, en string, acc func() (func(*Config) string, func(*Config, string) error)) field {
 	get, set := acc()
-	return field{key: key, env: "QIANGXIAN_" + strings.ToUpper(key), secret: secret, help: [2]string{zh, en}, get: get, set: set}
+	env := "QIANGXIAN_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_")) // limits.rows: QIANGXIAN_LIMITS_ROWS
+	return field{key: key, env: env, secret: secret, help: [2]string{zh, en}, get: get, set: set}
 }
 
-// fields lists every setting, in the order config dump prints them.
-var fields = []field{
+// fields lists every setting, in the order config dump prints them; the
+// keys of a section ("limits.rows") come after the top-level ones.
+var fields = append([]field{
 	mk("addr", false, "监听地址 HOST:PORT", "listen address HOST:PORT", func() (func(*Config) string, func(*Config, string) error) {
 		return str(func(c *Config) *string { return &c.Addr })
 	}),
@@ -130,13 +146,13 @@ var fields = []field{
 	mk("token_ttl", false, "API 令牌有效期（0 为不过期）", "API token lifetime (0: no expiry)", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.TokenTTL })
 	}),
-	mk("login_failures", false, "登录失败多少次后限制", "failed logins before throttling", func() (func(*Config) string, func(*Config, string) error) {
+	mk("login_failures", false, "同一用户名、同一地址登录失败多少次后开始逐次延时（1、2、4…秒）", "failed logins of one username at one address before each attempt waits (1, 2, 4 … s)", func() (func(*Config) string, func(*Config, string) error) {
 		return small(func(c *Config) *int { return &c.LoginFailures })
 	}),
-	mk("login_window", false, "登录失败计数的时间窗口", "window in which failed logins count", func() (func(*Config) string, func(*Config, string) error) {
+	mk("login_window", false, "登录失败后最长等待时间", "longest wait after failed logins", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.LoginWindow })
 	}),
-	mk("trust_proxy", false, "信任反向代理的 X-Forwarded-For/-Proto", "trust X-Forwarded-For/-Proto from a reverse proxy", func() (func(*Config) string, func(*Config, string) error) {
+	mk("trust_proxy", false, "信任反向代理的 X-Forwarded-For/-Proto（仅在会覆盖这两个头的反向代理之后开启）", "trust X-Forwarded-For/-Proto (only behind a reverse proxy that overwrites them)", func() (func(*Config) string, func(*Config, string) error) {
 		return boolean(func(c *Config) *bool { return &c.TrustProxy })
 	}),
 	mk("cookie_secure", false, "会话 Cookie 的 Secure 属性：auto、always、never", "Secure attribute of the session cookie: auto, always, never", func() (func(*Config) string, func(*Config, string) error) {
@@ -154,7 +170,7 @@ var fields = []field{
 	mk("shutdown_timeout", false, "停止时等待请求完成的时间", "how long shutdown waits for requests", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.ShutdownTimeout })
 	}),
-}
+}, limitFields...)
 
 // FileEnv is the variable naming the TOML file when --config is not given.
 const FileEnv = "QIANGXIAN_CONFIG"
@@ -240,7 +256,7 @@ func (c *Config) applyTOML(file string, b []byte) error {
 	if err := toml.Unmarshal(b, &m); err != nil {
 		return fmt.Errorf("config: %s: %w", file, err)
 	}
-	for key, v := range m {
+	for key, v := range flatten("", m) {
 		f, ok := lookup(key)
 		if !ok {
 			return fmt.Errorf("config: %s: unknown setting %q", file, key)
@@ -284,6 +300,7 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		bad = append(bad, fmt.Sprintf("log_format %q is not text or json", c.LogFormat))
 	}
+	bad = append(bad, c.Limits.problems()...)
 	if len(bad) > 0 {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
 	}
@@ -295,15 +312,24 @@ func (c Config) Validate() error {
 // database DSN hides its password.
 func (c Config) Dump(w io.Writer) error {
 	var b bytes.Buffer
+	section := ""
 	for _, f := range fields {
 		v := f.get(&c)
+		key := f.key
+		if sec, k, ok := strings.Cut(f.key, "."); ok {
+			if sec != section {
+				fmt.Fprintf(&b, "\n[%s]\n", sec)
+				section = sec
+			}
+			key = k
+		}
 		switch {
 		case f.secret && v != "":
 			v = "********"
 		case f.key == "db":
 			v = maskDSN(v)
 		}
-		fmt.Fprintf(&b, "# %s\n%s = %s\n", f.help[1], f.key, tomlValue(f.key, v))
+		fmt.Fprintf(&b, "# %s\n%s = %s\n", f.help[1], key, tomlValue(f.key, v))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -316,6 +342,9 @@ func tomlValue(key, v string) string {
 		return v
 	case "login_failures", "max_upload":
 		return v
+	}
+	if strings.HasPrefix(key, "limits.") {
+		return v // all numbers
 	}
 	return strconv.Quote(v)
 }

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -233,8 +234,11 @@ func RequireTool(t testing.TB, name, aptPackage string) string {
 }
 
 // Download clicks the link selector in the page, as a person would, and
-// waits for the browser to save the file in a fresh folder; it returns the
-// file's path.
+// waits for the browser to report the download complete; it returns the
+// saved file's path. The browser's own completion event is the signal, not
+// the folder: Chromium creates the final name, empty, before it has
+// written the file (NAME.crdownload is renamed onto it at the end), so a
+// file that merely exists may still be empty.
 func Download(t testing.TB, ctx context.Context, selector string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -244,20 +248,72 @@ func Download(t testing.TB, ctx context.Context, selector string) string {
 			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &allow})
 		return err
 	}))
-	Do(t, ctx, "click "+selector, chromedp.Click(chromedp.CSS(selector)))
-	deadline := time.Now().Add(90 * time.Second)
-	for time.Now().Before(deadline) {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			// Chromium writes NAME.crdownload and renames it when done.
-			if !strings.HasSuffix(e.Name(), ".crdownload") {
-				return filepath.Join(dir, e.Name())
+	lctx, stop := context.WithCancel(ctx)
+	defer stop()
+	type finished struct {
+		state browser.DownloadProgressState
+		path  string
+	}
+	var mu sync.Mutex
+	names := map[string]string{} // GUID → suggested file name
+	done := make(chan finished, 1)
+	if err := chromedp.ListenBrowser(lctx, func(ev any) {
+		switch e := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			mu.Lock()
+			names[e.GUID] = e.SuggestedFilename
+			mu.Unlock()
+		case *browser.EventDownloadProgress:
+			if e.State == browser.DownloadProgressStateInProgress {
+				return
+			}
+			mu.Lock()
+			path := e.FilePath
+			if path == "" && names[e.GUID] != "" {
+				path = filepath.Join(dir, names[e.GUID])
+			}
+			mu.Unlock()
+			select {
+			case done <- finished{e.State, path}:
+			default:
 			}
 		}
-		time.Sleep(200 * time.Millisecond)
+	}); err != nil {
+		t.Fatalf("listening for the download: %v", err)
 	}
-	t.Fatalf("the download of %s did not finish", selector)
+	Do(t, ctx, "click "+selector, chromedp.Click(chromedp.CSS(selector)))
+	select {
+	case f := <-done:
+		if f.state != browser.DownloadProgressStateCompleted {
+			t.Fatalf("the download of %s ended %s", selector, f.state)
+		}
+		if f.path == "" {
+			f.path = onlyFile(t, dir)
+		}
+		if fi, err := os.Stat(f.path); err != nil || fi.Size() == 0 {
+			t.Fatalf("the download of %s completed, but its file %s is missing or empty (%v)", selector, f.path, err)
+		}
+		return f.path
+	case <-time.After(90 * time.Second):
+		t.Fatalf("the download of %s did not finish", selector)
+	}
 	return ""
+}
+
+// onlyFile returns the one finished file of the download folder dir.
+func onlyFile(t testing.TB, dir string) string {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var found []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".crdownload") {
+			found = append(found, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("the download folder holds %v, want one file", found)
+	}
+	return found[0]
 }
 
 // clickAndWait clicks selector and waits for the next page's script.

@@ -10,11 +10,16 @@ import (
 )
 
 // refGeoJSON is the development boundary file beside the repository
-// (shared/refdata/geo; no licence, so never copied into the repository).
-// Outside CI a missing folder skips the test; in CI it fails.
+// (shared/refdata/geo, or the folder $QX_REFDATA names; no licence, so
+// never copied into the repository). Outside CI a missing file skips the
+// test; in CI it fails.
 func refGeoJSON(t *testing.T) string {
 	t.Helper()
-	p, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "refdata", "geo", "gansu_counties.geojson"))
+	dir := os.Getenv("QX_REFDATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "refdata")
+	}
+	p, err := filepath.Abs(filepath.Join(dir, "geo", "gansu_counties.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +27,7 @@ func refGeoJSON(t *testing.T) string {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("the reference boundaries are missing: %v", err)
 		}
-		t.Skipf("the reference boundaries are missing: %v", err)
+		t.Skipf("the reference boundaries are missing (set QX_REFDATA to the refdata folder): %v", err)
 	}
 	return p
 }

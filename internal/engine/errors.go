@@ -68,3 +68,9 @@ var messages = map[ErrKind][2]string{
 	ErrUnknownUnit:    {"未知的单位 %[2]s", "unknown unit %[2]s"},
 	ErrNoIndicators:   {"层级结构中没有指标", "the hierarchy has no indicators"},
 }
+
+// MaxWeight is the largest weight the readers of methods and COINr tables
+// accept. Weights are relative, so nobody needs more; what it refuses is a
+// weight such as 1e308, which is a float64 but whose sums and products
+// overflow to infinity and would leave every total above it blank.
+const MaxWeight = 1e9

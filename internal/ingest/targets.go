@@ -75,9 +75,10 @@ func CheckTargets(ctx context.Context, db *store.DB, user auth.User, t *table.Ta
 			l.at(r, ci, "ingest.indicator", raw)
 		}
 		tg.Indicator = code
-		var good bool
-		if tg.Value, good = table.ParseNumber(row[cv]); !good {
-			l.at(r, cv, "table.number", row[cv])
+		var why string
+		var args []any
+		if tg.Value, why, args = t.CellNumber(r, cv); why != "" {
+			l.at(r, cv, why, args...)
 		}
 		if cn >= 0 {
 			tg.Note = strings.TrimSpace(row[cn])

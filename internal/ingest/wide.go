@@ -96,9 +96,9 @@ func CheckWide(ctx context.Context, db *store.DB, user auth.User, t *table.Table
 			if s == "" {
 				continue
 			}
-			v, ok := table.ParseNumber(s)
-			if !ok {
-				l.at(r, col.index, "table.number", row[col.index])
+			v, why, args := t.CellNumber(r, col.index)
+			if why != "" {
+				l.at(r, col.index, why, args...)
 				continue
 			}
 			if !known {

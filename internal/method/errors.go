@@ -15,17 +15,21 @@ import (
 type Error struct {
 	File  string
 	Line  int
+	Col   int // column of the field's key; 0 = not given (ParseRules gives it)
 	Field string
 	Msg   locale.Message
 }
 
 // Message renders the error as FILE:LINE: field: message in lang ("zh" or
-// "en").
+// "en"), FILE:LINE:COL: … when the column is known.
 func (e *Error) Message(lang string) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
@@ -60,7 +64,7 @@ func (es Errors) Table(lang locale.Lang) table.Errors {
 		if e.Field != "" {
 			msg = e.Field + ": " + msg
 		}
-		out[i] = &table.Error{File: e.File, Line: e.Line, Msg: locale.M("method.raw", msg)}
+		out[i] = &table.Error{File: e.File, Line: e.Line, Col: e.Col, Msg: locale.M("method.raw", msg)}
 	}
 	return out
 }
@@ -84,6 +88,7 @@ func init() {
 		"method.unknownevent": {"未知的事件类型 %q", "unknown event type %q"},
 		"method.positive":     {"应为正数，实际为 %v", "must be positive, found %v"},
 		"method.nonneg":       {"不能为负数，实际为 %v", "must not be negative, found %v"},
+		"method.weightbig":    {"权重不能超过 %g，实际为 %v", "a weight must not exceed %g, found %v"},
 		"method.direction":    {"方向应为 1 或 -1，实际为 %v", "direction must be 1 or -1, found %v"},
 		"method.noweight":     {"类型 %s 没有权重：请给出 weight 或 weights 中的该类型", "no weight for type %s: give weight, or this type in weights"},
 		"method.zeroweights":  {"类型 %s 下，节点 %s 的下级权重全为零", "under type %s, the children of %s all have weight 0"},

@@ -29,6 +29,7 @@ type Method struct {
 	Events     []EventType
 	Awards     []Award
 	Grades     []Grade
+	Management []Management // dynamic-management rules of a zone assessment
 	// Uncertainty is the optional [uncertainty] table: the uncertain
 	// inputs of the method's robustness analysis (nil when absent).
 	Uncertainty *Uncertainty
@@ -232,9 +233,11 @@ type Award struct {
 
 // Grade is a band of the overall result, listed best first: a unit gets
 // the first grade whose MinScore (score ≥) or MaxRank (rank ≤) it meets; a
-// grade with neither catches the rest.
+// grade with neither catches the rest. MaxShare is an optional quota
+// (优秀 ≤ 30 %: 0.3), see GradeUnits.
 type Grade struct {
 	Name     string
 	MinScore float64 // NaN when unset
 	MaxRank  float64 // NaN when unset
+	MaxShare float64 // 0 when unset
 }

@@ -12,6 +12,9 @@ import (
 // Parse reads a method file and validates it. All problems are returned
 // together as Errors, each at its line: FILE:LINE: field: message.
 func Parse(file string, src []byte) (*Method, error) {
+	if len(src) > MaxSourceBytes {
+		return nil, Errors{tooBig(file)}
+	}
 	var doc map[string]any
 	if err := toml.Unmarshal(src, &doc); err != nil {
 		line := 0
@@ -33,7 +36,7 @@ func Parse(file string, src []byte) (*Method, error) {
 
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
-		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "uncertainty")
+		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -83,12 +86,8 @@ func (r *reader) method(doc map[string]any) *Method {
 			ExcludeKinds: r.strs(t, p, "exclude_kinds"), Note: r.str(t, p, "note", ""),
 			Distinct: r.boolean(t, p, "distinct", false), path: p})
 	}
-	for i, t := range r.tables(doc, "grade") {
-		p := fmt.Sprintf("grade[%d]", i)
-		r.known(t, p, "name", "min_score", "max_rank")
-		m.Grades = append(m.Grades, Grade{Name: r.str(t, p, "name", ""),
-			MinScore: r.num(t, p, "min_score", math.NaN()), MaxRank: r.num(t, p, "max_rank", math.NaN())})
-	}
+	m.Grades = r.grades(doc)
+	m.Management = r.management(doc)
 	m.Uncertainty = r.uncertainty(doc)
 	return m
 }
@@ -180,4 +179,16 @@ func (r *reader) rule(t map[string]any, p string) *Rule {
 
 func ruleNames() string {
 	return "efficacy, completion, all_or_nothing, rank, average_diff, level_growth, panel, normalise"
+}
+
+func (r *reader) grades(doc map[string]any) []Grade {
+	var out []Grade
+	for i, t := range r.tables(doc, "grade") {
+		p := fmt.Sprintf("grade[%d]", i)
+		r.known(t, p, "name", "min_score", "max_rank", "max_share")
+		out = append(out, Grade{Name: r.str(t, p, "name", ""),
+			MinScore: r.num(t, p, "min_score", math.NaN()), MaxRank: r.num(t, p, "max_rank", math.NaN()),
+			MaxShare: r.num(t, p, "max_share", 0)})
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package method
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,6 +95,13 @@ growth_weight = 60`, 1), []string{`m.toml:31: indicator[2].score.growth: unknown
 		{"negative weight and bad direction together", strings.Replace(base, "weight = 2\n", "weight = -2\ndirection = 0\n", 1),
 			[]string{"m.toml:16: indicator[0].weight: must not be negative, found -2",
 				"m.toml:17: indicator[0].direction: direction must be 1 or -1, found 0"}},
+		// 1e308 is a float64, but two such weights sum to +Inf and a score
+		// times it overflows: every total above would be blank. (inf itself
+		// is refused by the reader as not a number.)
+		{"overflowing weights", strings.Replace(strings.Replace(base, "weight = 2\n", "weight = 1e308\n", 1),
+			`weights = { "乙" = 3 }`, `weights = { "乙" = 1.5e9 }`, 1),
+			[]string{"m.toml:16: indicator[0].weight: a weight must not exceed 1e+09, found 1e+308",
+				"m.toml:17: indicator[0].weights.乙: a weight must not exceed 1e+09, found 1.5e+09"}},
 		{"wrong type", strings.Replace(base, "cap = 1.2", `cap = "high"`, 1),
 			[]string{"m.toml:24: indicator[1].score.cap: expected a number"}},
 		{"misspelt rule parameter", strings.Replace(base, "cap = 1.2", "capp = 1.2", 1),
@@ -218,4 +226,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error is not Errors: %v", err)
 		}
 	})
+}
+
+// TestParseRefusesHugeSource: a method file over MaxSourceBytes is refused
+// before TOML parsing, from bytes and from a path.
+func TestParseRefusesHugeSource(t *testing.T) {
+	src := []byte("title = \"x\"\n# " + strings.Repeat("x", MaxSourceBytes) + "\n")
+	_, err := Parse("huge.toml", src)
+	if err == nil || err.Error() != "huge.toml: the method file is over the limit of 4194304 bytes" {
+		t.Errorf("Parse: %v", err)
+	}
+	p := filepath.Join(t.TempDir(), "huge.toml")
+	if err := os.WriteFile(p, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadSource(p); err == nil || !strings.Contains(err.Error(), "over the limit of 4194304 bytes") {
+		t.Errorf("ReadSource: %v", err)
+	}
 }

@@ -30,12 +30,22 @@ func (p positions) line(path string) int {
 // scanPositions walks the TOML AST of src. It assumes src parses (the
 // decoder has already said so); on a parser error it stops with what it has.
 func scanPositions(src []byte) positions {
+	return scan(src, func(p unstable.Position) int { return p.Line })
+}
+
+// scanColumns maps a field path to the column of its key, as scanPositions
+// does the line (its line method then gives the column).
+func scanColumns(src []byte) positions {
+	return scan(src, func(p unstable.Position) int { return p.Column })
+}
+
+func scan(src []byte, at func(unstable.Position) int) positions {
 	pos := positions{}
 	arrays := map[string]int{} // array-table path → index of its last element
 	var p unstable.Parser
 	p.Reset(src)
 	current := ""
-	line := func(n *unstable.Node) int { return p.Shape(n.Raw).Start.Line }
+	line := func(n *unstable.Node) int { return at(p.Shape(n.Raw).Start) }
 	// resolve turns key parts into a path, entering the last element of
 	// every array table on the way.
 	resolve := func(base string, it unstable.Iterator) (path string, first *unstable.Node) {

@@ -1,7 +1,6 @@
 package method
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -296,22 +295,13 @@ func (o *Outcome) perTypeDistinct(a Award) {
 	}
 }
 
-// grades gives every unit the first grade band it meets.
+// grades gives every unit the first grade band it meets, by overall score
+// and rank, within the bands' quotas.
 func (o *Outcome) grades(m *Method) {
 	if len(m.Grades) == 0 {
 		return
 	}
-	o.Grades = make([]string, len(o.Units))
-	for u := range o.Units {
-		for _, g := range m.Grades {
-			if (!math.IsNaN(g.MinScore) && o.Overall[u] >= g.MinScore) ||
-				(!math.IsNaN(g.MaxRank) && o.Rank[u] <= g.MaxRank) ||
-				(math.IsNaN(g.MinScore) && math.IsNaN(g.MaxRank)) {
-				o.Grades[u] = g.Name
-				break
-			}
-		}
-	}
+	o.Grades = GradeUnits(m.Grades, o.Overall, o.Rank, nil, nil)
 }
 
 func init() {

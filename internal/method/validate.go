@@ -64,6 +64,7 @@ func (m *Method) validate() Errors {
 	c.events()
 	c.awards()
 	c.grades()
+	c.management()
 	c.uncertainty()
 	return c.errs
 }
@@ -167,12 +168,13 @@ func (c *checker) indicators(codes map[string]string) {
 	}
 }
 
+// MaxWeight is the largest weight a method may give (engine.MaxWeight).
+const MaxWeight = engine.MaxWeight
+
 // weights checks a node's or indicator's weights: known types, not
-// negative, and a weight for every type.
+// negative, finite and at most MaxWeight, and a weight for every type.
 func (c *checker) weights(p string, w float64, ws map[string]float64) {
-	if w < 0 {
-		c.fail(p+".weight", locale.M("method.nonneg", w))
-	}
+	c.weight(p+".weight", w)
 	keys := make([]string, 0, len(ws))
 	for k := range ws {
 		keys = append(keys, k)
@@ -181,8 +183,8 @@ func (c *checker) weights(p string, w float64, ws map[string]float64) {
 	for _, k := range keys {
 		if !slices.ContainsFunc(c.m.Types, func(t Type) bool { return t.Name == k }) {
 			c.fail(p+".weights."+k, locale.M("method.unknowntype", k))
-		} else if ws[k] < 0 {
-			c.fail(p+".weights."+k, locale.M("method.nonneg", ws[k]))
+		} else {
+			c.weight(p+".weights."+k, ws[k])
 		}
 	}
 	if !math.IsNaN(w) {
@@ -193,6 +195,16 @@ func (c *checker) weights(p string, w float64, ws map[string]float64) {
 			c.fail(p+".weight", locale.M("method.noweight", t.Name))
 			return
 		}
+	}
+}
+
+// weight checks one weight (NaN is an absent one).
+func (c *checker) weight(p string, w float64) {
+	switch {
+	case w < 0:
+		c.fail(p, locale.M("method.nonneg", w))
+	case w > MaxWeight: // +Inf included
+		c.fail(p, locale.M("method.weightbig", MaxWeight, w))
 	}
 }
 
@@ -356,5 +368,8 @@ func (c *checker) grades() {
 			c.fail(p, locale.M("method.gradeorder"))
 		}
 		byScore, byRank = byScore || s, byRank || r
+		if g.MaxShare < 0 || g.MaxShare > 1 {
+			c.fail(p+".max_share", locale.M("method.mg.share", g.MaxShare))
+		}
 	}
 }

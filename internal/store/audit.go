@@ -93,3 +93,12 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (entries []AuditEntry
 	}
 	return entries, rows.Err()
 }
+
+// RecordBackup writes to the audit log that actor took a backup of the
+// whole store (every account's hash included) to dest, of size bytes.
+func (db *DB) RecordBackup(ctx context.Context, actor Actor, dest string, size int64) (err error) {
+	defer wrap(&err, "RecordBackup")
+	return db.change(ctx, actor, func(t *txn) error {
+		return t.audit("backup", "database", "", map[string]any{"file": dest, "bytes": size})
+	})
+}

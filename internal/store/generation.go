@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Generation returns the change generation: a number that grows with every
 // committed change of record except the quiet ones (logins, new sessions,
@@ -44,8 +47,9 @@ func (t *txn) bumpGeneration() error {
 }
 
 // quiet reports whether an audited change leaves everything a server caches
-// as it was: login attempts, logins and session expiry (a server checks
-// idleness by its clock), and a new API token (a revoked one is not quiet: cached tokens must see it at
+// as it was: login and password-check attempts and their throttling,
+// logins and session expiry (a server checks idleness by its clock),
+// refused requests, backups, and a new API token (a revoked one is not quiet: cached tokens must see it at
 // once). An audit row of a new kind bumps the generation unless it is
 // added here: a needless bump costs a recomputation, a missing one a stale
 // page.
@@ -54,9 +58,14 @@ func quiet(action, entity string) bool {
 	case entity == "session":
 		return action != "logout" // cached sessions must see a logout at once
 	case entity == "user":
-		return action == "login_ok" || action == "login_failed"
+		return action == "login_ok" || action == "login_failed" || action == "password_check_ok" ||
+			action == "password_check_failed" || strings.HasSuffix(action, "_throttled")
 	case entity == "api_token":
 		return action == "create"
+	case entity == "request":
+		return action == "refused" // a 403 written to the audit log changes nothing
+	case entity == "database":
+		return action == "backup"
 	}
 	return false
 }

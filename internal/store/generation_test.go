@@ -40,6 +40,12 @@ func TestGeneration(t *testing.T) {
 			{"login", func() error { return db.RecordLogin(ctx, "yz", "10.0.0.1", true) }, false},
 			{"session", func() (err error) { session, _, err = db.CreateSession(ctx, "yz"); return err }, false},
 			{"logout", func() error { return db.DeleteSession(ctx, session) }, true},
+			{"password check", func() error { return db.RecordPasswordCheck(ctx, "yz", "10.0.0.1", false) }, false},
+			{"login throttled", func() error { return db.RecordThrottled(ctx, "login", "yz", "10.0.0.1", time.Minute) }, false},
+			{"request refused", func() error {
+				return db.RecordRefusal(ctx, store.Actor{Username: "yz"}, "10.0.0.1", "GET /api/v1/users", "403")
+			}, false},
+			{"backup", func() error { return db.RecordBackup(ctx, alice, "/tmp/x.json", 1) }, false},
 			{"token created", func() error {
 				_, k, err := db.CreateAPIToken(ctx, alice, "yz", "t", time.Time{})
 				tokenID = k.ID

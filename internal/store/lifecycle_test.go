@@ -197,5 +197,11 @@ func TestSupersede(t *testing.T) {
 		if err != nil || len(ls) != 1 || ls[r.ID].SupersededBy != child.ID {
 			t.Errorf("Lifecycles = %+v, %v", ls, err)
 		}
+		// An objection to the superseded run is refused naming its re-run.
+		var we *store.WindowError
+		_, err = db.RaiseResultObjection(ctx, bob, store.NewResultObjection{RunID: r.ID, Unit: "620123", Reason: "数据有误"})
+		if !errors.As(err, &we) || we.SupersededBy != child.ID {
+			t.Errorf("objection to a superseded run: %v, want a WindowError naming run %d", err, child.ID)
+		}
 	})
 }

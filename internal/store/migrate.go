@@ -54,10 +54,30 @@ func loadMigrations(d Dialect) ([]migration, error) {
 
 // Migrate applies the migrations the database lacks, each in its own
 // transaction together with its row in schema_migrations, so that a failed
-// migration leaves the schema as the previous one left it. Two processes
-// migrating at once are serialised by the schema_migrations primary key
-// (the second fails with ErrConflict and can simply be restarted).
-func (db *DB) Migrate(ctx context.Context) (err error) {
+// migration leaves the schema as the previous one left it. It holds the
+// start-up lock (WithStartupLock): processes migrating at once wait for
+// each other, and the later ones find the work done.
+func (db *DB) Migrate(ctx context.Context) error {
+	return db.MigrateThen(ctx, nil)
+}
+
+// MigrateThen migrates the database and then runs then (when not nil),
+// both under the start-up lock: a server loads the demo into an empty
+// database in then, so that of several servers started together exactly
+// one migrates and loads it.
+func (db *DB) MigrateThen(ctx context.Context, then func(ctx context.Context) error) error {
+	return db.WithStartupLock(ctx, func(ctx context.Context) error {
+		if err := db.migrate(ctx); err != nil {
+			return err
+		}
+		if then == nil {
+			return nil
+		}
+		return then(ctx)
+	})
+}
+
+func (db *DB) migrate(ctx context.Context) (err error) {
 	defer wrap(&err, "Migrate")
 	ms, err := loadMigrations(db.dialect)
 	if err != nil {

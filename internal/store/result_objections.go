@@ -45,18 +45,32 @@ type NewResultObjection struct {
 	Attachment string
 }
 
-// WindowError is the refusal of an objection outside the run's 公示
-// window, with the days a user needs to understand it. It is an
-// ErrConflict.
+// WindowError is the refusal of an objection to a run that does not take
+// one, with what a user needs to understand why: the run was superseded
+// by a re-run (SupersededBy), or is not in public notice or objection
+// handling (State), or today is outside its 公示 window (Start, End). It
+// is an ErrConflict.
 type WindowError struct {
-	Run        int64
-	State      auth.RunState
-	Start, End time.Time // zero when the run has no window
-	Today      time.Time
+	Run          int64
+	State        auth.RunState
+	Start, End   time.Time // zero when the run has no window
+	Today        time.Time
+	SupersededBy int64 // the re-run that replaced the run, 0 for none
+}
+
+// StateTakesObjections reports whether a run in state s takes objections
+// (inside its window): public notice and objection handling.
+func StateTakesObjections(s auth.RunState) bool {
+	return s == auth.StateNotice || s == auth.StateObjections
 }
 
 func (e *WindowError) Error() string {
-	if e.Start.IsZero() {
+	switch {
+	case e.SupersededBy != 0:
+		return fmt.Sprintf("objections to run %d are closed: it is superseded by run %d", e.Run, e.SupersededBy)
+	case !StateTakesObjections(e.State):
+		return fmt.Sprintf("objections to run %d are closed: it is in state %s", e.Run, e.State)
+	case e.Start.IsZero():
 		return fmt.Sprintf("objections to run %d are closed: it has no 公示 window (state %s)", e.Run, e.State)
 	}
 	return fmt.Sprintf("objections to run %d are open from %s to %s only (today is %s, state %s)", e.Run,
@@ -103,8 +117,9 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		if (r.State != auth.StateNotice && r.State != auth.StateObjections) || !l.Open(t.now) || l.SupersededBy != 0 {
-			return &WindowError{Run: r.ID, State: r.State, Start: l.NoticeStart, End: l.NoticeEnd, Today: Day(t.now)}
+		if !StateTakesObjections(r.State) || !l.Open(t.now) || l.SupersededBy != 0 {
+			return &WindowError{Run: r.ID, State: r.State, Start: l.NoticeStart, End: l.NoticeEnd, Today: Day(t.now),
+				SupersededBy: l.SupersededBy}
 		}
 		var has int
 		if err := t.QueryRow(`SELECT COUNT(*) FROM run_results WHERE run_id = $1 AND unit_code = $2`, n.RunID, n.Unit).Scan(&has); err != nil {

@@ -146,28 +146,5 @@ func (db *DB) RecordLogin(ctx context.Context, username, remote string, success 
 	if success {
 		action = "login_ok"
 	}
-	if username == "" {
-		username = "(none)"
-	}
-	return db.change(ctx, Actor{Username: username}, func(t *txn) error {
-		if _, err := t.Exec(`INSERT INTO login_attempts (username, remote, at, success) VALUES ($1, $2, $3, $4)`,
-			username, remote, t.now, success); err != nil {
-			return err
-		}
-		return t.audit(action, "user", username, map[string]string{"remote": remote})
-	})
-}
-
-// FailedLogins counts the failed attempts since since, for the username and
-// for the remote address, each counted from its last success on: the login
-// handler throttles when either is too high.
-func (db *DB) FailedLogins(ctx context.Context, username, remote string, since time.Time) (byUser, byRemote int, err error) {
-	defer wrap(&err, "FailedLogins(%q, %q)", username, remote)
-	const q = `SELECT COUNT(*) FROM login_attempts a WHERE a.%[1]s = $1 AND NOT a.success AND a.at >= $2
-		AND NOT EXISTS (SELECT 1 FROM login_attempts s WHERE s.%[1]s = $1 AND s.success AND s.at > a.at)`
-	if err = db.sql.QueryRowContext(ctx, fmt.Sprintf(q, "username"), username, since.UTC()).Scan(&byUser); err != nil {
-		return 0, 0, err
-	}
-	err = db.sql.QueryRowContext(ctx, fmt.Sprintf(q, "remote"), remote, since.UTC()).Scan(&byRemote)
-	return byUser, byRemote, err
+	return db.recordAttempt(ctx, username, remote, success, action)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
@@ -202,35 +203,77 @@ func TestAPITokens(t *testing.T) {
 	})
 }
 
+// TestLoginThrottleCounts records attempts and reads them back per pair
+// and per address.
 func TestLoginThrottleCounts(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		c := newClock(db)
 		start := c.t
-		for range 3 {
+		for range 3 { // admin at .1 fails at start+1 s, +2 s, +3 s
 			c.advance(time.Second)
 			if err := db.RecordLogin(ctx, "admin", "10.0.0.1", false); err != nil {
 				t.Fatal(err)
 			}
 		}
+		last := c.t
 		c.advance(time.Second)
-		db.RecordLogin(ctx, "other", "10.0.0.1", false)
-		u, r, err := db.FailedLogins(ctx, "admin", "10.0.0.1", start)
-		if err != nil || u != 3 || r != 4 {
-			t.Errorf("FailedLogins = %d, %d, %v; want 3, 4", u, r, err)
+		db.RecordLogin(ctx, "other", "10.0.0.1", false)         // +4 s: the address's 4th failure
+		db.RecordLogin(ctx, "admin", "10.0.0.2", true)          // another pair's success
+		db.RecordPasswordCheck(ctx, "admin", "10.0.0.9", false) // another pair
+		h, err := db.LoginHistoryOf(ctx, "admin", "10.0.0.1", start, start)
+		if want := (store.LoginHistory{PairFailures: 3, LastFailure: last.UTC(), RemoteFailures: 4}); err != nil || h != want {
+			t.Errorf("LoginHistoryOf = %+v, %v; want %+v", h, err, want)
+		}
+		// Since start+2 s: the pair's failures at +2 s and +3 s; the
+		// address's since +3 s: +3 s and +4 s.
+		h, _ = db.LoginHistoryOf(ctx, "admin", "10.0.0.1", start.Add(2*time.Second), start.Add(3*time.Second))
+		if h.PairFailures != 2 || h.RemoteFailures != 2 {
+			t.Errorf("with horizons: %+v, want 2 and 2", h)
 		}
 		c.advance(time.Second)
-		db.RecordLogin(ctx, "admin", "10.0.0.2", true)
-		u, r, _ = db.FailedLogins(ctx, "admin", "10.0.0.1", start)
-		if u != 0 || r != 4 {
-			t.Errorf("after a success: %d, %d; want 0, 4", u, r)
+		db.RecordLogin(ctx, "admin", "10.0.0.1", true) // the pair's success clears its failures
+		h, _ = db.LoginHistoryOf(ctx, "admin", "10.0.0.1", start, start)
+		if h.PairFailures != 0 || !h.LastFailure.IsZero() || h.RemoteFailures != 4 {
+			t.Errorf("after the pair's success: %+v; want 0 pair failures, 4 from the address", h)
 		}
-		u, _, _ = db.FailedLogins(ctx, "other", "", c.t.Add(time.Second))
-		if u != 0 {
-			t.Errorf("failures before since are counted: %d", u)
+		if err := db.RecordThrottled(ctx, "login", "admin", "10.0.0.1", 1500*time.Millisecond); err != nil {
+			t.Fatal(err)
 		}
 		audit, _ := db.AuditLog(ctx, store.AuditFilter{Username: "admin"})
-		if len(audit) != 4 || audit[0].Action != "login_failed" || audit[3].Action != "login_ok" {
-			t.Errorf("login audit = %+v", audit)
+		var actions []string
+		for _, e := range audit {
+			actions = append(actions, e.Action)
+		}
+		want := []string{"login_failed", "login_failed", "login_failed", "login_ok", "password_check_failed", "login_ok", "login_throttled"}
+		if diff := cmp.Diff(want, actions); diff != "" {
+			t.Errorf("login audit (-want +got):\n%s", diff)
+		}
+		if d := string(audit[len(audit)-1].Detail); !strings.Contains(d, `"wait_seconds":2`) || !strings.Contains(d, "10.0.0.1") {
+			t.Errorf("throttled detail %s, want the address and 2 s (1.5 s rounded)", d)
+		}
+	})
+}
+
+// TestAuditRefusalAndBackup writes the audit rows of a refused request and
+// of a backup.
+func TestAuditRefusalAndBackup(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		if err := db.RecordRefusal(ctx, store.Actor{}, "10.0.0.7", "POST /api/v1/runs", "not allowed"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.RecordBackup(ctx, store.Actor{Username: "cli:ops"}, "/var/backups/q.json", 1234); err != nil {
+			t.Fatal(err)
+		}
+		audit, err := db.AuditLog(ctx, store.AuditFilter{})
+		if err != nil || len(audit) < 2 {
+			t.Fatalf("audit %+v, %v", audit, err)
+		}
+		r, b := audit[len(audit)-2], audit[len(audit)-1]
+		if r.Username != "(anonymous)" || r.Action != "refused" || r.EntityID != "POST /api/v1/runs" || !strings.Contains(string(r.Detail), "10.0.0.7") {
+			t.Errorf("refusal row %+v (%s)", r, r.Detail)
+		}
+		if b.Username != "cli:ops" || b.Action != "backup" || !strings.Contains(string(b.Detail), `"bytes":1234`) {
+			t.Errorf("backup row %+v (%s)", b, b.Detail)
 		}
 	})
 }

@@ -4,12 +4,7 @@
 package table
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -24,7 +19,6 @@ func init() {
 		"table.number":     {"应为数值，实际为 %q", "expected a number, found %q"},
 		"table.missingcol": {"缺少列 %q", "missing column %q"},
 		"table.dupcol":     {"列名 %q 重复", "column %q appears twice"},
-		"table.utf8":       {"文件不是 UTF-8 编码", "the file is not UTF-8 encoded"},
 	})
 }
 
@@ -36,7 +30,16 @@ type Table struct {
 	Header []string
 	Rows   [][]string // every row has len(Header) fields
 	Lines  []int      // physical line on which each row starts
+	// Dates marks the cells of a workbook that are formatted as dates:
+	// the file stores them as day counts, which are no figures.
+	Dates map[Cell]bool
+	// Encoding is "" for UTF-8, or the encoding the file was converted
+	// from ("GB18030"), for a notice to the user.
+	Encoding string
 }
+
+// Cell is a place in Rows: the 0-based row and field.
+type Cell struct{ Row, Col int }
 
 // Error is a problem at a place in a file. Line or Col may be 0 when the
 // problem concerns a whole line or the whole file.
@@ -94,66 +97,6 @@ func (es Errors) Err() error {
 	return es
 }
 
-// Read parses a CSV table. A UTF-8 byte-order mark is skipped. Rows with a
-// different number of fields than the header are errors, as is a table
-// without a header row.
-func Read(file string, r io.Reader) (*Table, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	t := &Table{File: file}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	var errs Errors
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, Errors{{File: file, Line: pe.Line, Msg: locale.M("table.syntax", pe.Err.Error())}}
-			}
-			return nil, err
-		}
-		line, _ := cr.FieldPos(0)
-		if t.Header == nil {
-			t.Header = rec
-			for i := range t.Header {
-				t.Header[i] = strings.TrimSpace(t.Header[i])
-			}
-			continue
-		}
-		if len(rec) != len(t.Header) {
-			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-				continue // a blank line
-			}
-			errs = append(errs, &Error{File: file, Line: line, Col: min(len(rec), len(t.Header)) + 1,
-				Msg: locale.M("table.syntax", fmt.Sprintf("%d fields, header has %d", len(rec), len(t.Header)))})
-			continue
-		}
-		t.Rows = append(t.Rows, rec)
-		t.Lines = append(t.Lines, line)
-	}
-	if t.Header == nil {
-		return nil, Errors{{File: file, Line: 1, Msg: locale.M("table.empty")}}
-	}
-	seen := map[string]int{}
-	for i, h := range t.Header {
-		if j, dup := seen[h]; dup && h != "" {
-			errs = append(errs, &Error{File: file, Line: 1, Col: i + 1, Msg: locale.M("table.dupcol", t.Header[j])})
-		}
-		seen[h] = i
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return t, nil
-}
-
 // Col returns the 0-based index of the named column, or -1.
 func (t *Table) Col(name string) int {
 	for i, h := range t.Header {
@@ -197,32 +140,6 @@ func ColumnLetters(n int) string {
 		n /= 26
 	}
 	return string(b)
-}
-
-// ParseNumber parses a cell as a number. An empty cell (or "NA", as R
-// writes it) is missing and gives NaN; anything else that is not a finite
-// number is an error.
-func ParseNumber(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || s == "NA" {
-		return math.NaN(), true
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, false
-	}
-	return v, true
-}
-
-// Number parses cell (r, c) as a number, appending a located error to errs
-// when it is not one.
-func (t *Table) Number(r, c int, errs *Errors) float64 {
-	v, ok := ParseNumber(t.Rows[r][c])
-	if !ok {
-		*errs = append(*errs, t.Errorf(r, c, locale.M("table.number", t.Rows[r][c])))
-		return math.NaN()
-	}
-	return v
 }
 
 // FormatNumber writes v with the fewest digits that read back as the same

@@ -28,6 +28,7 @@ func init() {
 		"amap.other":    {"非县级单位（作为底图绘制）", "Not counties (drawn as background)"},
 		"amap.noCounty": {"文件中没有任何县区的代码。", "The file has no county's code."},
 		"amap.resetOK":  {"已恢复方块地图。", "Back to the tile map."},
+		"amap.tooBig":   {"文件超过 %d 字节的上限（配置项 limits.geojson_bytes），未保存。", "The file is over the limit of %d bytes (setting limits.geojson_bytes); not saved."},
 		"amap.preview":  {"预览", "Preview"},
 	})
 }
@@ -68,9 +69,15 @@ func (s *Server) adminMapPost(w http.ResponseWriter, r *http.Request) error {
 		return invalid("no GeoJSON file: %v", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
+	lim := s.cfg.Limits.GeoJSONBytes
+	data, err := io.ReadAll(io.LimitReader(f, lim+1))
 	if err != nil {
 		return err
+	}
+	if int64(len(data)) > lim {
+		// Refused before parsing: decoded GeoJSON takes several times its size.
+		v := adminMapView{Errors: []string{ui(pageLang(r), "amap.tooBig", lim)}}
+		return s.renderAdminMap(w, r, http.StatusRequestEntityTooLarge, v)
 	}
 	v, err := s.checkMap(r, data)
 	if err != nil || len(v.Errors) > 0 {

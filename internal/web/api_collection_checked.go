@@ -34,6 +34,10 @@ func (s *Server) checkedImport(r *http.Request, t *table.Table, period, note str
 // status the figures are recorded with).
 func (s *Server) checkedImportOpts(r *http.Request, t *table.Table, opts ingest.Options) (checked, error) {
 	ctx, c := r.Context(), callerOf(r)
+	t, err := s.resolveNames(r, t)
+	if err != nil {
+		return checked{}, err
+	}
 	if err := s.checkColumns(r, t); err != nil {
 		return checked{}, err
 	}

@@ -28,7 +28,8 @@ func (s *Server) observationImport(w http.ResponseWriter, r *http.Request) error
 	if err := r.ParseMultipartForm(16 << 20); err != nil {
 		return asUploadError(err)
 	}
-	t, err := readUpload(r)
+	t, done, err := s.readUpload(w, r)
+	defer done()
 	if err != nil {
 		return err
 	}
@@ -53,19 +54,37 @@ func asUploadError(err error) error {
 	return invalid("multipart upload: %v", err)
 }
 
-// readUpload reads the uploaded file as a table, by its extension.
-func readUpload(r *http.Request) (*table.Table, error) {
+// readUpload reads the uploaded file as a table, by its extension, within
+// the configured limits, once the import has a slot in the server's import
+// queue. done releases the slot: call it when the import is over (it is
+// never nil).
+func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (t *table.Table, done func(), err error) {
+	done = func() {}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, invalid("the upload needs a file field: %v", err)
+		return nil, done, invalid("the upload needs a file field: %v", err)
 	}
 	defer f.Close()
 	name := filepath.Base(hdr.Filename)
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx":
-		return xlsx.ReadTableFrom(f, name, r.FormValue("sheet"))
-	case ".csv":
-		return table.Read(name, f)
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case xlsx.IsLegacy(name):
+		return nil, done, xlsx.LegacyError(name)
+	case ext != ".xlsx" && ext != ".csv":
+		return nil, done, invalid("file %q is neither .xlsx nor .csv", name)
 	}
-	return nil, invalid("file %q is neither .xlsx nor .csv", name)
+	ticket, err := s.acquireImport(r.Context(), callerOf(r).user.Username, name)
+	if err != nil {
+		writeBusy(w)
+		return nil, done, err
+	}
+	done = func() { s.releaseImport(ticket) }
+	lim := s.cfg.Limits.Table
+	if ext == ".xlsx" {
+		t, err = xlsx.ReadTableFromWith(f, name, r.FormValue("sheet"), lim)
+	} else {
+		t, err = table.ReadWith(name, f, lim)
+	}
+	s.setImportState(ticket, importChecking)
+	return t, done, err
 }

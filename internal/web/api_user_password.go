@@ -23,8 +23,8 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if c.principal().Role != auth.RoleAdmin {
-		if ok, _ := auth.VerifyPassword(c.user.PasswordHash, req.CurrentPassword); !ok {
-			return forbidden("the current password is wrong")
+		if err := s.checkCurrentPassword(r, c.user, req.CurrentPassword); err != nil {
+			return err
 		}
 	}
 	if err := auth.CheckPassword(name, req.Password); err != nil {

@@ -15,14 +15,19 @@ const AdminUsername = "admin"
 // prepare migrates the database and fills an empty one: the demo through
 // the Seed hook when there is one (and the config asks for it), and the
 // administrator in any case. A generated password is printed once, to
-// Hooks.Out, and never logged.
+// Hooks.Out, and never logged. It all runs under the database's start-up
+// lock (store.DB.MigrateThen): of several servers started together on one
+// empty database, one migrates and loads the demo, and the others, waiting
+// for the lock, find a database with users and leave it as it is.
 func (s *Server) prepare(ctx context.Context) error {
 	if v, latest := mustVersion(ctx, s.db), store.LatestSchemaVersion(); v > latest {
 		return fmt.Errorf("the database has schema %d, newer than this program's %d", v, latest)
 	}
-	if err := s.db.Migrate(ctx); err != nil {
-		return err
-	}
+	return s.db.MigrateThen(ctx, s.fill)
+}
+
+// fill loads the demo and the administrator into a database without users.
+func (s *Server) fill(ctx context.Context) error {
 	n, err := s.db.CountUsers(ctx)
 	if err != nil || n > 0 {
 		return err

@@ -151,7 +151,7 @@ func (s *Server) writeFrame(w http.ResponseWriter, r *http.Request, pp *pagePart
 	p := s.newPage(r, http.StatusOK, nil)
 	p.Parts = pp
 	var b bytes.Buffer
-	if err := pageSets[p.Lang][pp.Name].ExecuteTemplate(&b, "layout", p); err != nil {
+	if err := pageSets()[p.Lang][pp.Name].ExecuteTemplate(&b, "layout", p); err != nil {
 		s.log.ErrorContext(r.Context(), "rendering a page's frame", "name", pp.Name, "err", err)
 		http.Error(w, "internal server error", http.StatusInternalServerError)
 		return nil

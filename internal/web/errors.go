@@ -58,11 +58,12 @@ func init() {
 		"web.expired":         {"登录已过期，请重新登录", "the login has expired; please log in again"},
 		"web.badlogin":        {"用户名或密码错误", "wrong username or password"},
 		"web.forbidden":       {"没有权限：%s", "not allowed: %s"},
-		"web.notfound":        {"找不到：%s", "not found: %s"},
+		"web.notfound":        {"找不到所请求的内容：它不存在，或您无权查看", "not found: it does not exist, or you may not see it"},
 		"web.conflict":        {"与现有记录冲突：%s", "conflicts with the existing records: %s"},
 		"web.immutable":       {"已发布的评价结果不可更改", "a published run cannot change"},
 		"web.toolarge":        {"上传的文件超过 %d 字节", "the upload exceeds %d bytes"},
-		"web.throttled":       {"登录失败次数过多，请 %d 分钟后再试", "too many failed logins; try again in %d minutes"},
+		"web.throttled":       {"登录失败次数过多，请 %d 秒后再试", "too many failed logins; wait %d s and try again"},
+		"web.throttledMin":    {"登录失败次数过多，请 %d 分钟后再试", "too many failed logins; try again in %d minutes"},
 		"web.unavailable":     {"服务正在启动，请稍后再试", "the server is starting; try again shortly"},
 		"web.internal":        {"服务器内部错误，已记录", "internal server error; it has been logged"},
 	})
@@ -72,10 +73,11 @@ func init() {
 // her language, the located problems of a rejected upload, and the cause
 // for the log.
 type Error struct {
-	Code  Code
-	Msg   locale.Message
-	Cells table.Errors
-	Err   error
+	Code       Code
+	Msg        locale.Message
+	Cells      table.Errors
+	Err        error
+	RetryAfter int // seconds, for EThrottled
 }
 
 // Detail is one located problem of a rejected request.
@@ -98,8 +100,24 @@ func errorf(code Code, key string, args ...any) *Error {
 	return &Error{Code: code, Msg: locale.M(key, args...)}
 }
 
+// throttledMessage tells how long to wait: in seconds, or in minutes
+// (rounded up) from two minutes on.
+func throttledMessage(secs int) locale.Message {
+	if secs >= 120 {
+		return locale.M("web.throttledMin", (secs+59)/60)
+	}
+	return locale.M("web.throttled", secs)
+}
+
 func forbidden(what string) error { return errorf(EForbidden, "web.forbidden", what) }
-func notFound(what string) error  { return errorf(ENotFound, "web.notfound", what) }
+
+// notFound is the one 404 every missing or invisible record gets: the
+// same words whether the id exists or not, so that a 404 tells nobody
+// which ids exist; what was looked for goes to the log only.
+func notFound(what string) error {
+	return &Error{Code: ENotFound, Msg: locale.M("web.notfound"), Err: errors.New("not found: " + what)}
+}
+
 func invalid(format string, a ...any) error {
 	return errorf(EInvalid, "web.invalid", fmt.Sprintf(format, a...))
 }
@@ -136,7 +154,7 @@ func asError(err error, lang locale.Lang) *Error {
 	case errors.As(err, &mbe):
 		return &Error{Code: ETooLarge, Msg: locale.M("web.toolarge", mbe.Limit), Err: err}
 	case errors.Is(err, store.ErrNotFound):
-		return &Error{Code: ENotFound, Msg: locale.M("web.notfound", storeMessage(err)), Err: err}
+		return &Error{Code: ENotFound, Msg: locale.M("web.notfound"), Err: err}
 	case errors.Is(err, store.ErrImmutable):
 		return &Error{Code: EImmutable, Msg: locale.M("web.immutable"), Err: err}
 	case errors.Is(err, store.ErrConflict):
@@ -183,8 +201,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	} else if e.Err != nil {
 		s.log.DebugContext(r.Context(), "request refused", "code", e.Code, "err", e.Err)
 	}
-	if e.Code == EThrottled {
-		w.Header().Set("Retry-After", strconv.Itoa(int(s.cfg.LoginWindow.Seconds())))
+	if e.Code == EThrottled && e.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
+	}
+	if e.Code == EForbidden {
+		s.auditRefusal(r, e)
 	}
 	if e.Code == EUnauthenticated {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="qiangxian"`)
@@ -194,6 +215,15 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body["details"] = details(e.Cells, lang)
 	}
 	writeJSON(w, status, map[string]any{"error": body})
+}
+
+// auditRefusal writes a 403 to the audit log: who, from where, what and
+// why. A failure to write it is logged; the refusal stands.
+func (s *Server) auditRefusal(r *http.Request, e *Error) {
+	what := r.Method + " " + r.URL.Path
+	if err := s.db.RecordRefusal(r.Context(), callerOf(r).actor(), s.remote(r), what, e.Msg.In(locale.EN)); err != nil {
+		s.log.ErrorContext(r.Context(), "cannot audit a refusal", "what", what, "err", err)
+	}
 }
 
 // langOf is the caller's language: ?lang=, else the first tag of

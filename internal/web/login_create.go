@@ -20,8 +20,8 @@ func (s *Server) loginCreate(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, err)
 			return
 		}
-		if e.Code == EThrottled {
-			w.Header().Set("Retry-After", itoa(int(s.cfg.LoginWindow.Seconds())))
+		if e.Code == EThrottled && e.RetryAfter > 0 {
+			w.Header().Set("Retry-After", itoa(e.RetryAfter))
 		}
 		v.Error = e.Msg.In(lang)
 		s.renderLogin(w, r, statusOf[e.Code], v)

@@ -69,7 +69,10 @@ func TestLoginPage(t *testing.T) {
 func TestLoginErrors(t *testing.T) {
 	cfg := testConfig()
 	cfg.LoginFailures, cfg.LoginWindow = 3, 15*time.Minute
-	srv := start(t, storetest.MustOpen(t), cfg, webHooks())
+	db := storetest.MustOpen(t)
+	clk := &clock{t: time.Now()} // stands still: the back-off stays 1 s
+	db.SetClock(clk.now)
+	srv := start(t, db, cfg, web.Hooks{Now: clk.now})
 	wrong := url.Values{"username": {"admin"}, "password": {"Wrong-Pass-000"}, "next": {"/runs"}}
 	cases := []struct {
 		name, query string
@@ -79,8 +82,9 @@ func TestLoginErrors(t *testing.T) {
 		{"wrong password", "", http.StatusUnauthorized, []string{`role="alert"`, "用户名或密码错误", `value="admin"`}},
 		{"wrong password, english", "?lang=en", http.StatusUnauthorized, []string{`role="alert"`, "wrong username or password", "Login failed"}},
 		{"third failure", "", http.StatusUnauthorized, []string{"用户名或密码错误"}},
-		{"throttled", "", http.StatusTooManyRequests, []string{`role="alert"`, "登录失败次数过多，请 15 分钟后再试"}},
-		{"throttled, english", "?lang=en", http.StatusTooManyRequests, []string{"try again in 15 minutes"}},
+		// 3 failures, the free ones: the pair waits 2^0 = 1 s.
+		{"throttled", "", http.StatusTooManyRequests, []string{`role="alert"`, "登录失败次数过多，请 1 秒后再试"}},
+		{"throttled, english", "?lang=en", http.StatusTooManyRequests, []string{"wait 1 s and try again"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

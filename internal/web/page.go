@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -26,10 +27,12 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// pageSets holds every page parsed once per language, so that the template
-// function t is bound to its language and works at any depth of a
-// template without passing the language around.
-var pageSets = mustParsePages()
+// pageSets returns every page parsed once per language, so that the
+// template function t is bound to its language and works at any depth of a
+// template without passing the language around. They are parsed on first
+// use (tens of milliseconds), not at start: a command-line run never
+// renders a page.
+var pageSets = sync.OnceValue(mustParsePages)
 
 func mustParsePages() map[locale.Lang]map[string]*template.Template {
 	sets, err := parsePages(templateFS)
@@ -176,7 +179,7 @@ func (s *Server) newPage(r *http.Request, status int, data any) *Page {
 // served through cachedPage hands its parts to the cache.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	p := s.newPage(r, status, data)
-	t, ok := pageSets[p.Lang][name]
+	t, ok := pageSets()[p.Lang][name]
 	if !ok {
 		s.log.ErrorContext(r.Context(), "no such page template", "name", name)
 		http.Error(w, "internal server error (no template "+name+")", http.StatusInternalServerError)
@@ -242,6 +245,9 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 		http.Redirect(w, r, login, http.StatusSeeOther)
 		return
 	}
+	if e.Code == EForbidden {
+		s.auditRefusal(r, e)
+	}
 	if status >= 500 && e.Code != EUnavailable {
 		s.log.ErrorContext(r.Context(), "page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
@@ -258,7 +264,7 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 
 // notFoundPage is the browser's 404 for paths no route serves.
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) error {
-	return errorf(ENotFound, "web.notfound", r.URL.Path)
+	return notFound(r.URL.Path)
 }
 
 // errorTitle is the heading of the error page of status.

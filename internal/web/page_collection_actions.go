@@ -131,7 +131,8 @@ func (s *Server) collectionImportPost(w http.ResponseWriter, r *http.Request) er
 		return asUploadError(err)
 	}
 	period := r.FormValue("period")
-	t, err := readUpload(r)
+	t, done, err := s.readUpload(w, r)
+	defer done()
 	var res checked
 	if err == nil {
 		res, err = s.checkedImport(r, t, period, r.FormValue("note"))

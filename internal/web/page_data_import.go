@@ -26,7 +26,8 @@ func (s *Server) dataImport(w http.ResponseWriter, r *http.Request) error {
 		return asUploadError(err)
 	}
 	v := &dataView{Period: r.FormValue("period"), Note: r.FormValue("note")}
-	t, err := readUpload(r)
+	t, done, err := s.readUpload(w, r)
+	defer done()
 	if err == nil {
 		var res checked
 		if res, err = s.checkedImport(r, t, v.Period, v.Note); err == nil {

@@ -71,6 +71,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/collection/tasks/{id}/reminders", s.api(s.collectionTaskRemind))
 	mux.Handle("GET /api/v1/collection/notifications", s.api(s.collectionNotificationList))
 	mux.Handle("POST /api/v1/collection/imports", s.api(s.observationImport)) // the same checked import as POST /api/v1/observations
+	mux.Handle("GET /api/v1/imports/queue", s.api(s.importQueueGet))
 	mux.Handle("GET /api/v1/collection/imports/{id}", s.api(s.collectionImportGet))
 	mux.Handle("DELETE /api/v1/collection/imports/{id}", s.api(s.collectionImportCancel))
 	mux.Handle("POST /api/v1/collection/imports/{id}/explanations", s.api(s.collectionImportExplain))

@@ -50,6 +50,7 @@ type Server struct {
 	handler     http.Handler
 	published   resultCache
 	caches      *caches // what the server keeps in memory between requests (cache.go)
+	imports     importQueue
 }
 
 // New returns a server of db configured by cfg.
@@ -70,6 +71,8 @@ func New(db *store.DB, cfg config.Config, hooks Hooks) *Server {
 // Handler returns the server's handler with all its middleware.
 func (s *Server) Handler() http.Handler {
 	s.handlerOnce.Do(func() {
+		pageSets() // parsed now rather than by the first request
+		staticVersion()
 		csrf := http.NewCrossOriginProtection()
 		csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, forbidden("cross-origin request"))

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // The pages' static assets: app.css, app.js, and ECharts and the Noto Sans
@@ -21,8 +22,10 @@ var staticFS embed.FS
 var (
 	staticRoot = mustSub(staticFS, "static")
 	// staticVersion changes whenever any asset does: asset URLs carry it
-	// (?v=…), so that browsers may keep them for a year.
-	staticVersion = hashFS(staticRoot)
+	// (?v=…), so that browsers may keep them for a year. It hashes every
+	// asset (megabytes with ECharts and the font), so on first use rather
+	// than at start: a command-line run never needs it.
+	staticVersion = sync.OnceValue(func() string { return hashFS(staticRoot) })
 	// hasECharts says whether the ECharts bundle is built in.
 	hasECharts = fileExists(staticRoot, "vendor/echarts.min.js")
 	// hasFonts says whether the Noto Sans SC web font is built in (for
@@ -60,7 +63,7 @@ func hashFS(fsys fs.FS) string {
 
 // staticURL is the address of an asset, with the assets' version.
 func staticURL(name string) string {
-	return "/static/" + strings.TrimPrefix(name, "/") + "?v=" + staticVersion
+	return "/static/" + strings.TrimPrefix(name, "/") + "?v=" + staticVersion()
 }
 
 // staticGet serves the embedded assets. A request with the current version
@@ -73,7 +76,7 @@ func (s *Server) staticGet() http.Handler {
 			s.pageError(w, r, notFound(r.URL.Path)) // no directory listings
 			return
 		}
-		if r.URL.Query().Get("v") == staticVersion {
+		if r.URL.Query().Get("v") == staticVersion() {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "public, max-age=3600")

@@ -3,9 +3,11 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/table"
+	"github.com/qiangxian/qiangxian/internal/table/tabletest"
 )
 
 // FuzzReadTable feeds arbitrary bytes to the reader: it must never panic,
@@ -19,6 +21,12 @@ func FuzzReadTable(f *testing.F) {
 	f.Add(good.Bytes())
 	f.Add(rawWorkbook(f, rawSheet{"s", `<row r="1">` + is("A1", "a") + `</row><row r="3">` + num("B3", "1E-2") + `</row>`}))
 	f.Add(rawWorkbook(f, rawSheet{"s", `<row r="5">` + num("A5", "1") + `</row><row r="2">` + num("A2", "2") + `</row>`}))
+	f.Add(tabletest.Workbook{Sheet: func(w io.Writer) {
+		io.WriteString(w, `<sheetData><row r="1">`+is("A1", "a")+`</row><row r="2"><c r="A2" s="1"><v>45000</v></c></row></sheetData>`+
+			`<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>`)
+	}, Styles: `<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`,
+		SST: func(w io.Writer) { io.WriteString(w, `<si><t>x</t></si>`) }}.Build(f))
+	f.Add(tabletest.Workbook{Sheet: tabletest.XFDSheet(3)}.Build(f))
 	f.Add([]byte("a,b\n1,2\n"))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})

@@ -22,7 +22,7 @@ func excelizeRead(data []byte, name, sheet string) (t *table.Table, err error) {
 			t, err = nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", fmt.Sprint(p))}
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: 64 << 20})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
 		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", err.Error())}
 	}
@@ -44,7 +44,7 @@ func excelizeRead(data []byte, name, sheet string) (t *table.Table, err error) {
 	if err != nil {
 		return nil, &table.Error{File: name, Sheet: sheet, Msg: locale.M("xlsx.sheetread", err.Error())}
 	}
-	d := &sheetData{}
+	d := &sheetData{lim: table.DefaultLimits()}
 	n := 0
 	for it.Next() {
 		n++

@@ -32,12 +32,14 @@ func init() {
 	})
 }
 
-// unzipLimit bounds what a workbook may expand to. A workbook is a zip
-// archive, and a small hostile file could otherwise claim gigabytes.
-const unzipLimit = 1 << 30
-
-// ReadTable reads sheet of the workbook at path; sheet "" is the first sheet.
+// ReadTable reads sheet of the workbook at path within the default
+// limits; sheet "" is the first sheet.
 func ReadTable(path, sheet string) (*table.Table, error) {
+	return ReadTableWith(path, sheet, table.DefaultLimits())
+}
+
+// ReadTableWith reads sheet of the workbook at path within lim.
+func ReadTableWith(path, sheet string, lim table.Limits) (*table.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -47,28 +49,43 @@ func ReadTable(path, sheet string) (*table.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return read(f, st.Size(), path, sheet)
+	if st.Size() > lim.FileBytes {
+		return nil, &table.Error{File: path, Msg: locale.M("limit.file", lim.FileBytes)}
+	}
+	return read(f, st.Size(), path, sheet, lim)
 }
 
-// ReadTableFrom reads sheet of the workbook in r; name is the file name used
-// in errors; sheet "" is the first sheet. Row 1 is the header; cells are the
-// stored (raw) values, so numbers parse exactly with table.ParseNumber, and a
-// formula gives its saved result. Blank rows are skipped, short rows padded,
-// and Lines holds each row's number in the sheet.
+// ReadTableFrom reads sheet of the workbook in r within the default limits;
+// see ReadTableFromWith.
 func ReadTableFrom(r io.Reader, name, sheet string) (*table.Table, error) {
+	return ReadTableFromWith(r, name, sheet, table.DefaultLimits())
+}
+
+// ReadTableFromWith reads sheet of the workbook in r; name is the file name
+// used in errors; sheet "" is the first sheet. Row 1 is the header; cells
+// are the stored (raw) values, so numbers parse exactly with
+// table.ParseNumber, and a formula gives its saved result. Blank rows are
+// skipped, short rows padded, and Lines holds each row's number in the
+// sheet. Cells formatted as dates are marked in Dates; merged cells over
+// data rows are refused. Memory stays within what lim allows whatever the
+// file claims: a file over a limit is refused at the place it goes over.
+func ReadTableFromWith(r io.Reader, name, sheet string, lim table.Limits) (*table.Table, error) {
 	// A zip archive is read from its end: it must be at hand whole.
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, lim.FileBytes+1))
 	if err != nil {
 		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", err.Error())}
 	}
-	return read(bytes.NewReader(data), int64(len(data)), name, sheet)
+	if int64(len(data)) > lim.FileBytes {
+		return nil, &table.Error{File: name, Msg: locale.M("limit.file", lim.FileBytes)}
+	}
+	return read(bytes.NewReader(data), int64(len(data)), name, sheet, lim)
 }
 
 // read streams the sheet's XML once: values, and the formula cells that
 // have no saved result, come from the same pass. (Asking excelize about
 // each blank cell made it build the whole sheet's model: 1.6 s and 370 MB
 // for 180,000 cells with 1 % blank.)
-func read(ra io.ReaderAt, size int64, name, sheet string) (t *table.Table, err error) {
+func read(ra io.ReaderAt, size int64, name, sheet string, lim table.Limits) (t *table.Table, err error) {
 	// The reader parses untrusted XML and zip structures; a panic deep
 	// inside must reach the user as "not a workbook", not crash the server.
 	defer func() {
@@ -76,7 +93,15 @@ func read(ra io.ReaderAt, size int64, name, sheet string) (t *table.Table, err e
 			t, err = nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", fmt.Sprint(p))}
 		}
 	}()
-	wb, err := openWorkbook(ra, size)
+	var head [8]byte
+	if n, _ := ra.ReadAt(head[:], 0); isOLE2(head[:n]) {
+		return nil, LegacyError(name)
+	}
+	wb, err := openWorkbook(ra, size, lim)
+	var le *limitError
+	if errors.As(err, &le) {
+		return nil, &table.Error{File: name, Msg: le.msg}
+	}
 	if err != nil {
 		return nil, &table.Error{File: name, Msg: locale.M("xlsx.notworkbook", err.Error())}
 	}
@@ -102,9 +127,16 @@ func read(ra io.ReaderAt, size int64, name, sheet string) (t *table.Table, err e
 		if errors.As(err, &se) {
 			e.Line, e.Col = se.line, se.col
 		}
+		if errors.As(err, &le) {
+			e.Msg = le.msg
+			if e.Line == 0 {
+				e.Line, e.Col = le.line, le.col
+			}
+		}
 		return nil, e
 	}
-	shared := &sharedFormulas{ra: ra, size: size, sheet: ws.name}
+	shared := &sharedFormulas{ra: ra, size: size, sheet: ws.name, lim: lim,
+		small: wb.parts[strings.ToLower(ws.part)].UncompressedSize64 <= excelizePartBytes}
 	defer shared.close()
 	return build(name, ws.name, d, shared)
 }
@@ -114,13 +146,17 @@ func readSheetOf(wb *workbook, ws wbSheet) (*sheetData, error) {
 	if ws.part == "" {
 		return nil, fmt.Errorf("the workbook names no part for sheet %q", ws.name)
 	}
+	dateStyle, err := wb.readDateStyles()
+	if err != nil {
+		return nil, err
+	}
 	var sst []string
 	if wb.sst != "" {
 		rc, err := wb.open(wb.sst)
 		if err != nil {
 			return nil, err
 		}
-		sst, err = readSharedStrings(rc)
+		sst, err = readSharedStrings(rc, wb.lim)
 		rc.Close()
 		if err != nil {
 			return nil, fmt.Errorf("shared strings: %w", err)
@@ -131,7 +167,7 @@ func readSheetOf(wb *workbook, ws wbSheet) (*sheetData, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return readSheet(rc, sst)
+	return readSheet(rc, sst, wb.lim, dateStyle)
 }
 
 // build turns the rows into a table: header from row 1, every data row as
@@ -152,6 +188,9 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
 	}
+	if w := titledWidth(rows); w > len(header) {
+		header = append(slices.Clip(header), make([]string, w-len(header))...)
+	}
 	t := &table.Table{File: name, Sheet: sheet, Header: make([]string, len(header)),
 		Rows: make([][]string, 0, len(rows)-1), Lines: make([]int, 0, len(rows)-1)}
 	var errs table.Errors
@@ -165,7 +204,27 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 		seen[h] = i
 	}
 	width := len(header)
-	uncalc := d.uncalc
+	if width > 0 && len(rows) > d.lim.Cells/width {
+		// Padded to the header, the rows would hold more cells than the
+		// limit: refuse at the first row over it (rows already counted
+		// each row at least as wide as row 1, not as a titled sheet's).
+		k := d.lim.Cells / width
+		return nil, &table.Error{File: name, Sheet: sheet, Line: nums[k], Msg: locale.M("limit.cells", d.lim.Cells)}
+	}
+	for _, m := range d.merges {
+		// A merge over figures hides all but its first; merged title and
+		// header rows (a statistics bureau's table) lie above the first
+		// number of the sheet and lose nothing.
+		header := d.firstNumber > 0 && m.to.line < d.firstNumber
+		if m.to.line >= 2 && !header && m.from.col <= width && m.from.line <= nums[len(nums)-1] {
+			ref := table.ColumnLetters(m.from.col) + strconv.Itoa(m.from.line) + ":" + table.ColumnLetters(m.to.col) + strconv.Itoa(m.to.line)
+			errs = append(errs, &table.Error{File: name, Sheet: sheet, Line: m.from.line, Col: m.from.col, Msg: locale.M("xlsx.merged", ref)})
+		}
+	}
+	uncalc, dates := d.uncalc, d.dates
+	for len(dates) > 0 && dates[0].line == 1 {
+		dates = dates[1:]
+	}
 	for len(uncalc) > 0 && uncalc[0].line == 1 {
 		uncalc = uncalc[1:] // the header's are not data
 	}
@@ -190,6 +249,14 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 		if blank(row) {
 			continue // blank rows separate nothing in a data table
 		}
+		for ; len(dates) > 0 && dates[0].line == line; dates = dates[1:] {
+			if dates[0].col <= width {
+				if t.Dates == nil {
+					t.Dates = map[table.Cell]bool{}
+				}
+				t.Dates[table.Cell{Row: len(t.Rows), Col: dates[0].col - 1}] = true
+			}
+		}
 		t.Rows = append(t.Rows, row)
 		t.Lines = append(t.Lines, line)
 	}
@@ -197,6 +264,39 @@ func build(name, sheet string, d *sheetData, shared *sharedFormulas) (*table.Tab
 		return nil, err
 	}
 	return t, nil
+}
+
+// titledWidth recognises a statistics bureau's sheet, whose row 1 is a
+// title in one cell above a header over the next rows, and returns the
+// width of its first rows, which the table takes (the header rows are
+// then the first rows of the table: ingest folds them); 0 otherwise.
+func titledWidth(rows [][]string) int {
+	if filled(rows[0]) != 1 || len(rows) < 2 {
+		return 0
+	}
+	width, wide := 0, false
+	for _, r := range rows[1:min(len(rows), 11)] {
+		wide = wide || filled(r) >= 2
+		for w := len(r); w > width; w-- {
+			if strings.TrimSpace(r[w-1]) != "" {
+				width = w
+			}
+		}
+	}
+	if !wide {
+		return 0
+	}
+	return width
+}
+
+func filled(row []string) int {
+	n := 0
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // formulaText returns the formula of a cell without a saved result in a
@@ -224,14 +324,23 @@ type sharedFormulas struct {
 	ra    io.ReaderAt
 	size  int64
 	sheet string
+	lim   table.Limits
+	small bool // the sheet is small enough for excelize's model of it
 	f     *excelize.File
 	err   error
 }
 
+// excelizePartBytes bounds the sheet that excelize is asked to load
+// whole: its model takes tens of times the XML's size.
+const excelizePartBytes = 16 << 20
+
 func (s *sharedFormulas) text(col, line int) string {
+	if !s.small {
+		return "(shared formula)" // still refused, without its text
+	}
 	if s.f == nil && s.err == nil {
 		s.f, s.err = excelize.OpenReader(io.NewSectionReader(s.ra, 0, s.size),
-			excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
+			excelize.Options{UnzipSizeLimit: s.lim.UnzipBytes, UnzipXMLSizeLimit: excelizePartBytes})
 	}
 	if s.err != nil {
 		return ""

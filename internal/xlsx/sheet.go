@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/table"
 )
 
 // Sheet size limits of the file format (Excel 2007 and later).
@@ -26,12 +30,31 @@ type sheetData struct {
 	// masters holds, for each shared formula index, the first cell that
 	// defines the formula (ref attribute); cells of the group refer to it.
 	masters map[int]bool
+	// dates lists, in sheet order, the number cells whose style is a date
+	// format; merges the merged ranges (up to maxMerges).
+	dates  []place
+	merges []cellRange
+	// firstNumber is the row of the first number cell (0 before one):
+	// the rows above it are title and header rows, which may be merged.
+	firstNumber int
 
-	width int    // widest row so far, to size the next one
-	vbuf  []byte // scratch for the <v> and <f> of one cell
-	fbuf  []byte
-	rich  richText
+	lim         table.Limits
+	dateStyle   []bool // by style index: a date or time number format
+	headerWidth int    // row 1's width without trailing blanks, once read
+	cells       int    // cells held so far, each row counted at least header wide
+	vbuf        []byte // scratch for the <v> and <f> of one cell
+	fbuf        []byte
+	rich        richText
 }
+
+// place is a cell: its row number and 1-based column.
+type place struct{ line, col int }
+
+// cellRange is a rectangle of cells, corners included.
+type cellRange struct{ from, to place }
+
+// maxMerges bounds the merged ranges kept: one is enough to refuse.
+const maxMerges = 100
 
 // formulaCell is a formula cell without a saved result. A cell of a shared
 // formula group stores no text of its own (shared true, si its group).
@@ -47,51 +70,67 @@ type formulaCell struct {
 type sheetError struct {
 	line, col int
 	msg       string
+	cause     error // a limitError, when a limit was hit
 }
 
 func (e *sheetError) Error() string { return e.msg }
 
+func (e *sheetError) Unwrap() error { return e.cause }
+
 // readSheet reads a worksheet's XML, resolving shared strings from sst.
 // Values are the stored (raw) texts, as excelize's row iterator with
 // RawCellValue gives them.
-func readSheet(src io.Reader, sst []string) (*sheetData, error) {
-	s := newScanner(src)
-	d := &sheetData{}
+func readSheet(src io.Reader, sst []string, lim table.Limits, dateStyle []bool) (*sheetData, error) {
+	s := newScanner(src, lim)
+	d := &sheetData{lim: lim, dateStyle: dateStyle}
 	line := 0            // the current row's number, 0 before the first row
 	col := 0             // the last cell's column in the current row
 	var row []string     // the current row's cells
 	inSheetData := false // an end of file inside sheetData is a truncated sheet
-	flush := func() {
+	done := false        // sheetData has ended: only merged ranges follow
+	flush := func() error {
 		if len(row) > 0 {
+			if err := d.count(line, row); err != nil {
+				return err
+			}
 			d.rows = append(d.rows, row)
 			d.lines = append(d.lines, line)
-			d.width = max(d.width, len(row))
 		}
 		row = nil
+		return nil
 	}
 	for {
 		k, err := s.next()
 		if err != nil {
-			return nil, &sheetError{line: line, msg: err.Error()}
+			return nil, &sheetError{line: line, msg: err.Error(), cause: err}
 		}
 		switch k {
 		case tokEOF:
-			if inSheetData {
-				return nil, &sheetError{line: line, msg: s.failEOF().Error()}
+			if inSheetData && !done {
+				return nil, &sheetError{line: line, msg: s.failEOF().Error(), cause: s.failEOF()}
 			}
-			flush()
-			return d, nil
+			return d, flush()
 		case tokEnd:
-			if string(s.name) == "sheetData" {
-				flush()
-				return d, nil
+			if string(s.name) == "sheetData" && !done {
+				if err := flush(); err != nil {
+					return nil, err
+				}
+				done = true
 			}
 		case tokStart:
+			if done {
+				if string(s.name) == "mergeCell" {
+					d.addMerge(s)
+				}
+				continue
+			}
 			switch string(s.name) {
 			case "sheetData":
 				inSheetData = true
 			case "row":
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				if line, err = rowNumber(s, line); err != nil {
 					return nil, err
 				}
@@ -100,7 +139,7 @@ func readSheet(src io.Reader, sst []string) (*sheetData, error) {
 				if line == 0 {
 					// A cell outside any row belongs to no line.
 					if err := s.skipElement(); err != nil {
-						return nil, &sheetError{msg: err.Error()}
+						return nil, &sheetError{msg: err.Error(), cause: err}
 					}
 					continue
 				}
@@ -156,6 +195,12 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 	if col > maxCols {
 		return nil, 0, &sheetError{line: line, msg: fmt.Sprintf("a cell of row %d is beyond the last column of a sheet", line)}
 	}
+	style := -1
+	if v, ok := s.attr("s"); ok {
+		if n, err := strconv.Atoi(string(v)); err == nil {
+			style = n
+		}
+	}
 	typ := typeNumber
 	if t, _ := s.attr("t"); len(t) > 0 {
 		switch string(t) {
@@ -169,7 +214,7 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 		}
 	}
 	fail := func(err error) ([]string, int, error) {
-		return nil, 0, &sheetError{line: line, col: col, msg: err.Error()}
+		return nil, 0, &sheetError{line: line, col: col, msg: err.Error(), cause: err}
 	}
 	var (
 		hasF, hasIS, shared, master bool
@@ -240,14 +285,30 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 	if val == "" && !hasF {
 		return row, col, nil // an empty or only formatted cell
 	}
+	switch {
+	case col > d.lim.Columns:
+		return nil, 0, &sheetError{line: line, col: col, cause: &limitError{msg: locale.M("limit.cols", d.lim.Columns)}}
+	case len(val) > d.lim.CellBytes:
+		return nil, 0, &sheetError{line: line, col: col, cause: &limitError{msg: locale.M("limit.cell", d.lim.CellBytes)}}
+	}
 	if col <= len(row) {
 		return fail(fmt.Errorf("cells of row %d are out of order", line))
+	}
+	if typ == typeNumber && val != "" && d.firstNumber == 0 {
+		d.firstNumber = line
+	}
+	if typ == typeNumber && val != "" && style >= 0 && style < len(d.dateStyle) && d.dateStyle[style] {
+		d.dates = append(d.dates, place{line, col})
 	}
 	if hasF && typ == typeNumber && val == "" {
 		d.uncalc = append(d.uncalc, formulaCell{line: line, col: col, text: string(d.fbuf), shared: shared, si: si})
 	}
+	// A row is made as wide as the header, which the table pads it to
+	// anyway (and count charges for), or as its cell: never as wide as the
+	// widest row so far, so a sparse row of one cell far to the right
+	// costs that row, not every row after it.
 	if row == nil {
-		row = make([]string, 0, max(d.width, col))
+		row = make([]string, 0, max(d.headerWidth, col))
 	}
 	for len(row) < col-1 {
 		row = append(row, "")
@@ -255,8 +316,49 @@ func (d *sheetData) readCell(s *scanner, sst []string, line, prev int, row []str
 	return append(row, val), col, nil
 }
 
+// count adds a row about to be kept to the cells held, and refuses the
+// sheet at that row when it goes over the limits. Every row after the
+// header counts at least the header's width, as the table pads it so.
+func (d *sheetData) count(line int, row []string) error {
+	if line == 1 {
+		w := len(row)
+		for w > 0 && strings.TrimSpace(row[w-1]) == "" {
+			w--
+		}
+		d.headerWidth = w
+	}
+	d.cells += max(len(row), d.headerWidth)
+	switch {
+	case len(d.rows) > d.lim.Rows: // the rows before this one, the header among them
+		return &sheetError{line: line, cause: &limitError{msg: locale.M("limit.rows", d.lim.Rows)}}
+	case d.cells > d.lim.Cells:
+		return &sheetError{line: line, cause: &limitError{msg: locale.M("limit.cells", d.lim.Cells)}}
+	}
+	return nil
+}
+
+// addMerge keeps the merged range of a mergeCell tag.
+func (d *sheetData) addMerge(s *scanner) {
+	ref, _ := s.attr("ref")
+	a, b, ok := bytes.Cut(ref, []byte(":"))
+	if !ok || len(d.merges) >= maxMerges {
+		return
+	}
+	from, ok1 := cellPlace(a)
+	to, ok2 := cellPlace(b)
+	if ok1 && ok2 {
+		d.merges = append(d.merges, cellRange{from, to})
+	}
+}
+
 // cellColumn returns the column of a cell reference such as B7 or $B$7.
 func cellColumn(ref []byte) (int, bool) {
+	p, ok := cellPlace(ref)
+	return p.col, ok
+}
+
+// cellPlace returns the row and column of a cell reference.
+func cellPlace(ref []byte) (place, bool) {
 	i, col, row := 0, 0, 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -268,11 +370,11 @@ func cellColumn(ref []byte) (int, bool) {
 			break
 		}
 		if col = col*26 + int(c-'a'+1); col > maxCols {
-			return 0, false
+			return place{}, false
 		}
 	}
 	if i == start {
-		return 0, false
+		return place{}, false
 	}
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -280,8 +382,8 @@ func cellColumn(ref []byte) (int, bool) {
 	start = i
 	for ; i < len(ref) && ref[i] >= '0' && ref[i] <= '9'; i++ {
 		if row = row*10 + int(ref[i]-'0'); row > maxRows {
-			return 0, false
+			return place{}, false
 		}
 	}
-	return col, i > start && i == len(ref) && row >= 1
+	return place{row, col}, i > start && i == len(ref) && row >= 1
 }

@@ -262,7 +262,7 @@ func TestReadSheetInPieces(t *testing.T) {
 		is("B1", "c&#x4E2D;d") + `<c r="C1" t="inlineStr"><is><t><![CDATA[x]]y]]></t></is></c></row>` +
 		"<row r='2' spans=\"1:3\">" + num("A2", "1.5") + "<c r=\"B2\" t=\"str\"><v>p\r\nq&lt;</v></c><c r=\"C2\"><f>A2*2</f></c></row>" +
 		`<row r="4"><c r="A4" t="inlineStr"><is><r><t>r1</t></r><r><t>r2</t></r></is></c></row></sheetData><ignored></worksheet>`
-	whole, err := readSheet(strings.NewReader(xml), nil)
+	whole, err := readSheet(strings.NewReader(xml), nil, table.DefaultLimits(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func TestReadSheetInPieces(t *testing.T) {
 		"half":       iotest.HalfReader(strings.NewReader(xml)),
 		"data + EOF": iotest.DataErrReader(strings.NewReader(xml)),
 	} {
-		got, err := readSheet(r, nil)
+		got, err := readSheet(r, nil, table.DefaultLimits(), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -287,7 +287,7 @@ func TestReadSheetInPieces(t *testing.T) {
 		}
 	}
 	cut := io.MultiReader(strings.NewReader(xml[:200]), iotest.ErrReader(errors.New("zip: checksum error")))
-	if _, err := readSheet(cut, nil); err == nil || err.Error() != "zip: checksum error" {
+	if _, err := readSheet(cut, nil, table.DefaultLimits(), nil); err == nil || err.Error() != "zip: checksum error" {
 		t.Errorf("a failing source gave %v, want its error", err)
 	}
 }

@@ -5,13 +5,17 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/table"
 )
 
 // readSharedStrings reads the shared string table.
-func readSharedStrings(src io.Reader) ([]string, error) {
-	s := newScanner(src)
+func readSharedStrings(src io.Reader, lim table.Limits) ([]string, error) {
+	s := newScanner(src, lim)
 	var rich richText
 	var sst []string
+	var size int64
 	for {
 		k, err := s.next()
 		if err != nil {
@@ -24,6 +28,15 @@ func readSharedStrings(src io.Reader) ([]string, error) {
 			t, err := rich.read(s)
 			if err != nil {
 				return nil, err
+			}
+			size += int64(len(t))
+			switch {
+			case len(sst) >= lim.SharedStrings:
+				return nil, &limitError{msg: locale.M("xlsx.limitsst", lim.SharedStrings)}
+			case size > lim.SharedBytes:
+				return nil, &limitError{msg: locale.M("xlsx.limitsstbytes", lim.SharedBytes)}
+			case len(t) > lim.CellBytes:
+				return nil, &limitError{msg: locale.M("xlsx.limitsstcell", len(sst)+1, lim.CellBytes)}
 			}
 			sst = append(sst, t)
 		}
@@ -66,6 +79,9 @@ func (x *richText) read(s *scanner) (string, error) {
 			case depth == 0 && string(s.name) == "r":
 				if x.runs, err = readRun(s, x.runs); err != nil {
 					return "", err
+				}
+				if len(x.runs) > s.maxToken {
+					return "", s.tooLong()
 				}
 			default:
 				depth++

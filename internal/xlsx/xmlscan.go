@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/qiangxian/qiangxian/internal/table"
 )
 
 // scanner is a streaming tokenizer for the XML parts of a workbook. The
@@ -30,6 +32,10 @@ type scanner struct {
 	attrs      []attrSpan // of the last start tag, into abuf
 	abuf       []byte
 	pendingEnd bool // the last start tag closed itself: an end token follows
+	// maxToken bounds a name, an attribute, a text or a CDATA section, so
+	// that a part padded with a gigabyte of whitespace is refused after a
+	// bounded read instead of being gathered into one buffer.
+	maxToken int
 }
 
 // attrSpan locates one attribute of a start tag in scanner.abuf: its prefix
@@ -47,8 +53,8 @@ const (
 
 var errXMLEnd = errors.New("unexpected end of the XML")
 
-func newScanner(r io.Reader) *scanner {
-	return &scanner{src: r, buf: make([]byte, 64<<10)}
+func newScanner(r io.Reader, lim table.Limits) *scanner {
+	return &scanner{src: r, buf: make([]byte, 64<<10), maxToken: tokenLimit(lim)}
 }
 
 func (s *scanner) fill() bool {
@@ -167,6 +173,9 @@ func (s *scanner) readBang() (done bool, err error) {
 				return false, s.failEOF()
 			}
 			s.textBuf = append(s.textBuf, c)
+			if len(s.textBuf) > s.maxToken {
+				return false, s.tooLong()
+			}
 			if c == '>' && bytes.HasSuffix(s.textBuf, []byte("]]>")) {
 				s.text = normalizeNewlines(s.textBuf[:len(s.textBuf)-3])
 				return true, nil
@@ -241,6 +250,9 @@ func (s *scanner) appendName(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, s.buf[s.pos:i]...)
 		s.pos = i
+		if len(dst) > s.maxToken {
+			return dst, s.tooLong()
+		}
 		if i < s.end {
 			return dst, nil
 		}
@@ -314,6 +326,9 @@ func (s *scanner) readAttr() error {
 		}
 		s.abuf = append(s.abuf, s.buf[s.pos:i]...)
 		s.pos = i
+		if len(s.abuf) > s.maxToken {
+			return s.tooLong()
+		}
 		if i < s.end {
 			if s.buf[i] == '<' {
 				return s.fail("< inside an attribute value")
@@ -361,6 +376,9 @@ func (s *scanner) readText() error {
 		if i < 0 {
 			s.textBuf = append(s.textBuf, s.buf[s.pos:s.end]...)
 			s.pos = s.end
+			if len(s.textBuf) > s.maxToken {
+				return s.tooLong()
+			}
 			continue
 		}
 		s.textBuf = append(s.textBuf, s.buf[s.pos:s.pos+i]...)

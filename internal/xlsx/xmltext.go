@@ -23,7 +23,9 @@ func (s *scanner) readContent(dst []byte) ([]byte, error) {
 			return dst, s.failEOF()
 		case tokText:
 			if depth == 0 {
-				dst = append(dst, s.text...)
+				if dst = append(dst, s.text...); len(dst) > s.maxToken {
+					return dst, s.tooLong()
+				}
 			}
 		case tokStart:
 			depth++
