@@ -43,6 +43,7 @@ var commands = []command{
 	{"monitor", [2]string{"月度监测表：累计值、增速、排名、完成率、序时进度与信号灯", "monthly monitoring table: cumulative values, growth, ranks, completion, elapsed time and lights"}, runMonitor},
 	{"explain", [2]string{"解释单位得分与排名的变化、优势短板和进位差距", "explain a unit's score and rank change, strengths, and gaps to the top"}, runExplain},
 	{"analyse", [2]string{"分析工具：描述统计、相关、克朗巴哈系数、主成分、数据可得性", "analysis: statistics, correlations, Cronbach's alpha, PCA, data availability"}, runAnalyse},
+	{"invest", [2]string{"招商引资台账指标：invest metrics（签约、到位资金、履约）", "investment attraction: invest metrics (signed, funds in place, performance)"}, runInvest},
 	{"import", [2]string{"导入数据表（宽表数据、事件、目标值）为一次修订", "import a table (figures, events or targets) as one revision"}, runImport},
 	{"serve", [2]string{"启动服务器（JSON API、登录）", "run the server (JSON API, login)"}, runServe},
 	{"migrate", [2]string{"升级数据库结构", "apply the database migrations"}, runMigrate},

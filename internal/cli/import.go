@@ -17,7 +17,7 @@ import (
 )
 
 // runImport is `qiangxian import --db DSN --file F.xlsx|F.csv --period P
-// [--kind observations|events|targets] [--user NAME]`: one table into the
+// [--kind observations|events|targets|projects|funds] [--user NAME]`: one table into the
 // store as one revision, all or nothing. Every problem of the table is
 // printed at its cell in the user's language and the exit status is 2;
 // nothing is written then.
@@ -32,7 +32,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	file := fs.String("file", "", e.t("要导入的表（.xlsx 或 .csv）", "the table to import (.xlsx or .csv)"))
 	sheet := fs.String("sheet", "", e.t("工作表名（默认第一个）", "sheet name (default: the first)"))
 	period := fs.String("period", "", e.t("期间，如 2022、2023-M06、2023-Q2（表中有“期间”列时可省略）", "period, e.g. 2022, 2023-M06, 2023-Q2 (optional when the table has a 期间 column)"))
-	kind := fs.String("kind", "observations", e.t("表的种类：observations（宽表数据）、events（事件）、targets（目标值）", "what the table holds: observations (a wide table), events, targets"))
+	kind := fs.String("kind", "observations", e.t("表的种类：observations（宽表数据）、events（事件）、targets（目标值）、projects（招商项目）、funds（到位资金）",
+		"what the table holds: observations (a wide table), events, targets, projects (investment projects), funds (funds in place)"))
 	username := fs.String("user", "", e.t("以该账号的身份和权限导入", "import as this account, with its rights"))
 	note := fs.String("note", "", e.t("本次修订的说明", "a note on the revision"))
 	confirm := fs.Bool("confirm-names", false, e.t("确认按名称匹配的单位（表中用县区名称而非代码时；先不加此项运行，查看匹配结果）",
@@ -41,8 +42,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *file == "" || fs.NArg() != 0 {
-		return e.usageErr("用法：qiangxian import --db 数据库 --file 表.xlsx --period 2022 [--kind observations|events|targets] [--user 账号]",
-			"usage: qiangxian import --db DATABASE --file TABLE.xlsx --period 2022 [--kind observations|events|targets] [--user NAME]")
+		return e.usageErr("用法：qiangxian import --db 数据库 --file 表.xlsx --period 2022 [--kind observations|events|targets|projects|funds] [--user 账号]",
+			"usage: qiangxian import --db DATABASE --file TABLE.xlsx --period 2022 [--kind observations|events|targets|projects|funds] [--user NAME]")
 	}
 	var do func(context.Context, *store.DB, store.Actor, auth.User, *table.Table, ingest.Options) (store.Revision, error)
 	switch *kind {
@@ -52,8 +53,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		do = ingest.ImportEvents
 	case "targets":
 		do = ingest.ImportTargets
+	case "projects":
+		do = ingest.ImportInvestProjects
+	case "funds":
+		do = ingest.ImportInvestFunds
 	default:
-		return e.usageErr("--kind 应为 observations、events 或 targets：%s", "--kind must be observations, events or targets: %s", *kind)
+		return e.usageErr("--kind 应为 observations、events、targets、projects 或 funds：%s", "--kind must be observations, events, targets, projects or funds: %s", *kind)
 	}
 	lim, err := e.limits()
 	if err != nil {

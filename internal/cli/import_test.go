@@ -100,7 +100,7 @@ func TestImportCommand(t *testing.T) {
 				{"unknown account", []string{"--file", good, "--period", "2022", "--user", "nobody", "--lang", "en"}, 2, "",
 					[]string{`qiangxian: no account named "nobody"`}},
 				{"bad kind", []string{"--file", good, "--kind", "figures", "--lang", "en"}, 2, "",
-					[]string{"qiangxian: --kind must be observations, events or targets: figures"}},
+					[]string{"qiangxian: --kind must be observations, events, targets, projects or funds: figures"}},
 				{"figures", []string{"--file", good, "--period", "2022", "--lang", "en"}, 0, "imported " + good + ": revision 1 (import, by cli", nil},
 				{"events", []string{"--file", events, "--kind", "events", "--period", "2022", "--lang", "en"}, 0, "imported " + events + ": revision 2 (events", nil},
 				{"targets", []string{"--file", targets, "--kind", "targets", "--period", "2022", "--lang", "en"}, 0, "imported " + targets + ": revision 3 (targets", nil},

@@ -54,6 +54,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("PUT /api/v1/runs/{id}/visibility", s.api(s.runVisibility))
 	mux.Handle("GET /api/v1/runs/{id}/results", s.api(s.resultList))
 
+	// Investment attraction (issue 16; api_invest_*.go): the ledger's
+	// metrics by place and period, and dated stage changes.
+	mux.Handle("GET /api/v1/invest/metrics", s.api(s.investMetrics))
+	mux.Handle("POST /api/v1/invest/projects/{id}/stages", s.api(s.investStageCreate))
+
 	mux.Handle("GET /api/v1/audit", s.api(s.auditExport))
 	mux.Handle("GET /api/v1/users", s.api(s.userList))
 	mux.Handle("POST /api/v1/users", s.api(s.userCreate))
