@@ -36,6 +36,7 @@ func (t *txn) audit(action, entity, entityID string, detail any) error {
 		return fmt.Errorf("audit: %w", err)
 	}
 	t.audited = true
+	t.changed = t.changed || !quiet(action, entity)
 	return nil
 }
 

@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -166,16 +168,53 @@ func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map
 	return periods, nil
 }
 
+// insertObservations writes rows as revision rev, in the order of the
+// table's key (period, indicator, unit), whatever order the file had: each
+// page of the B-tree is then filled once rather than visited again and
+// again (the caller's slice keeps its order).
 func (t *txn) insertObservations(rev int64, rows []Observation, periods map[string]string) error {
-	return t.insertBatch("observations", observationInsertColumns, len(rows), func(i int, dst []any) []any {
+	for i := range rows {
 		o := &rows[i]
-		p := o.Period
-		if c := periods[p]; c != "" {
-			p = c
+		if c := periods[o.Period]; c != "" {
+			o.Period = c
 		}
-		o.Period, o.Revision = p, rev
-		return append(dst, o.Unit, o.Indicator, p, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
+		o.Revision = rev
+	}
+	order := keyOrder(rows)
+	return t.insertBatch("observations", observationInsertColumns, len(rows), func(i int, dst []any) []any {
+		o := &rows[order[i]]
+		return append(dst, o.Unit, o.Indicator, o.Period, rev, nullFloat(o.Value), string(o.Status), o.Source, o.Note)
 	})
+}
+
+// keyOrder returns the indexes of rows in the order of the table's key:
+// grouped by period and indicator (few groups, sorted), each group by unit
+// (left as it is when a wide table already gave it in order), which costs
+// far less than sorting every row by three strings.
+func keyOrder(rows []Observation) []int {
+	type group struct{ period, indicator string }
+	groups := map[group][]int{}
+	for i := range rows {
+		g := group{rows[i].Period, rows[i].Indicator}
+		groups[g] = append(groups[g], i)
+	}
+	keys := make([]group, 0, len(groups))
+	for g := range groups {
+		keys = append(keys, g)
+	}
+	slices.SortFunc(keys, func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.period, b.period), cmp.Compare(a.indicator, b.indicator))
+	})
+	byUnit := func(a, b int) int { return cmp.Compare(rows[a].Unit, rows[b].Unit) }
+	order := make([]int, 0, len(rows))
+	for _, g := range keys {
+		idx := groups[g]
+		if !slices.IsSortedFunc(idx, byUnit) {
+			slices.SortFunc(idx, byUnit)
+		}
+		order = append(order, idx...)
+	}
+	return order
 }
 
 // codeSet returns the first column of q's rows as a set.

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -46,6 +47,9 @@ type DB struct {
 	dialect Dialect
 	dsn     string
 	now     func() time.Time // the clock; tests move it
+
+	genMu   sync.Mutex
+	genStmt *sql.Stmt // the query of Generation, prepared on first use
 }
 
 // Open connects to dsn without migrating (the server and `qiangxian
@@ -75,12 +79,23 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// database/sql keeps only 2 idle connections by default: a server
 	// answering 50 requests at once would open and close connections all
 	// the time, each costing PostgreSQL a backend and SQLite its pragmas.
-	db.sql.SetMaxIdleConns(maxIdleConns)
+	// SQLite's connections are only memory in this process, so it keeps
+	// more: with cached pages a request is so short that opening a
+	// connection was a tenth of a loaded server's time.
+	idle := maxIdleConns
+	if db.dialect == SQLite {
+		idle = maxIdleSQLite
+	}
+	db.sql.SetMaxIdleConns(idle)
 	return db, nil
 }
 
-// maxIdleConns is how many pooled connections stay open between requests.
-const maxIdleConns = 32
+// maxIdleConns is how many pooled connections stay open between requests
+// (maxIdleSQLite on SQLite).
+const (
+	maxIdleConns  = 32
+	maxIdleSQLite = 128
+)
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
 func IsPostgres(dsn string) bool {
@@ -161,6 +176,7 @@ type txn struct {
 	actor   Actor
 	now     time.Time
 	audited bool
+	changed bool // an audit row of something the server shows (see bumpGeneration)
 }
 
 // change runs fn in one transaction and commits only if fn succeeded and
@@ -189,6 +205,10 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	if !t.audited {
 		tx.Rollback()
 		return errors.New("store: internal error: change without an audit row")
+	}
+	if err := t.bumpGeneration(); err != nil {
+		tx.Rollback()
+		return err
 	}
 	return tx.Commit()
 }

@@ -43,6 +43,8 @@ type ctxKey int
 const (
 	callerKey ctxKey = iota
 	infoKey
+	genKey     // *genCell: the change generation, read at most once a request
+	captureKey // *pageCapture: the parts a cached page rendered
 )
 
 func callerOf(r *http.Request) *caller {
@@ -151,10 +153,15 @@ func (s *Server) readyGate(next http.Handler) http.Handler {
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c := &caller{}
-		ctx := r.Context()
+		ctx := context.WithValue(r.Context(), genKey, &genCell{})
+		r = r.WithContext(ctx)
 		if h := r.Header.Get("Authorization"); h != "" && r.URL.Path != "/healthz" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
-			u, _, err := s.db.APITokenUser(ctx, strings.TrimSpace(token))
+			var u store.User
+			var err error
+			if ok {
+				u, err = s.tokenUser(r, strings.TrimSpace(token))
+			}
 			if !ok || err != nil {
 				if ok && !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrExpired) {
 					s.writeError(w, r, err)
@@ -165,7 +172,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 			c.user = u
 		} else if ck, err := r.Cookie(SessionCookie); err == nil && ck.Value != "" && r.URL.Path != "/healthz" {
-			u, err := s.db.SessionUser(ctx, ck.Value, s.cfg.IdleTimeout)
+			u, err := s.sessionUser(r, ck.Value)
 			switch {
 			case err == nil:
 				c.user, c.session = u, ck.Value

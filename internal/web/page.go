@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -88,6 +89,44 @@ type Page struct {
 	Print   bool        // ?print=1: the printable form, without the menu
 	Status  int
 	Data    any
+	Parts   *pageParts // the page without its frame, rendered by render (or kept by the page cache)
+}
+
+// pageParts is a page rendered without its frame: what the layout puts in
+// <title>, <head> and <main>. The frame — menu, user, language switch —
+// is drawn for each request, so that a cached page's parts can serve every
+// caller of the same scope (see cachedPage).
+type pageParts struct {
+	Name    string // the page template
+	Title   string // plain text; the layout escapes it
+	Head    template.HTML
+	Content template.HTML
+}
+
+// size is what the parts cost the page cache, in bytes.
+func (pp *pageParts) size() int {
+	return len(pp.Name) + len(pp.Title) + len(pp.Head) + len(pp.Content) + 64
+}
+
+// renderParts renders the title, head and content of page t for p.
+func renderParts(t *template.Template, name string, p *Page) (*pageParts, error) {
+	var b bytes.Buffer
+	pp := &pageParts{Name: name}
+	for _, part := range []string{"title", "head", "content"} {
+		b.Reset()
+		if err := t.ExecuteTemplate(&b, part, p); err != nil {
+			return nil, err
+		}
+		switch part {
+		case "title":
+			pp.Title = html.UnescapeString(strings.TrimSpace(b.String()))
+		case "head":
+			pp.Head = template.HTML(b.String())
+		default:
+			pp.Content = template.HTML(b.String())
+		}
+	}
+	return pp, nil
 }
 
 // En reports whether the page is in English.
@@ -136,7 +175,8 @@ func (s *Server) newPage(r *http.Request, status int, data any) *Page {
 
 // render writes the page name with data framed by the layout, in the
 // request's language, with status. It renders into a buffer first, so that
-// a template error becomes a clean 500 rather than half a page.
+// a template error becomes a clean 500 rather than half a page. A page
+// served through cachedPage hands its parts to the cache.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	p := s.newPage(r, status, data)
 	t, ok := pageSets()[p.Lang][name]
@@ -146,7 +186,16 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+	var err error
+	if p.Parts, err = renderParts(t, name, p); err == nil {
+		err = t.ExecuteTemplate(&b, "layout", p)
+	}
+	if err == nil && status == http.StatusOK {
+		if c, ok := r.Context().Value(captureKey).(*pageCapture); ok {
+			c.parts = p.Parts
+		}
+	}
+	if err != nil {
 		s.log.ErrorContext(r.Context(), "rendering a page", "name", name, "err", err)
 		if name != "error" {
 			s.render(w, r, http.StatusInternalServerError, "error", errorView{Status: http.StatusInternalServerError,

@@ -24,16 +24,15 @@ type countyAnalysis struct {
 	gaps      []*engine.WhatIfResult
 }
 
+// unitKey names a unit of a run.
 type unitKey struct {
-	runKey
+	run  int64
 	unit string
 }
 
-var countyAnalyses memo[unitKey, *countyAnalysis]
-
 // countyAnalysis computes (once) the analysis of unit in run id.
 func (s *Server) countyAnalysis(ctx context.Context, id int64, unit string) (*countyAnalysis, error) {
-	return countyAnalyses.get(ctx, unitKey{runKey{s.db, id}, unit}, func() (*countyAnalysis, error) {
+	return s.caches.analyses.get(ctx, unitKey{id, unit}, func() (*countyAnalysis, error) {
 		cur, err := s.runModel(ctx, id)
 		if err != nil {
 			return nil, err

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/qiangxian/qiangxian/internal/gridmap"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -106,7 +105,7 @@ func (s *Server) countyMap(ctx context.Context, lang locale.Lang, rows []rankRow
 		}
 		return v, nil
 	}
-	l := gridLayout(cs)
+	l := s.gridLayout(cs)
 	v.Width, v.Height = float64(l.Cols*tileSize), float64(l.Rows*tileSize)
 	for _, t := range l.Tiles {
 		c, title := class(t.Code)
@@ -150,29 +149,20 @@ func legend(lang locale.Lang, breaks []float64) []legendItem {
 	return append(items, legendItem{"cn", ui(lang, "map.noData")})
 }
 
-// The tile layout and the projected boundaries are computed once and kept
-// while their inputs stay the same: the counties, and the stored map's hash.
-var (
-	gridMu     sync.Mutex
-	gridKey    string
-	gridCached gridmap.Layout
-
-	geoMu     sync.Mutex
-	geoHash   string
-	geoCached *projected
-)
-
-func gridLayout(cs []gridmap.County) gridmap.Layout {
+// gridLayout returns the tile layout of the counties, computed again only
+// when they change.
+func (s *Server) gridLayout(cs []gridmap.County) gridmap.Layout {
 	var b strings.Builder
 	for _, c := range cs {
 		b.WriteString(c.Code + c.Prefecture + c.Name + ";")
 	}
-	gridMu.Lock()
-	defer gridMu.Unlock()
-	if b.String() != gridKey {
-		gridKey, gridCached = b.String(), gridmap.Build(cs, gridmap.GansuAnchors)
+	g := &s.caches.grid
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if b.String() != g.key {
+		g.key, g.layout = b.String(), gridmap.Build(cs, gridmap.GansuAnchors)
 	}
-	return gridCached
+	return g.layout
 }
 
 // boundaries returns the uploaded map projected for drawing, or nil for
@@ -182,10 +172,11 @@ func (s *Server) boundaries(ctx context.Context) (*projected, error) {
 	if err != nil || hash == "" {
 		return nil, err
 	}
-	geoMu.Lock()
-	defer geoMu.Unlock()
-	if hash == geoHash {
-		return geoCached, nil
+	geo := &s.caches.geo
+	geo.mu.Lock()
+	defer geo.mu.Unlock()
+	if hash == geo.hash {
+		return geo.proj, nil
 	}
 	g, err := s.db.GeoJSON(ctx)
 	if err != nil {
@@ -199,6 +190,6 @@ func (s *Server) boundaries(ctx context.Context) (*projected, error) {
 		return nil, nil
 	}
 	p := project(shapes, 800)
-	geoHash, geoCached = g.Hash, &p
-	return geoCached, nil
+	geo.hash, geo.proj = g.Hash, &p
+	return geo.proj, nil
 }

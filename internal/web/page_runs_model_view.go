@@ -7,7 +7,6 @@ import (
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/evaluation"
 	"github.com/qiangxian/qiangxian/internal/method"
-	"github.com/qiangxian/qiangxian/internal/store"
 )
 
 // runModel is a stored run made ready for the explanation functions: its
@@ -24,8 +23,8 @@ type runModel struct {
 
 // A run's inputs never change — its method version, data revision and
 // parameters are fixed when it is made, whatever its state — so what is
-// computed from them is kept in memory, per server process, for as long as
-// the process runs: run models, county analyses (explanation, gaps) and
+// computed from them is kept in memory, per server (caches), for as long as
+// it runs: run models, county analyses (explanation, gaps) and
 // robustness statistics. Replicas each compute their own; nothing needs
 // invalidating. Each cache starts over when it reaches maxMemo entries
 // rather than tracking recency.
@@ -76,18 +75,9 @@ func (m *memo[K, V]) get(ctx context.Context, k K, compute func() (V, error)) (V
 	}
 }
 
-// runKey names a run of one database: tests run many servers in one
-// process, each with its own database and run numbers.
-type runKey struct {
-	db  *store.DB
-	run int64
-}
-
-var runModels memo[runKey, *runModel]
-
 // runModel returns run id's model, computing it on first use.
 func (s *Server) runModel(ctx context.Context, id int64) (*runModel, error) {
-	return runModels.get(ctx, runKey{s.db, id}, func() (*runModel, error) {
+	return s.caches.runModels.get(ctx, id, func() (*runModel, error) {
 		in, err := evaluation.LoadRun(context.WithoutCancel(ctx), s.db, id)
 		if err != nil {
 			return nil, err
@@ -143,8 +133,6 @@ var robustnessDefault = method.Uncertainty{
 	Weights: []engine.LevelNoise{{Level: 1, Factor: 0.25}, {Level: 2, Factor: 0.25}},
 }
 
-var runRobustness memo[runKey, *robustness]
-
 // robustness is a run's rank intervals and what produced them.
 type robustness struct {
 	stats    *engine.RankStats
@@ -157,7 +145,7 @@ type robustness struct {
 // robustness returns the uncertainty analysis of run id's overall ranks,
 // computing it on first use (well under a second for a province).
 func (s *Server) robustness(ctx context.Context, id int64) (*robustness, error) {
-	return runRobustness.get(ctx, runKey{s.db, id}, func() (*robustness, error) {
+	return s.caches.robustness.get(ctx, id, func() (*robustness, error) {
 		rm, err := s.runModel(ctx, id)
 		if err != nil {
 			return nil, err

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/method"
@@ -50,13 +49,11 @@ type awardList struct {
 	Rows  []rankRow
 }
 
-// methodCache keeps parsed method versions, which never change.
-var methodCache sync.Map // method id → *method.Method
-
-// runMethod returns the parsed method of a run.
+// runMethod returns the parsed method of a run; method versions never
+// change, so the server keeps them parsed (caches.methods).
 func (s *Server) runMethod(ctx context.Context, run store.Run) (*method.Method, error) {
-	if m, ok := methodCache.Load(run.MethodID); ok {
-		return m.(*method.Method), nil
+	if m, ok := s.caches.methods.get(run.MethodID); ok {
+		return m, nil
 	}
 	sm, err := s.db.Method(ctx, run.MethodID)
 	if err != nil {
@@ -66,7 +63,7 @@ func (s *Server) runMethod(ctx context.Context, run store.Run) (*method.Method, 
 	if err != nil {
 		return nil, err
 	}
-	methodCache.Store(run.MethodID, m)
+	s.caches.methods.put(run.MethodID, m, 1)
 	return m, nil
 }
 

@@ -108,14 +108,16 @@ func (s *Server) routes() http.Handler {
 	// Anything else under the API is a JSON 404, not the mux's text one.
 	mux.Handle("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error { return notFound(r.URL.Path) }))
 	// Pages: the browser pages (page_*.go, templates/, static/). Every page
-	// handler goes through s.page, which renders its error as an HTML page.
+	// handler goes through s.page, which renders its error as an HTML page;
+	// pages of results through s.cachedPage, which also keeps them
+	// rendered per caller scope and change generation (cache_page.go).
 	mux.Handle("GET /static/", s.staticGet())
 	mux.HandleFunc("GET /lang", s.langSet)
-	mux.Handle("GET /{$}", s.page(s.dashboardGet))
-	mux.Handle("GET /rankings", s.page(s.rankingsGet))
+	mux.Handle("GET /{$}", s.cachedPage(false, s.dashboardGet))
+	mux.Handle("GET /rankings", s.cachedPage(false, s.rankingsGet))
 	mux.Handle("GET /rankings.xlsx", s.page(s.rankingsXLSX))
-	mux.Handle("GET /counties", s.page(s.countiesList))
-	mux.Handle("GET /notice", s.page(s.noticeGet))
+	mux.Handle("GET /counties", s.cachedPage(false, s.countiesList))
+	mux.Handle("GET /notice", s.cachedPage(false, s.noticeGet))
 	mux.Handle("GET /notice.pdf", s.page(s.noticePDF))
 	mux.Handle("GET /notice.xlsx", s.page(s.noticeXLSX))
 	mux.Handle("GET /admin/map", s.page(s.adminMapGet))
@@ -127,12 +129,12 @@ func (s *Server) routes() http.Handler {
 	// Pages: county, method, runs, data (page_county*.go, page_method*.go,
 	// page_runs*.go, page_data*.go). Forms post to page routes, which
 	// redirect (303) after a change.
-	mux.Handle("GET /counties/{code}", s.page(s.countyGet))
-	mux.Handle("GET /method", s.page(s.methodPage))
-	mux.Handle("GET /runs", s.page(s.runsGet))
+	mux.Handle("GET /counties/{code}", s.cachedPage(false, s.countyGet))
+	mux.Handle("GET /method", s.cachedPage(false, s.methodPage))
+	mux.Handle("GET /runs", s.cachedPage(false, s.runsGet))
 	mux.Handle("POST /runs", s.page(s.runsCreate))
-	mux.Handle("GET /runs/compare", s.page(s.runsCompare))
-	mux.Handle("GET /runs/{id}/robustness", s.page(s.runsRobustness))
+	mux.Handle("GET /runs/compare", s.cachedPage(false, s.runsCompare))
+	mux.Handle("GET /runs/{id}/robustness", s.cachedPage(false, s.runsRobustness))
 	mux.Handle("POST /runs/{id}/state", s.page(s.runsState))
 	mux.Handle("POST /runs/{id}/visibility", s.page(s.runsVisibility))
 	mux.Handle("GET /data", s.page(s.dataGet))
@@ -154,7 +156,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /collection/imports/{id}/cancel", s.page(s.collectionHeldCancel))
 	mux.Handle("POST /collection/rules", s.page(s.collectionRulePost))
 	mux.Handle("POST /collection/rules/{id}", s.page(s.collectionRuleToggle))
-	mux.Handle("GET /confirm", s.page(s.confirmPage))
+	mux.Handle("GET /confirm", s.cachedPage(true, s.confirmPage))
 	mux.Handle("POST /confirm", s.page(s.confirmPost))
 	mux.Handle("POST /confirm/objections", s.page(s.confirmObjectPost))
 	mux.Handle("GET /confirm/objections/{id}", s.page(s.objectionPage))

@@ -2,8 +2,9 @@
 // browser login, and /healthz. Every route is in routes.go, top to bottom;
 // each handler is a function in a file named after its noun and verb that
 // returns an error, which errors.go renders as JSON in the caller's
-// language. The server keeps no state of its own between requests —
-// sessions, tokens and login attempts are in the database — so several
+// language. Sessions, tokens and login attempts are in the database, and
+// what the server keeps in memory (cache.go) is either immutable or checked
+// against the database's change generation on every request, so several
 // replicas can share one PostgreSQL.
 package web
 
@@ -48,12 +49,13 @@ type Server struct {
 	handlerOnce sync.Once
 	handler     http.Handler
 	published   resultCache
+	caches      *caches // what the server keeps in memory between requests (cache.go)
 	imports     importQueue
 }
 
 // New returns a server of db configured by cfg.
 func New(db *store.DB, cfg config.Config, hooks Hooks) *Server {
-	s := &Server{db: db, cfg: cfg, hooks: hooks, log: hooks.Logger, now: hooks.Now}
+	s := &Server{db: db, cfg: cfg, hooks: hooks, log: hooks.Logger, now: hooks.Now, caches: newCaches()}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
