@@ -20,6 +20,8 @@ import (
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
 )
 
 // Config is the server's configuration.
@@ -380,4 +382,10 @@ func maskDSN(dsn string) string {
 		u.RawQuery = q.Encode()
 	}
 	return u.String()
+}
+
+// PasswordPolicy is the password rules the settings make.
+func (c Config) PasswordPolicy() auth.PasswordPolicy {
+	return auth.PasswordPolicy{MinLength: c.PasswordMinLength, MaxAge: time.Duration(c.PasswordMaxAgeDays) * 24 * time.Hour,
+		History: c.PasswordHistory}
 }
