@@ -55,7 +55,9 @@ func TestLoginTOTPAndPasswordChange(t *testing.T) {
 		return string(c)
 	}
 	pw := cfg.AdminPassword
-	login := func() response { return postLogin(t, srv.url, "", url.Values{"username": {"admin"}, "password": {pw}, "next": {"/runs"}}) }
+	login := func() response {
+		return postLogin(t, srv.url, "", url.Values{"username": {"admin"}, "password": {pw}, "next": {"/runs"}})
+	}
 	step := func(tok string, kv ...string) response {
 		v := url.Values{"step": {tok}, "next": {"/runs"}}
 		for i := 0; i+1 < len(kv); i += 2 {
