@@ -76,7 +76,7 @@ var dumpTables = []dumpTable{
 	{"sessions", "token_hash, user_id, created_at, last_seen", "sitt", "token_hash", false},
 	{"api_tokens", "id, token_hash, user_id, name, created_at, last_used, expires_at, revoked", "isistttb", "id", true},
 	{"login_attempts", "id, username, remote, at, success", "isstb", "id", true},
-	{"audit_log", auditColumns, "itsssss", "id", true},
+	{"audit_log", auditColumns + ", chain", "itssssss", "id", true},
 	{"geo_maps", geoColumns, "isssits", "id", true},
 }
 

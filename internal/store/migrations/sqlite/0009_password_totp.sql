@@ -20,3 +20,9 @@ CREATE TABLE user_totp (
 	last_step  BIGINT NOT NULL DEFAULT 0,
 	created_at TIMESTAMP NOT NULL
 );
+
+-- Tamper evidence of the audit log: each row written from now on carries
+-- chain = SHA-256 of the previous row's chain and its own fields (see
+-- store/audit_chain.go); `qiangxian audit verify` recomputes it. Rows
+-- written before this migration keep chain = ''.
+ALTER TABLE audit_log ADD COLUMN chain TEXT NOT NULL DEFAULT '';
