@@ -45,7 +45,7 @@ var commands = []command{
 	{"import", [2]string{"导入数据表（宽表数据、事件、目标值）为一次修订", "import a table (figures, events or targets) as one revision"}, runImport},
 	{"serve", [2]string{"启动服务器（JSON API、登录）", "run the server (JSON API, login)"}, runServe},
 	{"migrate", [2]string{"升级数据库结构", "apply the database migrations"}, runMigrate},
-	{"user", [2]string{"账号管理：add、passwd、role、list", "accounts: add, passwd, role, list"}, runUser},
+	{"user", [2]string{"账号管理：add、passwd、role、totp、list", "accounts: add, passwd, role, totp, list"}, runUser},
 	{"audit", [2]string{"审计日志：verify 校验哈希链", "audit log: verify its hash chain"}, runAudit},
 	{"backup", [2]string{"备份数据库到文件（服务器运行时亦可）", "back the database up to a file (also while the server runs)"}, runBackup},
 	{"restore", [2]string{"从备份文件恢复到空数据库", "restore a backup into an empty database"}, runRestore},
