@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 )
@@ -95,5 +96,73 @@ func TestNewToken(t *testing.T) {
 	}
 	if HashToken(a) == HashToken(b) || HashToken(a) != HashToken(a) || len(HashToken(a)) != 64 {
 		t.Error("HashToken is not a deterministic 64-hex-digit hash")
+	}
+}
+
+func TestPasswordPolicyLengthAndExpiry(t *testing.T) {
+	p := PasswordPolicy{MinLength: 12, MaxAge: 90 * 24 * time.Hour}
+	// "Abcdefgh1!" has 10 characters: enough by default, short under 12.
+	if err := CheckPassword("zhang", "Abcdefgh1!"); err != nil {
+		t.Errorf("default policy refused a 10-character password: %v", err)
+	}
+	if err := p.Check("zhang", "Abcdefgh1!"); err == nil {
+		t.Error("MinLength 12 accepted 10 characters")
+	}
+	// A configured length under 8 is raised to 8: "Abcde1!x" (8) passes,
+	// "Abcd1!x" (7) does not.
+	low := PasswordPolicy{MinLength: 4}
+	if err := low.Check("li", "Abcde1!x"); err != nil {
+		t.Errorf("8 characters refused: %v", err)
+	}
+	if err := low.Check("li", "Abcd1!x"); err == nil {
+		t.Error("7 characters accepted with MinLength 4")
+	}
+	changed := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		p    PasswordPolicy
+		now  time.Time
+		want bool
+	}{
+		// 1 January + 90 days = 1 April (31 + 28 + 31 = 90).
+		{"day 89", p, time.Date(2026, 3, 31, 23, 0, 0, 0, time.UTC), false},
+		{"day 90", p, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), true},
+		{"no expiry", DefaultPolicy, time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.p.Expired(changed, c.now); got != c.want {
+				t.Errorf("Expired = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestPasswordHistory(t *testing.T) {
+	var hashes []string // newest first
+	for _, pw := range []string{"Old-pass-3", "Old-pass-2", "Old-pass-1"} {
+		h, err := HashPassword(pw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hashes = append(hashes, h)
+	}
+	for _, c := range []struct {
+		name    string
+		history int
+		pw      string
+		refused bool
+	}{
+		{"newest reused", 5, "Old-pass-3", true},
+		{"oldest of three, history 3", 3, "Old-pass-1", true},
+		{"oldest of three, history 2", 2, "Old-pass-1", false},
+		{"new password", 5, "Brand-new-9", false},
+		{"history off", 0, "Old-pass-3", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := PasswordPolicy{History: c.history}.CheckHistory(c.pw, hashes)
+			if (err != nil) != c.refused {
+				t.Errorf("CheckHistory = %v, want refused %v", err, c.refused)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ func init() {
 		"auth.password.short":    {"密码至少需要 %d 个字符", "the password needs at least %d characters"},
 		"auth.password.classes":  {"密码须包含小写字母、大写字母、数字、其他符号中的至少三类", "the password needs at least three of: lower-case letters, upper-case letters, digits, other symbols"},
 		"auth.password.username": {"密码不能包含用户名", "the password must not contain the username"},
+		"auth.password.reused":   {"新密码不能与最近 %d 次使用过的密码相同", "the new password must differ from the last %d passwords"},
 	})
 }
 
@@ -41,13 +43,44 @@ func (e *PolicyError) Message(lang string) string {
 	return strings.Join(s, sep)
 }
 
+// PasswordPolicy is the configurable part of the password rules (等保
+// identification and authentication): MinLength (never under
+// MinPolicyLength), MaxAge after which the user must choose a new password
+// at her next login (0: never), and History, how many earlier passwords a
+// new one may not repeat (0: none kept).
+type PasswordPolicy struct {
+	MinLength int
+	MaxAge    time.Duration
+	History   int
+}
+
+// MinPolicyLength is the lowest MinLength a configuration may set.
+const MinPolicyLength = 8
+
+// DefaultPolicy is the policy without configuration: passwords of at least
+// MinPasswordLength characters, no expiry, the last 5 passwords refused.
+var DefaultPolicy = PasswordPolicy{MinLength: MinPasswordLength, History: 5}
+
+// Expired reports whether a password set at changed has passed the
+// policy's MaxAge at now.
+func (p PasswordPolicy) Expired(changed, now time.Time) bool {
+	return p.MaxAge > 0 && now.Sub(changed) >= p.MaxAge
+}
+
 // CheckPassword returns nil when password may be set for username, else a
 // *PolicyError: at least MinPasswordLength characters, three of the four
 // classes (lower, upper, digit, other), and not containing the username.
 func CheckPassword(username, password string) error {
+	return DefaultPolicy.Check(username, password)
+}
+
+// Check is CheckPassword with the policy's MinLength (MinPolicyLength when
+// set lower).
+func (p PasswordPolicy) Check(username, password string) error {
 	var e PolicyError
-	if utf8.RuneCountInString(password) < MinPasswordLength {
-		e.Messages = append(e.Messages, locale.M("auth.password.short", MinPasswordLength))
+	minLen := max(p.MinLength, MinPolicyLength)
+	if utf8.RuneCountInString(password) < minLen {
+		e.Messages = append(e.Messages, locale.M("auth.password.short", minLen))
 	}
 	var lower, upper, digit, other bool
 	for _, r := range password {
@@ -77,6 +110,23 @@ func CheckPassword(username, password string) error {
 	}
 	if len(e.Messages) > 0 {
 		return &e
+	}
+	return nil
+}
+
+// CheckHistory returns a *PolicyError when password matches one of the
+// earlier hashes (newest first; only the first p.History are looked at).
+func (p PasswordPolicy) CheckHistory(password string, earlier []string) error {
+	if p.History <= 0 {
+		return nil
+	}
+	for i, h := range earlier {
+		if i >= p.History {
+			break
+		}
+		if ok, _ := VerifyPassword(h, password); ok {
+			return &PolicyError{Messages: []locale.Message{locale.M("auth.password.reused", p.History)}}
+		}
 	}
 	return nil
 }

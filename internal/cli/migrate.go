@@ -35,13 +35,19 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 // names: --db, else QIANGXIAN_DB, else the config file's db, else the
 // default.
 func (e *env) openDB(ctx context.Context, fs *flag.FlagSet, args []string, nargs int) (*store.DB, error) {
+	db, _, err := e.openDBConfig(ctx, fs, args, nargs)
+	return db, err
+}
+
+// openDBConfig is openDB also returning the configuration it read.
+func (e *env) openDBConfig(ctx context.Context, fs *flag.FlagSet, args []string, nargs int) (*store.DB, config.Config, error) {
 	dsn := fs.String("db", "", e.t("数据库：SQLite 文件路径或 postgres:// 连接串", "database: SQLite file path or postgres:// DSN"))
 	file := fs.String("config", "", e.t("TOML 配置文件", "TOML config file"))
 	if err := e.parseInterleaved(fs, args); err != nil {
-		return nil, err
+		return nil, config.Config{}, err
 	}
 	if fs.NArg() != nargs {
-		return nil, e.usageErr("应有 %d 个参数，实际 %d 个：%v", "want %d arguments, got %d: %v", nargs, fs.NArg(), fs.Args())
+		return nil, config.Config{}, e.usageErr("应有 %d 个参数，实际 %d 个：%v", "want %d arguments, got %d: %v", nargs, fs.NArg(), fs.Args())
 	}
 	set := map[string]string{}
 	if *dsn != "" {
@@ -49,9 +55,10 @@ func (e *env) openDB(ctx context.Context, fs *flag.FlagSet, args []string, nargs
 	}
 	cfg, err := config.Load(*file, e.getenv, set)
 	if err != nil {
-		return nil, &usageError{err.Error()}
+		return nil, cfg, &usageError{err.Error()}
 	}
-	return store.Open(ctx, cfg.DB)
+	db, err := store.Open(ctx, cfg.DB)
+	return db, cfg, err
 }
 
 // parseInterleaved parses args allowing flags after positional arguments

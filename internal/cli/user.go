@@ -19,8 +19,8 @@ import (
 // see it; without either, one is generated and printed once.
 func runUser(ctx context.Context, e *env, args []string) error {
 	usage := e.usageErr(
-		"用法：qiangxian user add 用户名 --role 角色 [--department 部门] [--unit 单位代码] [--password-file 文件] | user passwd 用户名 [--password-file 文件] | user role 用户名 --role 角色 [--department 部门] [--unit 单位代码] | user list",
-		"usage: qiangxian user add NAME --role ROLE [--department DEPT] [--unit CODE] [--password-file FILE] | user passwd NAME [--password-file FILE] | user role NAME --role ROLE [--department DEPT] [--unit CODE] | user list")
+		"用法：qiangxian user add 用户名 --role 角色 [--department 部门] [--unit 单位代码] [--password-file 文件] | user passwd 用户名 [--password-file 文件] | user role 用户名 --role 角色 [--department 部门] [--unit 单位代码] | user totp 用户名 [--remove] | user list",
+		"usage: qiangxian user add NAME --role ROLE [--department DEPT] [--unit CODE] [--password-file FILE] | user passwd NAME [--password-file FILE] | user role NAME --role ROLE [--department DEPT] [--unit CODE] | user totp NAME [--remove] | user list")
 	if len(args) == 0 {
 		return usage
 	}
@@ -30,11 +30,13 @@ func runUser(ctx context.Context, e *env, args []string) error {
 	unit := fs.String("unit", "", e.t("市州或县区用户的单位代码", "a prefecture or county user's unit code"))
 	display := fs.String("display-name", "", e.t("显示名称", "display name"))
 	pwFile := fs.String("password-file", "", e.t("从文件第一行读取密码（- 为标准输入）", "read the password from the file's first line (- for standard input)"))
+	remove := fs.Bool("remove", false, e.t("（totp）取消该用户的动态口令", "(totp) end the user's TOTP enrolment"))
+	reset := fs.Bool("reset", false, e.t("（passwd）管理员重置：该用户下次登录须自行修改密码", "(passwd) administrator's reset: the user must change the password at the next login"))
 	nargs := 1
 	if args[0] == "list" {
 		nargs = 0
 	}
-	db, err := e.openDB(ctx, fs, args[1:], nargs)
+	db, cfg, err := e.openDBConfig(ctx, fs, args[1:], nargs)
 	if err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func runUser(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return &usageError{err.Error()}
 		}
-		pw, hash, err := e.newPassword(name, *pwFile)
+		pw, hash, err := e.newPassword(cfg.PasswordPolicy(), name, *pwFile, nil)
 		if err != nil {
 			return err
 		}
@@ -57,11 +59,20 @@ func runUser(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stdout, e.t("已创建账号 %s（%s）", "created account %s (%s)", name, r))
 		e.showGenerated(name, pw)
 	case "passwd":
-		pw, hash, err := e.newPassword(name, *pwFile)
+		policy := cfg.PasswordPolicy()
+		earlier, err := db.PasswordHistory(ctx, name, policy.History)
 		if err != nil {
 			return err
 		}
-		if err := db.SetPassword(ctx, operator(), name, hash); err != nil {
+		pw, hash, err := e.newPassword(policy, name, *pwFile, earlier)
+		if err != nil {
+			return err
+		}
+		set := db.SetPassword
+		if *reset {
+			set = db.ResetPassword
+		}
+		if err := set(ctx, operator(), name, hash); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout, e.t("已修改 %s 的密码，其会话和令牌均已失效", "changed %s's password; her sessions and tokens have ended", name))
@@ -75,6 +86,23 @@ func runUser(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(e.stdout, e.t("%s 的角色已改为 %s", "%s is now %s", name, r))
+	case "totp":
+		if *remove {
+			if err := db.RemoveTOTP(ctx, operator(), name); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, e.t("已取消 %s 的动态口令", "ended %s's TOTP enrolment", name))
+			return nil
+		}
+		secret, err := auth.NewTOTPSecret()
+		if err != nil {
+			return err
+		}
+		if err := db.SetTOTP(ctx, operator(), name, secret); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.t("%s 的动态口令密钥（只显示这一次，请导入身份验证器应用）：", "%s's TOTP secret (shown once; import it into an authenticator app):", name))
+		fmt.Fprintln(e.stdout, auth.TOTPURI(name, secret))
 	case "list":
 		us, err := db.Users(ctx)
 		if err != nil {
@@ -91,8 +119,8 @@ func runUser(ctx context.Context, e *env, args []string) error {
 
 // newPassword reads the password for username from file or
 // QIANGXIAN_PASSWORD, or generates one (returned, to be shown once), checks
-// it against the policy and hashes it.
-func (e *env) newPassword(username, file string) (generated, hash string, err error) {
+// it against the policy and the earlier hashes, and hashes it.
+func (e *env) newPassword(policy auth.PasswordPolicy, username, file string, earlier []string) (generated, hash string, err error) {
 	pw := e.getenv("QIANGXIAN_PASSWORD")
 	if file != "" {
 		if pw, err = readFirstLine(file); err != nil {
@@ -105,7 +133,10 @@ func (e *env) newPassword(username, file string) (generated, hash string, err er
 		}
 		generated = pw
 	}
-	if err := auth.CheckPassword(username, pw); err != nil {
+	if err := policy.Check(username, pw); err != nil {
+		return "", "", err
+	}
+	if err := policy.CheckHistory(pw, earlier); err != nil {
 		return "", "", err
 	}
 	hash, err = auth.HashPassword(pw)

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
 )
 
 // Config is the server's configuration.
@@ -45,6 +47,18 @@ type Config struct {
 	// (20 × LoginFailures failures a minute) counts the whole office.
 	TrustProxy bool
 
+	// Password policy (等保 identification and authentication):
+	// PasswordMinLength characters at least (never under 8),
+	// PasswordMaxAgeDays after which the next login must set a new
+	// password (0: passwords do not expire), and PasswordHistory earlier
+	// passwords a new one may not repeat.
+	PasswordMinLength  int
+	PasswordMaxAgeDays int
+	PasswordHistory    int
+	// TOTPAdmin requires administrators to log in with a TOTP code as
+	// well: an administrator without one enrolled must enrol first.
+	TOTPAdmin bool
+
 	CookieSecure    string // auto (when the request came over TLS), always or never
 	MaxUpload       int64  // largest import upload, bytes
 	LogLevel        string // debug, info, warn, error
@@ -56,19 +70,21 @@ type Config struct {
 // Default returns the built-in defaults.
 func Default() Config {
 	return Config{
-		Addr:            "127.0.0.1:8080",
-		DB:              "./data/qiangxian.db",
-		Demo:            true,
-		IdleTimeout:     30 * time.Minute,
-		TokenTTL:        30 * 24 * time.Hour,
-		LoginFailures:   5,
-		LoginWindow:     15 * time.Minute,
-		CookieSecure:    "auto",
-		MaxUpload:       64 << 20,
-		LogLevel:        "info",
-		LogFormat:       "text",
-		ShutdownTimeout: 10 * time.Second,
-		Limits:          DefaultLimits(),
+		Addr:              "127.0.0.1:8080",
+		DB:                "./data/qiangxian.db",
+		Demo:              true,
+		IdleTimeout:       30 * time.Minute,
+		TokenTTL:          30 * 24 * time.Hour,
+		LoginFailures:     5,
+		LoginWindow:       15 * time.Minute,
+		PasswordMinLength: 10,
+		PasswordHistory:   5,
+		CookieSecure:      "auto",
+		MaxUpload:         64 << 20,
+		LogLevel:          "info",
+		LogFormat:         "text",
+		ShutdownTimeout:   10 * time.Second,
+		Limits:            DefaultLimits(),
 	}
 }
 
@@ -154,6 +170,18 @@ var fields = append([]field{
 	}),
 	mk("trust_proxy", false, "信任反向代理的 X-Forwarded-For/-Proto（仅在会覆盖这两个头的反向代理之后开启）", "trust X-Forwarded-For/-Proto (only behind a reverse proxy that overwrites them)", func() (func(*Config) string, func(*Config, string) error) {
 		return boolean(func(c *Config) *bool { return &c.TrustProxy })
+	}),
+	mk("password_min_length", false, "密码最短长度（不低于 8）", "shortest password (8 at least)", func() (func(*Config) string, func(*Config, string) error) {
+		return small(func(c *Config) *int { return &c.PasswordMinLength })
+	}),
+	mk("password_max_age_days", false, "密码有效期（天），到期后下次登录须修改；0 为不过期", "password lifetime in days, after which the next login must change it; 0: no expiry", func() (func(*Config) string, func(*Config, string) error) {
+		return small(func(c *Config) *int { return &c.PasswordMaxAgeDays })
+	}),
+	mk("password_history", false, "新密码不能与最近多少次的密码相同（0 为不检查）", "how many earlier passwords a new one may not repeat (0: none)", func() (func(*Config) string, func(*Config, string) error) {
+		return small(func(c *Config) *int { return &c.PasswordHistory })
+	}),
+	mk("totp_admin", false, "管理员登录必须使用动态口令（TOTP）", "administrators must log in with a TOTP code", func() (func(*Config) string, func(*Config, string) error) {
+		return boolean(func(c *Config) *bool { return &c.TOTPAdmin })
 	}),
 	mk("cookie_secure", false, "会话 Cookie 的 Secure 属性：auto、always、never", "Secure attribute of the session cookie: auto, always, never", func() (func(*Config) string, func(*Config, string) error) {
 		return str(func(c *Config) *string { return &c.CookieSecure })
@@ -283,6 +311,12 @@ func (c Config) Validate() error {
 	if c.TokenTTL < 0 || c.LoginWindow <= 0 || c.ShutdownTimeout < 0 {
 		bad = append(bad, "token_ttl, login_window and shutdown_timeout must not be negative (login_window > 0)")
 	}
+	if c.PasswordMinLength < 8 {
+		bad = append(bad, fmt.Sprintf("password_min_length %d is under 8", c.PasswordMinLength))
+	}
+	if c.PasswordMaxAgeDays < 0 || c.PasswordHistory < 0 || c.PasswordHistory > 24 {
+		bad = append(bad, fmt.Sprintf("password_max_age_days %d must be 0 or more, password_history %d from 0 to 24", c.PasswordMaxAgeDays, c.PasswordHistory))
+	}
 	if c.LoginFailures < 1 {
 		bad = append(bad, fmt.Sprintf("login_failures %d is under 1", c.LoginFailures))
 	}
@@ -365,4 +399,10 @@ func maskDSN(dsn string) string {
 		u.RawQuery = q.Encode()
 	}
 	return u.String()
+}
+
+// PasswordPolicy is the password rules the settings make.
+func (c Config) PasswordPolicy() auth.PasswordPolicy {
+	return auth.PasswordPolicy{MinLength: c.PasswordMinLength, MaxAge: time.Duration(c.PasswordMaxAgeDays) * 24 * time.Hour,
+		History: c.PasswordHistory}
 }

@@ -111,3 +111,30 @@ func TestDumpMasksSecretsAndReloads(t *testing.T) {
 		t.Errorf("reloaded %+v, want %+v", back, c)
 	}
 }
+
+// TestPasswordSettings: the policy's defaults (length 10, no expiry, 5 kept)
+// and the values Validate refuses.
+func TestPasswordSettings(t *testing.T) {
+	d := Default()
+	if d.PasswordMinLength != 10 || d.PasswordMaxAgeDays != 0 || d.PasswordHistory != 5 || d.TOTPAdmin {
+		t.Errorf("defaults: min %d, max age %d, history %d, totp %v", d.PasswordMinLength, d.PasswordMaxAgeDays, d.PasswordHistory, d.TOTPAdmin)
+	}
+	file := filepath.Join(t.TempDir(), "qx.toml")
+	os.WriteFile(file, []byte("password_min_length = 12\npassword_max_age_days = 90\ntotp_admin = true\n"), 0o600)
+	c, err := Load(file, func(string) string { return "" }, map[string]string{"password_history": "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PasswordMinLength != 12 || c.PasswordMaxAgeDays != 90 || c.PasswordHistory != 3 || !c.TOTPAdmin {
+		t.Errorf("loaded: %+v", c)
+	}
+	for _, bad := range []map[string]string{
+		{"password_min_length": "7"},
+		{"password_max_age_days": "-1"},
+		{"password_history": "25"},
+	} {
+		if _, err := Load("", func(string) string { return "" }, bad); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}

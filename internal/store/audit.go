@@ -30,9 +30,7 @@ func (t *txn) audit(action, entity, entityID string, detail any) error {
 	if detail == nil {
 		b = []byte("{}")
 	}
-	_, err = t.Exec(`INSERT INTO audit_log (at, username, action, entity, entity_id, detail)
-		VALUES ($1, $2, $3, $4, $5, $6)`, t.now, t.actor.Username, action, entity, entityID, string(b))
-	if err != nil {
+	if err := t.insertAudit(action, entity, entityID, string(b)); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	t.audited = true

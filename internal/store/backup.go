@@ -70,11 +70,13 @@ var dumpTables = []dumpTable{
 	{"runs", runColumns, "iiisssssists", "id", true},
 	{"run_states", "id, run_id, from_state, to_state, at, username, note", "iisstss", "id", true},
 	{"run_results", "id, run_id, " + resultColumns, "iissiffsfbssf", "id", true},
-	{"users", userColumns, "issssssbtt", "id", true},
+	{"users", userColumns, "issssssbttb", "id", true},
+	{"password_history", "user_id, password_hash, replaced_at", "ist", "user_id, replaced_at", false},
+	{"user_totp", "user_id, secret, last_step, created_at", "isit", "user_id", false},
 	{"sessions", "token_hash, user_id, created_at, last_seen", "sitt", "token_hash", false},
 	{"api_tokens", "id, token_hash, user_id, name, created_at, last_used, expires_at, revoked", "isistttb", "id", true},
 	{"login_attempts", "id, username, remote, at, success", "isstb", "id", true},
-	{"audit_log", auditColumns, "itsssss", "id", true},
+	{"audit_log", auditColumns + ", chain", "itssssss", "id", true},
 	{"geo_maps", geoColumns, "isssits", "id", true},
 }
 

@@ -108,7 +108,10 @@ func IsPostgres(dsn string) bool {
 // them off by default, a busy timeout so that concurrent writers queue
 // instead of failing, synchronous=NORMAL which is durable under WAL except
 // for the last commits on power loss. _txlock=immediate takes the write lock
-// at BEGIN, so that two writers never deadlock upgrading a read lock.
+// at BEGIN, so that two writers never deadlock upgrading a read lock. The
+// busy timeout comes first: journal_mode needs a lock too, and a server
+// started while another creates the database would otherwise fail at once
+// with SQLITE_BUSY (seen in TestServersStartedTogether under load).
 // Timestamps are written in the "sqlite" format, which sorts as text when all
 // are UTC.
 func sqliteDSN(path string) (string, error) {
@@ -121,7 +124,7 @@ func sqliteDSN(path string) (string, error) {
 			return "", err
 		}
 	}
-	return path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+	return path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite", nil
 }
 

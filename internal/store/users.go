@@ -25,6 +25,9 @@ type User struct {
 	Disabled          bool
 	CreatedAt         time.Time
 	PasswordChangedAt time.Time
+	// MustChangePassword is set by an administrator's reset (ResetPassword):
+	// the next login must choose a new password.
+	MustChangePassword bool
 }
 
 // Principal returns the user as the permission rules see her.
@@ -32,13 +35,13 @@ func (u User) Principal() auth.User {
 	return auth.User{Name: u.Username, Role: u.Role, Department: u.Department, Unit: u.Unit}
 }
 
-const userColumns = `id, username, password_hash, role, department, unit_code, display_name, disabled, created_at, password_changed_at`
+const userColumns = `id, username, password_hash, role, department, unit_code, display_name, disabled, created_at, password_changed_at, must_change_password`
 
 func scanUser(s scanner) (User, error) {
 	var u User
 	var unit sql.NullString
 	err := s.Scan(&u.ID, &u.Username, &u.PasswordHash, &u.Role, &u.Department, &unit, &u.DisplayName, &u.Disabled,
-		&u.CreatedAt, &u.PasswordChangedAt)
+		&u.CreatedAt, &u.PasswordChangedAt, &u.MustChangePassword)
 	u.Unit, u.CreatedAt, u.PasswordChangedAt = unit.String, u.CreatedAt.UTC(), u.PasswordChangedAt.UTC()
 	return u, err
 }
@@ -117,7 +120,19 @@ func (db *DB) CountUsers(ctx context.Context) (n int, err error) {
 // out the user everywhere: after a new password, a new role or a disabling,
 // old sessions and API tokens must not keep the old rights.
 func (db *DB) updateUser(ctx context.Context, actor Actor, username, action string, detail any, set string, args ...any) error {
+	return db.updateUserAfter(ctx, actor, username, action, detail, nil, set, args...)
+}
+
+// updateUserAfter is updateUser running before (when not nil) first, in
+// the same transaction.
+func (db *DB) updateUserAfter(ctx context.Context, actor Actor, username, action string, detail any,
+	before func(t *txn) error, set string, args ...any) error {
 	return db.change(ctx, actor, func(t *txn) error {
+		if before != nil {
+			if err := before(t); err != nil {
+				return err
+			}
+		}
 		res, err := t.Exec(`UPDATE users SET `+set+` WHERE username = $1`, append([]any{username}, args...)...)
 		if err != nil {
 			return err
@@ -136,14 +151,37 @@ func (db *DB) updateUser(ctx context.Context, actor Actor, username, action stri
 }
 
 // SetPassword stores a new password hash (policy checked by the caller with
-// auth.CheckPassword) and ends the user's sessions and API tokens.
+// auth.PasswordPolicy, history with PasswordHistory), keeps the old hash in
+// the password history, clears MustChangePassword and ends the user's
+// sessions and API tokens.
 func (db *DB) SetPassword(ctx context.Context, actor Actor, username, hash string) (err error) {
 	defer wrap(&err, "SetPassword(%q)", username)
+	return db.setPassword(ctx, actor, username, hash, false)
+}
+
+// ResetPassword is SetPassword by an administrator for someone else: the
+// user must choose her own password at her next login.
+func (db *DB) ResetPassword(ctx context.Context, actor Actor, username, hash string) (err error) {
+	defer wrap(&err, "ResetPassword(%q)", username)
+	return db.setPassword(ctx, actor, username, hash, true)
+}
+
+func (db *DB) setPassword(ctx context.Context, actor Actor, username, hash string, mustChange bool) error {
 	if hash == "" {
 		return fmt.Errorf("%w: no password hash", ErrInvalid)
 	}
-	return db.updateUser(ctx, actor, username, "password", nil,
-		`password_hash = $2, password_changed_at = $3`, hash, db.timestamp())
+	now := db.timestamp()
+	keep := func(t *txn) error {
+		_, err := t.Exec(`INSERT INTO password_history (user_id, password_hash, replaced_at)
+			SELECT id, password_hash, $2 FROM users WHERE username = $1`, username, now)
+		return err
+	}
+	action := "password"
+	if mustChange {
+		action = "password_reset"
+	}
+	return db.updateUserAfter(ctx, actor, username, action, nil, keep,
+		`password_hash = $2, password_changed_at = $3, must_change_password = $4`, hash, now, mustChange)
 }
 
 // SetRole changes a user's role and scope, and ends her sessions and tokens.

@@ -11,6 +11,7 @@ type tokenRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
 	Name     string `json:"name"`
+	OTP      string `json:"otp"` // the TOTP code, for a user enrolled for two-factor login
 }
 
 type tokenJSON struct {
@@ -23,7 +24,8 @@ type tokenJSON struct {
 	Revoked   bool       `json:"revoked"`
 }
 
-// tokenCreate exchanges a username and password for an API token (shown
+// tokenCreate exchanges a username and password (and a TOTP code when the
+// user has enrolled) for an API token (shown
 // only now; the database keeps its hash), throttled like the browser login.
 func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 	var req tokenRequest
@@ -33,6 +35,18 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.login(r, req.Username, req.Password)
 	if err != nil {
 		return err
+	}
+	secret, err := s.needsOTP(r.Context(), u)
+	if err != nil {
+		return err
+	}
+	if secret != "" {
+		if err := s.checkOTP(r, u, secret, req.OTP); err != nil {
+			return err
+		}
+	}
+	if s.mustChange(u) {
+		return errorf(EForbidden, "web.mustChange")
 	}
 	var expires time.Time
 	if s.cfg.TokenTTL > 0 {

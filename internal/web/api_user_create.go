@@ -31,7 +31,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return invalid("%v", err)
 	}
-	if err := auth.CheckPassword(req.Username, req.Password); err != nil {
+	if err := s.cfg.PasswordPolicy().Check(req.Username, req.Password); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(req.Password)

@@ -6,8 +6,9 @@ import (
 	"github.com/qiangxian/qiangxian/internal/auth"
 )
 
-// userPassword sets a password: an administrator for anyone, a user for
-// herself after giving her current one. All sessions and tokens of the
+// userPassword sets a password (configured policy and history checked): an
+// administrator for anyone (a reset: the user must choose her own at her
+// next login), a user for herself after giving her current one. All sessions and tokens of the
 // account end, so the caller logs in again.
 func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
@@ -27,14 +28,26 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if err := auth.CheckPassword(name, req.Password); err != nil {
+	policy := s.cfg.PasswordPolicy()
+	if err := policy.Check(name, req.Password); err != nil {
+		return err
+	}
+	earlier, err := s.db.PasswordHistory(r.Context(), name, policy.History)
+	if err != nil {
+		return err
+	}
+	if err := policy.CheckHistory(req.Password, earlier); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(req.Password)
 	if err != nil {
 		return err
 	}
-	if err := s.db.SetPassword(r.Context(), c.actor(), name, hash); err != nil {
+	set := s.db.SetPassword
+	if name != c.user.Username {
+		set = s.db.ResetPassword // she must choose her own at her next login
+	}
+	if err := set(r.Context(), c.actor(), name, hash); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

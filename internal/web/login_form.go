@@ -26,6 +26,10 @@ type loginView struct {
 	Next     string // where to go after the login: a path of this site
 	Username string // the name typed last time, kept after a failure
 	Lang     string // the page's language, posted back with the form
+	// Step is the login's next step after the password: "otp" (a TOTP
+	// code) or "change" (a new password); StepToken carries it signed.
+	Step      string
+	StepToken string
 }
 
 func newLoginView(r *http.Request) loginView {
