@@ -160,10 +160,21 @@ func (e *env) printOutcome(o *method.Outcome) {
 				names = append(names, o.Units[u].Name)
 			}
 		}
-		if len(names) == 0 {
+		if len(names) == 0 && len(a.Pending) == 0 {
 			names = []string{e.t("（无）", "(none)")}
 		}
-		fmt.Fprintf(w, "%s：%s\n", name, strings.Join(names, "、"))
+		line := strings.Join(names, "、")
+		if len(a.Pending) > 0 {
+			var tied []string
+			for _, u := range a.Pending {
+				tied = append(tied, o.Units[u].Name)
+			}
+			if line != "" {
+				line += "；"
+			}
+			line += e.t("待认定（%d 个名额）：", "pending (%d places): ", a.Places) + strings.Join(tied, "、")
+		}
+		fmt.Fprintf(w, "%s：%s\n", name, line)
 	}
 	counts := map[string]int{}
 	for _, wn := range o.Warnings {

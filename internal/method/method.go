@@ -30,6 +30,13 @@ type Method struct {
 	Awards     []Award
 	Grades     []Grade
 	Management []Management // dynamic-management rules of a zone assessment
+	// NoDouble names awards a unit holds one of at most: a unit that
+	// qualifies for several keeps the larger reward (then the earlier
+	// award) and the next unit fills the others.
+	NoDouble []string
+	// Budget is the total of the awards' amounts (万元) the method may
+	// spend; NaN for none.
+	Budget float64
 	// Uncertainty is the optional [uncertainty] table: the uncertain
 	// inputs of the method's robustness analysis (nil when absent).
 	Uncertainty *Uncertainty
@@ -225,10 +232,39 @@ type Award struct {
 	ExcludeKinds []string
 	Note         string // why, echoed in outputs
 	// Distinct (per_type only): a unit wins the award in one type at
-	// most, the first of its declared types in which it would win.
+	// most, the type where it holds the better place (its declared order
+	// breaks a tie); the next unit of the other type fills.
 	Distinct bool
+	// Ties is what happens when units tie at the last place: TiesBreak
+	// (the default) orders them by the method's tie_break keys, then by
+	// the unrounded score, and lists a tie that remains as 待认定 for the
+	// office to decide; TiesShare lets all of them win.
+	Ties string
+	// Reward is what a winner receives: Amount (万元, NaN for none) and
+	// Reward (text such as 授牌).
+	Reward string
+	Amount float64
+	// MinScore is the lowest overall (or, per type, type) score that may
+	// win; NaN for none.
+	MinScore float64
 
 	path string
+}
+
+// Award tie handling.
+const (
+	TiesBreak = "break" // tie_break keys, then the unrounded score; what remains is 待认定
+	TiesShare = "share" // all units tied at the last place win (并列)
+)
+
+// Decision is the office's decision of a tie at an award's last place
+// (待认定): the units that take the places, with the meeting reference. A
+// decision listing more units than places shares them (并列).
+type Decision struct {
+	Award     string   // award name
+	Type      string   // the type of a per-type award, else ""
+	Units     []string // unit codes
+	Reference string   // meeting reference (会议纪要 …)
 }
 
 // Grade is a band of the overall result, listed best first: a unit gets

@@ -33,7 +33,8 @@ func Parse(file string, src []byte) (*Method, error) {
 
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
-		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty")
+		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty",
+		"no_double", "budget")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -41,6 +42,8 @@ func (r *reader) method(doc map[string]any) *Method {
 		Decimals: r.integer(doc, "", "decimals", -1),
 		TieBreak: r.strs(doc, "", "tie_break"),
 		Overall:  r.str(doc, "", "overall", "primary"),
+		NoDouble: r.strs(doc, "", "no_double"),
+		Budget:   r.num(doc, "", "budget", math.NaN()),
 	}
 	d := r.table(doc, "", "data")
 	r.known(d, "data", "code", "name", "types")
@@ -77,11 +80,14 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "award") {
 		p := fmt.Sprintf("award[%d]", i)
-		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note", "distinct")
+		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note", "distinct",
+			"ties", "reward", "amount", "min_score")
 		m.Awards = append(m.Awards, Award{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 			Kind: r.str(t, p, "kind", ""), Count: r.integer(t, p, "count", 0), Exclude: r.strs(t, p, "exclude"),
 			ExcludeKinds: r.strs(t, p, "exclude_kinds"), Note: r.str(t, p, "note", ""),
-			Distinct: r.boolean(t, p, "distinct", false), path: p})
+			Distinct: r.boolean(t, p, "distinct", false), Ties: r.str(t, p, "ties", TiesBreak),
+			Reward: r.str(t, p, "reward", ""), Amount: r.num(t, p, "amount", math.NaN()),
+			MinScore: r.num(t, p, "min_score", math.NaN()), path: p})
 	}
 	m.Grades = r.grades(doc)
 	m.Management = r.management(doc)

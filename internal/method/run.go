@@ -17,6 +17,9 @@ type Input struct {
 	Targets  Targets
 	Previous *Previous
 	Period   string
+	// Decisions are the office's decisions of ties that the method leaves
+	// open (待认定), recorded with their meeting reference.
+	Decisions []Decision
 }
 
 // Stage names of Run beyond the engine's.
@@ -37,6 +40,7 @@ type Outcome struct {
 	Types  []TypeResult
 
 	Overall    []float64 // overall score (after deductions, rounded)
+	Exact      []float64 // overall score before rounding: the last tie-break of an award
 	Rank       []float64 // overall rank, 1 = best
 	ChosenType []string  // the type whose score is the overall score ("" for mean)
 	Deduction  []float64 // net points taken off by events (bonuses count negative)
@@ -58,6 +62,7 @@ type TypeResult struct {
 	Sources    []WeightSource     // how every aggregate's children were weighted, bottom-up
 	Aggregated *engine.Dataset    // members × (indicators, aggregates): before deductions and rounding
 	Score      []float64          // per member: top node − deduction, rounded
+	Exact      []float64          // per member: top node − deduction, unrounded
 	Rank       []float64          // per member, within the type
 }
 
@@ -123,7 +128,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 			o.PrevRank[i], o.RankChange[i] = p, p-o.Rank[i]
 		}
 	}
-	o.awards(m)
+	o.awards(m, in.Decisions)
 	o.grades(m)
 	return o, nil
 }
