@@ -80,6 +80,8 @@ func (o *Outcome) eligible(a Award, u int) (bool, string) {
 		return false, "veto"
 	case slices.Contains(a.Exclude, code), slices.Contains(a.ExcludeKinds, DivisionKind(code)):
 		return false, "ineligible"
+	case slices.Contains(o.Disqualified[u], a.Name):
+		return false, "disqualified"
 	}
 	return true, ""
 }

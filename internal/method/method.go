@@ -34,6 +34,12 @@ type Method struct {
 	// qualifies for several keeps the larger reward (then the earlier
 	// award) and the next unit fills the others.
 	NoDouble []string
+	// Thresholds are binding indicators (约束性指标) that veto, disqualify
+	// or cap the grade.
+	Thresholds []Threshold
+	// Restricted, when set, checks the declared types of the units in a
+	// restricted development zone (限制开发区).
+	Restricted *Restricted
 	// Budget is the total of the awards' amounts (万元) the method may
 	// spend; NaN for none.
 	Budget float64
@@ -56,6 +62,10 @@ type Columns struct {
 type Type struct {
 	Name   string
 	NameEn string
+	// SecondIf, when set, is the condition for ranking a unit that
+	// declares this type second in it; a unit that does not meet it is
+	// ranked in its first type only.
+	SecondIf *Condition
 }
 
 // Pipeline selects the engine steps run on the indicator values before
@@ -209,6 +219,8 @@ type EventType struct {
 	Effect string
 	Points float64
 	Max    float64
+	Awards []string // disqualify: the awards the unit cannot win
+	Grade  string   // cap_grade: the best grade the unit may get
 
 	path string
 }

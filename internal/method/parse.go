@@ -34,7 +34,7 @@ func Parse(file string, src []byte) (*Method, error) {
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
 		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty",
-		"no_double", "budget")
+		"no_double", "budget", "threshold", "restricted")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -54,8 +54,9 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "type") {
 		p := fmt.Sprintf("type[%d]", i)
-		r.known(t, p, "name", "name_en")
-		m.Types = append(m.Types, Type{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", "")})
+		r.known(t, p, "name", "name_en", "second_if")
+		m.Types = append(m.Types, Type{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
+			SecondIf: r.condition(t, p, "second_if")})
 	}
 	pl := r.table(doc, "", "pipeline")
 	r.known(pl, "pipeline", "impute", "treat", "aggregate")
@@ -74,9 +75,10 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "event") {
 		p := fmt.Sprintf("event[%d]", i)
-		r.known(t, p, "type", "effect", "points", "max")
+		r.known(t, p, "type", "effect", "points", "max", "awards", "grade")
 		m.Events = append(m.Events, EventType{Type: r.str(t, p, "type", ""), Effect: r.str(t, p, "effect", ""),
-			Points: r.num(t, p, "points", math.NaN()), Max: r.num(t, p, "max", math.NaN()), path: p})
+			Points: r.num(t, p, "points", math.NaN()), Max: r.num(t, p, "max", math.NaN()),
+			Awards: r.strs(t, p, "awards"), Grade: r.str(t, p, "grade", ""), path: p})
 	}
 	for i, t := range r.tables(doc, "award") {
 		p := fmt.Sprintf("award[%d]", i)
@@ -90,6 +92,8 @@ func (r *reader) method(doc map[string]any) *Method {
 			MinScore: r.num(t, p, "min_score", math.NaN()), path: p})
 	}
 	m.Grades = r.grades(doc)
+	m.Thresholds = r.thresholds(doc)
+	m.Restricted = r.restricted(doc)
 	m.Management = r.management(doc)
 	m.Uncertainty = r.uncertainty(doc)
 	return m

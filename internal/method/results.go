@@ -154,5 +154,5 @@ func (o *Outcome) grades(m *Method) {
 	if len(m.Grades) == 0 {
 		return
 	}
-	o.Grades = GradeUnits(m.Grades, o.Overall, o.Rank, nil, nil)
+	o.Grades = GradeUnits(m.Grades, o.Overall, o.Rank, nil, o.GradeCap)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -46,11 +47,16 @@ type Outcome struct {
 	Deduction  []float64 // net points taken off by events (bonuses count negative)
 	Effects    []Effect  // what every event did, in event order
 	Vetoed     []bool
-	PrevRank   []float64 // nil without a previous result; NA for a unit absent from it
-	RankChange []float64 // previous rank − rank (a rise is positive)
-	Awards     []AwardResult
-	Grades     []string // nil without grades
-	Warnings   []Warning
+	// Disqualified lists per unit the awards it cannot win (an event or a
+	// threshold with effect disqualify); GradeCap the best grade it may
+	// get ("" = any).
+	Disqualified [][]string
+	GradeCap     []string
+	PrevRank     []float64 // nil without a previous result; NA for a unit absent from it
+	RankChange   []float64 // previous rank − rank (a rise is positive)
+	Awards       []AwardResult
+	Grades       []string // nil without grades
+	Warnings     []Warning
 }
 
 // TypeResult is the evaluation of the units declaring one type, with that
@@ -97,6 +103,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 		return nil, err
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: engine.StageRaw, Data: raw})
+	o.secondTypes(m, raw)
 	vals, err := o.prepare(m, raw)
 	if err != nil {
 		return nil, err
@@ -114,6 +121,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: StageScored, Data: scored})
 	o.events(m, in.Events, n)
+	o.thresholds(m, raw)
 	if err := o.aggregate(m, scored, vals); err != nil {
 		return nil, err
 	}
@@ -284,6 +292,7 @@ func cutSuffix(s, suffix string) (string, bool) {
 // (deductions positive, bonuses negative), and vetoes.
 func (o *Outcome) events(m *Method, events []Event, n int) {
 	o.Deduction, o.Vetoed = make([]float64, n), make([]bool, n)
+	o.Disqualified, o.GradeCap = make([][]string, n), make([]string, n)
 	idx := map[string]int{}
 	for i, u := range o.Units {
 		idx[u.Code] = i
@@ -297,6 +306,10 @@ func (o *Outcome) events(m *Method, events []Event, n int) {
 		}
 		eff := Effect{Event: e, Effect: et.Effect}
 		switch et.Effect {
+		case EffectDisqualify:
+			o.apply(u, et.Effect, et.Awards, "", locale.M("method.w.disq", e.Unit, o.Units[u].Name, e.Type, e.Document, strings.Join(et.Awards, "、")))
+		case EffectCapGrade:
+			o.apply(u, et.Effect, nil, et.Grade, locale.M("method.w.cap", e.Unit, o.Units[u].Name, e.Type, e.Document, et.Grade))
 		case EffectVeto:
 			if !o.Vetoed[u] {
 				o.warn(Warning{Kind: "veto", Unit: e.Unit, Msg: locale.M("method.w.veto", e.Unit, o.Units[u].Name, e.Type, e.Document)})
@@ -326,6 +339,8 @@ func init() {
 		"method.w.missing":    {"单位 %s 的 %s 缺失，该项不计分（权重在同级中重新分配）", "unit %s: %s is missing and not scored (its weight goes to its siblings)"},
 		"method.w.winsorised": {"指标 %s 有离群值：已缩尾处理 %d 个点", "indicator %s has outliers: %d points Winsorised"},
 		"method.w.logged":     {"指标 %s 偏度过大：已作对数变换", "indicator %s is too skewed: log-transformed"},
+		"method.w.disq":       {"单位 %s %s 因“%s”（%s）不得参加“%s”评选", "unit %s %s: %q (%s) bars it from %s"},
+		"method.w.cap":        {"单位 %s %s 因“%s”（%s）等级不高于“%s”", "unit %s %s: %q (%s) caps its grade at %s"},
 		"method.w.veto":       {"单位 %s %s 因“%s”（%s）一票否决：保留得分和名次，不参加评奖", "unit %s %s is vetoed by %q (%s): it keeps its score and rank but wins no award"},
 	})
 }

@@ -65,6 +65,7 @@ func (m *Method) validate() Errors {
 	c.awards()
 	c.rewards()
 	c.grades()
+	c.constraints()
 	c.management()
 	c.uncertainty()
 	return c.errs
@@ -299,7 +300,7 @@ func (c *checker) events() {
 			c.fail(p+".type", locale.M("method.dup", e.Type))
 		}
 		seen[e.Type] = true
-		c.oneOf(p+".effect", e.Effect, EffectDeduct, EffectBonus, EffectVeto)
+		c.oneOf(p+".effect", e.Effect, EffectDeduct, EffectBonus, EffectVeto, EffectDisqualify, EffectCapGrade)
 		if e.Effect == EffectDeduct || e.Effect == EffectBonus {
 			if math.IsNaN(e.Points) {
 				c.fail(p+".points", locale.M("method.required"))
