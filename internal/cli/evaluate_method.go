@@ -180,12 +180,16 @@ func (e *env) printOutcome(o *method.Outcome) {
 	for _, wn := range o.Warnings {
 		counts[wn.Kind]++
 		// Imputed and missing cells can be many: counted below, not listed.
-		if wn.Kind != "imputed" && wn.Kind != "missing" && wn.Kind != "notarget" {
+		if wn.Kind != "imputed" && wn.Kind != "missing" && wn.Kind != "notarget" && wn.Kind != "owed" {
 			fmt.Fprintln(w, e.t("提示：", "warning: ")+wn.Msg.In(e.lang))
 		}
 	}
 	if n := counts["imputed"]; n > 0 {
 		fmt.Fprintln(w, e.t("提示：%d 个缺失值已插补（见输出的说明）", "warning: %d missing cells imputed (see the notes in the output)", n))
+	}
+	if n := counts["owed"]; n > 0 {
+		fmt.Fprintln(w, e.t("提示：%d 个应由部门提供的数据缺失，该项不计分；补报前评价结果不得公示（见输出的说明）",
+			"warning: %d figures owed by departments are missing and not scored; the run may not go to public notice until they are supplied (see the notes in the output)", n))
 	}
 	if n := counts["missing"]; n > 0 {
 		fmt.Fprintln(w, e.t("提示：%d 个数据缺失，相应指标不计分（见输出的说明）", "warning: %d missing cells not scored (see the notes in the output)", n))

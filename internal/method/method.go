@@ -107,6 +107,13 @@ type Indicator struct {
 	Weight      float64            // weight for every type not in Weights; NaN = none
 	Weights     map[string]float64 // per-type weights
 	Score       *Rule              // nil for unscored indicators
+	// Missing is what a missing value scores (MissingZero …; "" = the
+	// default of ReportedBy); ReportedBy who reports the figures
+	// (department or county); NotApplicable the types the indicator does
+	// not apply to (for MissingSpread).
+	Missing       string
+	ReportedBy    string
+	NotApplicable []string
 
 	path string
 }

@@ -101,7 +101,8 @@ func (r *reader) method(doc map[string]any) *Method {
 
 func (r *reader) indicator(t map[string]any, p string) Indicator {
 	r.known(t, p, "code", "name", "name_en", "unit", "direction", "department", "definition", "source",
-		"numerator", "denominator", "base", "factor", "parent", "weight", "weights", "score")
+		"numerator", "denominator", "base", "factor", "parent", "weight", "weights", "score",
+		"missing", "reported_by", "not_applicable")
 	ind := Indicator{
 		Code: r.str(t, p, "code", ""), Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 		Unit: r.str(t, p, "unit", ""), Direction: r.num(t, p, "direction", 1),
@@ -110,6 +111,8 @@ func (r *reader) indicator(t map[string]any, p string) Indicator {
 		Denominator: r.str(t, p, "denominator", ""), Base: r.str(t, p, "base", ""),
 		Factor: r.num(t, p, "factor", 1), Parent: r.str(t, p, "parent", ""),
 		Weight: r.num(t, p, "weight", math.NaN()), Weights: r.weights(t, p, "weights"), path: p,
+		Missing: r.str(t, p, "missing", ""), ReportedBy: r.str(t, p, "reported_by", ReportedByDepartment),
+		NotApplicable: r.strs(t, p, "not_applicable"),
 	}
 	if s := r.table(t, p, "score"); s != nil {
 		ind.Score = r.rule(s, p+".score")

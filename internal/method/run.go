@@ -116,6 +116,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 		if err != nil {
 			return nil, err
 		}
+		sc.fillMissing(ind, vals.Col(ind.Code), s, o.warn)
 		scored.Cols = append(scored.Cols, ind.Code)
 		scored.Vals = append(scored.Vals, s)
 	}
@@ -245,6 +246,31 @@ func (o *Outcome) prepare(m *Method, raw *engine.Dataset) (*engine.Dataset, erro
 		o.Stages = append(o.Stages, engine.Stage{Name: engine.StageImputed, Data: vals})
 	}
 	for c, code := range vals.Cols {
+		if ind := m.indicator(code); ind.Missing == MissingImpute {
+			spec := engine.ImputeSpec{Method: "mean"}
+			if imp := m.Pipeline.Impute; imp != "none" {
+				spec.Method, _ = cutSuffix(imp, "-group")
+			}
+			col, err := engine.Impute(vals.SelectCols([]string{code}), spec, nil)
+			if err != nil {
+				return nil, err
+			}
+			for u, v := range vals.Vals[c] {
+				if engine.IsNA(v) && !engine.IsNA(col.Vals[0][u]) {
+					o.warn(Warning{Kind: "imputed", Unit: o.Units[u].Code, Indicator: code,
+						Msg: locale.M("method.w.imputed", o.Units[u].Code, code, col.Vals[0][u])})
+				}
+			}
+			vals = vals.Clone()
+			copy(vals.Vals[c], col.Vals[0])
+		}
+	}
+	// Missing values of scored indicators are scored (or not) by their
+	// missing rule, which warns; the growth parts are warned of here.
+	for c, code := range vals.Cols {
+		if ind := m.indicator(code); ind.Parent != "" && ind.Score != nil {
+			continue
+		}
 		for u, v := range vals.Vals[c] {
 			if engine.IsNA(v) {
 				o.warn(Warning{Kind: "missing", Unit: o.Units[u].Code, Indicator: code, Msg: locale.M("method.w.missing", o.Units[u].Code, code)})

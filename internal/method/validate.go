@@ -66,6 +66,9 @@ func (m *Method) validate() Errors {
 	c.rewards()
 	c.grades()
 	c.constraints()
+	for _, ind := range m.Indicators {
+		c.checkMissing(ind)
+	}
 	c.management()
 	c.uncertainty()
 	return c.errs
