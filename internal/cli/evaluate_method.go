@@ -40,6 +40,10 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	hpath := fs.String("history", "", e.t("开发区等级历史 .csv（period,unit,group,group_rank,score,grade）：输出追加 grade,streak,warnings",
 		"zone grade history .csv (period,unit,group,group_rank,score,grade): the output gets grade,streak,warnings"))
 	cpath := fs.String("changes", "", e.t("开发区更名、整合与升级 .csv（change,unit,successor,period）", "zone renames, mergers and upgrades .csv (change,unit,successor,period)"))
+	lpath := fs.String("previous-data", "", e.t("上年数据（.xlsx 或 .csv）：按本方法重算上年名次（上年同口径），rise_baseline = \"rescored\" 时用于评进步县",
+		"last year's data (.xlsx or .csv), re-scored under this method (rise_baseline = \"rescored\" ranks 进步县 against it)"))
+	lepath := fs.String("previous-events", "", e.t("上年事件表 .csv（与 --previous-data 同用）", "last year's events .csv (with --previous-data)"))
+	ltpath := fs.String("previous-targets", "", e.t("上年目标表 .csv（与 --previous-data 同用）", "last year's targets .csv (with --previous-data)"))
 	out := fs.String("out", "", e.t("输出文件：.csv、.json 或 .xlsx", "output file: .csv, .json or .xlsx"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
@@ -61,6 +65,18 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	in, err := e.readMethodInput(m, *dpath, *sheet, *epath, *tpath, *ppath, *period)
 	if err != nil {
 		return err
+	}
+	if *lpath != "" {
+		last, err := e.readMethodInput(m, *lpath, "", *lepath, *ltpath, "", "")
+		if err != nil {
+			return err
+		}
+		if in.Rescored, err = method.Rescore(m, last); err != nil {
+			return err
+		}
+	} else if m.RiseBaseline == method.BaselineRescored && *ppath != "" {
+		return e.usageErr("方法按上年同口径名次评进步县（rise_baseline = \"rescored\"）：需要 --previous-data",
+			"the method ranks rises against last year re-scored (rise_baseline = \"rescored\"): --previous-data is required")
 	}
 	o, err := method.Run(m, in)
 	if err != nil {
@@ -175,6 +191,13 @@ func (e *env) printOutcome(o *method.Outcome) {
 			line += e.t("待认定（%d 个名额）：", "pending (%d places): ", a.Places) + strings.Join(tied, "、")
 		}
 		fmt.Fprintf(w, "%s：%s\n", name, line)
+	}
+	if o.RankChange != nil {
+		if o.Baseline == method.BaselineRescored {
+			fmt.Fprintln(w, e.t("说明：名次变化以上年数据按本办法重算的名次（上年同口径）为基准", "note: rank changes are against last year re-scored under this method"))
+		} else {
+			fmt.Fprintln(w, e.t("说明：名次变化以上年公布名次为基准", "note: rank changes are against last year's published ranks"))
+		}
 	}
 	counts := map[string]int{}
 	for _, wn := range o.Warnings {

@@ -40,6 +40,13 @@ type Method struct {
 	// Restricted, when set, checks the declared types of the units in a
 	// restricted development zone (限制开发区).
 	Restricted *Restricted
+	// RiseBaseline is what rises in rank are measured against:
+	// BaselinePublished (default) or BaselineRescored.
+	RiseBaseline string
+	// CliffPoints is how far the total may move when one value changes
+	// by 1 % of its indicator's range before method check --data warns
+	// (default 0.5).
+	CliffPoints float64
 	// Budget is the total of the awards' amounts (万元) the method may
 	// spend; NaN for none.
 	Budget float64

@@ -34,7 +34,7 @@ func Parse(file string, src []byte) (*Method, error) {
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
 		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty",
-		"no_double", "budget", "threshold", "restricted")
+		"no_double", "budget", "threshold", "restricted", "rise_baseline", "cliff_points")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -44,6 +44,9 @@ func (r *reader) method(doc map[string]any) *Method {
 		Overall:  r.str(doc, "", "overall", "primary"),
 		NoDouble: r.strs(doc, "", "no_double"),
 		Budget:   r.num(doc, "", "budget", math.NaN()),
+
+		RiseBaseline: r.str(doc, "", "rise_baseline", BaselinePublished),
+		CliffPoints:  r.num(doc, "", "cliff_points", 0.5),
 	}
 	d := r.table(doc, "", "data")
 	r.known(d, "data", "code", "name", "types")

@@ -18,6 +18,13 @@ type Input struct {
 	Targets  Targets
 	Previous *Previous
 	Period   string
+	// Rescored is last year's data re-run under this method (Rescore):
+	// the baseline of rank changes when the method says rescored.
+	Rescored *Previous
+	// scoredOverride replaces the values a rule scores for one indicator
+	// (after derivation, imputation and treatment): Cliffs moves one
+	// unit's value of the indicator itself, nothing derived from it.
+	scoredOverride map[string][]float64
 	// Decisions are the office's decisions of ties that the method leaves
 	// open (待认定), recorded with their meeting reference.
 	Decisions []Decision
@@ -53,10 +60,16 @@ type Outcome struct {
 	Disqualified [][]string
 	GradeCap     []string
 	PrevRank     []float64 // nil without a previous result; NA for a unit absent from it
-	RankChange   []float64 // previous rank − rank (a rise is positive)
-	Awards       []AwardResult
-	Grades       []string // nil without grades
-	Warnings     []Warning
+	RankChange   []float64 // previous rank − rank (a rise is positive), against Baseline
+	// Baseline is the method's rise_baseline; ChangePublished and
+	// ChangeRescored are the rank changes against each baseline given
+	// (nil when not given), both recorded whichever ranks 进步县.
+	Baseline        string
+	ChangePublished []float64
+	ChangeRescored  []float64
+	Awards          []AwardResult
+	Grades          []string // nil without grades
+	Warnings        []Warning
 }
 
 // TypeResult is the evaluation of the units declaring one type, with that
@@ -112,11 +125,15 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	scoredInds := m.scored()
 	scored := engine.NewDataset(codes, nil)
 	for _, ind := range scoredInds {
-		s, err := sc.score(ind.Score, ind, vals.Col(ind.Code))
+		x := vals.Col(ind.Code)
+		if y, ok := in.scoredOverride[ind.Code]; ok {
+			x = y
+		}
+		s, err := sc.score(ind.Score, ind, x)
 		if err != nil {
 			return nil, err
 		}
-		sc.fillMissing(ind, vals.Col(ind.Code), s, o.warn)
+		sc.fillMissing(ind, x, s, o.warn)
 		scored.Cols = append(scored.Cols, ind.Code)
 		scored.Vals = append(scored.Vals, s)
 	}
@@ -127,16 +144,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 		return nil, err
 	}
 	o.overall(m)
-	if in.Previous != nil {
-		o.PrevRank, o.RankChange = make([]float64, n), make([]float64, n)
-		for i, u := range d.Units {
-			p, ok := in.Previous.Rank[u.Code]
-			if !ok {
-				p = engine.NA
-			}
-			o.PrevRank[i], o.RankChange[i] = p, p-o.Rank[i]
-		}
-	}
+	o.rankChanges(m, in)
 	o.awards(m, in.Decisions)
 	o.grades(m)
 	return o, nil

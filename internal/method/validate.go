@@ -66,6 +66,10 @@ func (m *Method) validate() Errors {
 	c.rewards()
 	c.grades()
 	c.constraints()
+	c.oneOf("rise_baseline", m.RiseBaseline, BaselinePublished, BaselineRescored)
+	if !(m.CliffPoints > 0) {
+		c.fail("cliff_points", locale.M("method.positive", m.CliffPoints))
+	}
 	for _, ind := range m.Indicators {
 		c.checkMissing(ind)
 	}
