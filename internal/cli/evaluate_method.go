@@ -44,6 +44,8 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 		"last year's data (.xlsx or .csv), re-scored under this method (rise_baseline = \"rescored\" ranks 进步县 against it)"))
 	lepath := fs.String("previous-events", "", e.t("上年事件表 .csv（与 --previous-data 同用）", "last year's events .csv (with --previous-data)"))
 	ltpath := fs.String("previous-targets", "", e.t("上年目标表 .csv（与 --previous-data 同用）", "last year's targets .csv (with --previous-data)"))
+	dcpath := fs.String("decisions", "", e.t("评价办公室对末位并列（待认定）的认定 .csv（奖项,类型,单位代码,会议纪要）",
+		"the office's decisions of ties left open (待认定) .csv (奖项,类型,单位代码,会议纪要)"))
 	out := fs.String("out", "", e.t("输出文件：.csv、.json 或 .xlsx", "output file: .csv, .json or .xlsx"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
@@ -65,6 +67,15 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	in, err := e.readMethodInput(m, *dpath, *sheet, *epath, *tpath, *ppath, *period)
 	if err != nil {
 		return err
+	}
+	if *dcpath != "" {
+		t, err := openTable(*dcpath)
+		if err != nil {
+			return err
+		}
+		if in.Decisions, err = method.ReadDecisions(m, in.Data, t); err != nil {
+			return err
+		}
 	}
 	if *lpath != "" {
 		last, err := e.readMethodInput(m, *lpath, "", *lepath, *ltpath, "", "")

@@ -127,9 +127,10 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 		}
 		for _, s := range a.Skipped {
 			why := map[string]string{"veto": "一票否决，不得获奖，由后续单位递补", "ineligible": "不在评选范围，由后续单位递补",
-				"other_type": "已在其他类型获得该奖项（保留名次较高的类型），由后续单位递补",
-				"no_double":  "已获得奖励更高的奖项（不兼得），由后续单位递补",
-				"min_score":  "未达到获奖最低分，由后续单位递补"}[s.Reason]
+				"other_type":   "已在其他类型获得该奖项（保留名次较高的类型），由后续单位递补",
+				"no_double":    "已获得奖励更高的奖项（不兼得），由后续单位递补",
+				"min_score":    "未达到获奖最低分，由后续单位递补",
+				"disqualified": "因事件或约束性指标取消该奖项评选资格，由后续单位递补"}[s.Reason]
 			if s.Reason == "ineligible" && a.Award.Note != "" {
 				why += "（" + a.Award.Note + "）"
 			}
