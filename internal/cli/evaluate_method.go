@@ -39,6 +39,12 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	hpath := fs.String("history", "", e.t("开发区等级历史 .csv（period,unit,group,group_rank,score,grade）：输出追加 grade,streak,warnings",
 		"zone grade history .csv (period,unit,group,group_rank,score,grade): the output gets grade,streak,warnings"))
 	cpath := fs.String("changes", "", e.t("开发区更名、整合与升级 .csv（change,unit,successor,period）", "zone renames, mergers and upgrades .csv (change,unit,successor,period)"))
+	lpath := fs.String("previous-data", "", e.t("上年数据（.xlsx 或 .csv）：按本方法重算上年名次（上年同口径），rise_baseline = \"rescored\" 时用于评进步县",
+		"last year's data (.xlsx or .csv), re-scored under this method (rise_baseline = \"rescored\" ranks 进步县 against it)"))
+	lepath := fs.String("previous-events", "", e.t("上年事件表 .csv（与 --previous-data 同用）", "last year's events .csv (with --previous-data)"))
+	ltpath := fs.String("previous-targets", "", e.t("上年目标表 .csv（与 --previous-data 同用）", "last year's targets .csv (with --previous-data)"))
+	dcpath := fs.String("decisions", "", e.t("评价办公室对末位并列（待认定）的认定 .csv（奖项,类型,单位代码,会议纪要）",
+		"the office's decisions of ties left open (待认定) .csv (奖项,类型,单位代码,会议纪要)"))
 	out := fs.String("out", "", e.t("输出文件：.csv、.json 或 .xlsx", "output file: .csv, .json or .xlsx"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
@@ -60,6 +66,27 @@ func runEvaluateMethod(ctx context.Context, e *env, args []string) error {
 	in, err := e.readMethodInput(m, *dpath, *sheet, *epath, *tpath, *ppath, *period)
 	if err != nil {
 		return err
+	}
+	if *dcpath != "" {
+		t, err := openTable(*dcpath)
+		if err != nil {
+			return err
+		}
+		if in.Decisions, err = method.ReadDecisions(m, in.Data, t); err != nil {
+			return err
+		}
+	}
+	if *lpath != "" {
+		last, err := e.readMethodInput(m, *lpath, "", *lepath, *ltpath, "", "")
+		if err != nil {
+			return err
+		}
+		if in.Rescored, err = method.Rescore(m, last); err != nil {
+			return err
+		}
+	} else if m.RiseBaseline == method.BaselineRescored && *ppath != "" {
+		return e.usageErr("方法按上年同口径名次评进步县（rise_baseline = \"rescored\"）：需要 --previous-data",
+			"the method ranks rises against last year re-scored (rise_baseline = \"rescored\"): --previous-data is required")
 	}
 	o, err := method.Run(m, in)
 	if err != nil {
@@ -162,21 +189,43 @@ func (e *env) printOutcome(o *method.Outcome) {
 				names = append(names, o.Units[u].Name)
 			}
 		}
-		if len(names) == 0 {
+		if len(names) == 0 && len(a.Pending) == 0 {
 			names = []string{e.t("（无）", "(none)")}
 		}
-		fmt.Fprintf(w, "%s：%s\n", name, strings.Join(names, "、"))
+		line := strings.Join(names, "、")
+		if len(a.Pending) > 0 {
+			var tied []string
+			for _, u := range a.Pending {
+				tied = append(tied, o.Units[u].Name)
+			}
+			if line != "" {
+				line += "；"
+			}
+			line += e.t("待认定（%d 个名额）：", "pending (%d places): ", a.Places) + strings.Join(tied, "、")
+		}
+		fmt.Fprintf(w, "%s：%s\n", name, line)
+	}
+	if o.RankChange != nil {
+		if o.Baseline == method.BaselineRescored {
+			fmt.Fprintln(w, e.t("说明：名次变化以上年数据按本办法重算的名次（上年同口径）为基准", "note: rank changes are against last year re-scored under this method"))
+		} else {
+			fmt.Fprintln(w, e.t("说明：名次变化以上年公布名次为基准", "note: rank changes are against last year's published ranks"))
+		}
 	}
 	counts := map[string]int{}
 	for _, wn := range o.Warnings {
 		counts[wn.Kind]++
 		// Imputed and missing cells can be many: counted below, not listed.
-		if wn.Kind != "imputed" && wn.Kind != "missing" && wn.Kind != "notarget" {
+		if wn.Kind != "imputed" && wn.Kind != "missing" && wn.Kind != "notarget" && wn.Kind != "owed" {
 			fmt.Fprintln(w, e.t("提示：", "warning: ")+wn.Msg.In(e.lang))
 		}
 	}
 	if n := counts["imputed"]; n > 0 {
 		fmt.Fprintln(w, e.t("提示：%d 个缺失值已插补（见输出的说明）", "warning: %d missing cells imputed (see the notes in the output)", n))
+	}
+	if n := counts["owed"]; n > 0 {
+		fmt.Fprintln(w, e.t("提示：%d 个应由部门提供的数据缺失，该项不计分；补报前评价结果不得公示（见输出的说明）",
+			"warning: %d figures owed by departments are missing and not scored; the run may not go to public notice until they are supplied (see the notes in the output)", n))
 	}
 	if n := counts["missing"]; n > 0 {
 		fmt.Fprintln(w, e.t("提示：%d 个数据缺失，相应指标不计分（见输出的说明）", "warning: %d missing cells not scored (see the notes in the output)", n))

@@ -33,11 +33,16 @@ func runMethod(ctx context.Context, e *env, args []string) error {
 // weight of every node under every type.
 func (e *env) methodCheck(args []string) error {
 	fs := e.newFlags("method check")
+	data := fs.String("data", "", e.t("数据（.xlsx 或 .csv）：检查按此数据计算时规则是否改用其他规则、是否有“悬崖”", "data (.xlsx or .csv): check whether rules fall back and where scores have cliffs"))
+	sheet := fs.String("sheet", "", e.t("数据工作表名（默认第一个）", "data sheet name (default: the first)"))
+	events := fs.String("events", "", e.t("事件表 .csv", "events .csv"))
+	targets := fs.String("targets", "", e.t("目标表 .csv", "targets .csv"))
 	if err := e.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return e.usageErr("用法：qiangxian method check 方法.toml", "usage: qiangxian method check METHOD.toml")
+		return e.usageErr("用法：qiangxian method check 方法.toml [--data 数据 [--targets 目标.csv] [--events 事件.csv]]",
+			"usage: qiangxian method check METHOD.toml [--data DATA [--targets TARGETS.csv] [--events EVENTS.csv]]")
 	}
 	m, err := e.loadMethod(fs.Arg(0))
 	if err != nil {
@@ -106,6 +111,9 @@ func (e *env) methodCheck(args []string) error {
 	}
 	for _, a := range m.Awards {
 		fmt.Fprintf(w, "%s %s: %s %d\n", e.t("奖项", "award"), a.Name, a.Kind, a.Count)
+	}
+	if *data != "" {
+		return e.checkWithData(m, *data, *sheet, *events, *targets)
 	}
 	return nil
 }

@@ -89,20 +89,9 @@ func aggregateCols(o *method.Outcome) ([]string, []int) {
 	return codes, levels
 }
 
-// unitAwards returns the awards of every unit, in the method's order.
-func unitAwards(o *method.Outcome) [][]string {
-	out := make([][]string, len(o.Units))
-	for _, a := range o.Awards {
-		name := a.Award.Name
-		if a.Type != "" {
-			name += "(" + a.Type + ")"
-		}
-		for _, u := range a.Winners {
-			out[u] = append(out[u], name)
-		}
-	}
-	return out
-}
+// unitAwards returns the awards of every unit, in the method's order,
+// a tie still to be decided as 待认定:award.
+func unitAwards(o *method.Outcome) [][]string { return method.AwardLabels(o) }
 
 // byRank returns the unit indices by overall rank, ties in data order.
 func byRank(o *method.Outcome) []int {
@@ -231,8 +220,17 @@ func writeMethodJSON(w io.Writer, o *method.Outcome, lang locale.Lang) error {
 		for _, s := range a.Skipped {
 			skipped = append(skipped, map[string]any{"code": o.Units[s.Unit].Code, "name": o.Units[s.Unit].Name, "reason": s.Reason})
 		}
-		aw = append(aw, map[string]any{"award": a.Award.Name, "kind": a.Award.Kind, "type": a.Type,
-			"count": a.Award.Count, "winners": winners, "skipped": skipped, "extra_for_ties": a.Extra})
+		pending := []map[string]any{}
+		for _, u := range a.Pending {
+			pending = append(pending, map[string]any{"code": o.Units[u].Code, "name": o.Units[u].Name})
+		}
+		entry := map[string]any{"award": a.Award.Name, "kind": a.Award.Kind, "type": a.Type,
+			"count": a.Award.Count, "winners": winners, "skipped": skipped, "extra_for_ties": a.Extra,
+			"ties": a.Award.Ties, "pending": pending, "pending_places": a.Places, "reward": a.Award.Reward, "amount": num(a.Award.Amount)}
+		if a.Decision != nil {
+			entry["decision"] = map[string]any{"units": a.Decision.Units, "reference": a.Decision.Reference}
+		}
+		aw = append(aw, entry)
 	}
 	doc["awards"] = aw
 	weights := map[string]map[string]float64{}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -94,7 +95,7 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 		add(sheetName("分类排名-"+tr.Type), rows)
 	}
 
-	rows = [][]any{{"奖项", "类型", "序号", "代码", "名称", "依据", "说明"}}
+	rows = [][]any{{"奖项", "类型", "序号", "代码", "名称", "依据", "说明", "奖励"}}
 	for _, a := range o.Awards {
 		basis := "综合排名名次"
 		switch a.Award.Kind {
@@ -103,16 +104,33 @@ func methodSheets(o *method.Outcome, lang locale.Lang) []xlsx.Sheet {
 		case method.AwardRise:
 			basis = "名次上升位数"
 		}
+		reward := a.Award.Reward
+		if !math.IsNaN(a.Award.Amount) {
+			reward = strings.TrimPrefix(reward+"、"+fmtNum(a.Award.Amount)+"万元", "、")
+		}
 		for i, u := range a.Winners {
 			note := ""
-			if i >= a.Award.Count {
+			switch {
+			case a.Decision != nil && i >= len(a.Winners)-a.Decided:
+				note = "末位并列，经评价办公室认定（" + a.Decision.Reference + "）"
+				if a.Extra > 0 {
+					note += "，并列获奖"
+				}
+			case i >= a.Award.Count:
 				note = "末位并列，同时获奖"
 			}
-			rows = append(rows, []any{a.Award.Name, a.Type, i + 1, o.Units[u].Code, o.Units[u].Name, basis + " " + fmtNum(a.Key[i]), note})
+			rows = append(rows, []any{a.Award.Name, a.Type, i + 1, o.Units[u].Code, o.Units[u].Name, basis + " " + fmtNum(a.Key[i]), note, reward})
+		}
+		for _, u := range a.Pending {
+			rows = append(rows, []any{a.Award.Name, a.Type, "", o.Units[u].Code, o.Units[u].Name, "",
+				fmt.Sprintf("末位并列，按办法无法区分，待认定（%d 个名额）", a.Places), reward})
 		}
 		for _, s := range a.Skipped {
 			why := map[string]string{"veto": "一票否决，不得获奖，由后续单位递补", "ineligible": "不在评选范围，由后续单位递补",
-				"other_type": "已在其他类型获得该奖项，由后续单位递补"}[s.Reason]
+				"other_type":   "已在其他类型获得该奖项（保留名次较高的类型），由后续单位递补",
+				"no_double":    "已获得奖励更高的奖项（不兼得），由后续单位递补",
+				"min_score":    "未达到获奖最低分，由后续单位递补",
+				"disqualified": "因事件或约束性指标取消该奖项评选资格，由后续单位递补"}[s.Reason]
 			if s.Reason == "ineligible" && a.Award.Note != "" {
 				why += "（" + a.Award.Note + "）"
 			}

@@ -46,3 +46,43 @@ func TestTopN(t *testing.T) {
 		})
 	}
 }
+
+func TestCut(t *testing.T) {
+	yes := []bool{true, true, true, true, true}
+	tests := []struct {
+		name         string
+		keys         [][]float64
+		eligible     []bool
+		n            int
+		want, wantTo []int
+	}{
+		// ranks 1, 2, 2, 4, 5 and two places: units 1 and 2 tie at place 2;
+		// the unrounded scores (negated: lower first) 79.094 and 79.086 put
+		// unit 1 first, so it wins and nothing is pending.
+		{"second key breaks", [][]float64{{1, 2, 2, 4, 5}, {-80, -79.094, -79.086, -70, -60}}, yes, 2, []int{0, 1}, nil},
+		// the same tie with equal unrounded scores: neither is chosen, both
+		// are pending for the one place left.
+		{"tie remains", [][]float64{{1, 2, 2, 4, 5}, {-80, -79.09, -79.09, -70, -60}}, yes, 2, []int{0}, []int{1, 2}},
+		// a full tie below the cut-off changes nothing.
+		{"tie below", [][]float64{{1, 2, 3, 3, 5}, {0, 0, 0, 0, 0}}, yes, 2, []int{0, 1}, nil},
+		// a full tie inside the places changes nothing either.
+		{"tie inside", [][]float64{{1, 1, 3, 4, 5}}, yes, 2, []int{0, 1}, nil},
+		// unit 0 is not eligible: units 1 and 2 take both places though tied.
+		{"ineligible fills", [][]float64{{1, 2, 2, 4, 5}}, []bool{false, true, true, true, true}, 2, []int{1, 2}, nil},
+		// three tied for two places after unit 0: all three pending.
+		{"three for one", [][]float64{{1, 2, 2, 2, 5}}, yes, 2, []int{0}, []int{1, 2, 3}},
+		// a missing first key cannot win; a missing second key counts worst.
+		{"missing", [][]float64{{nan, 2, 2, 4, 5}, {0, nan, -1, 0, 0}}, yes, 1, []int{2}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, pending := Cut(tc.keys, tc.eligible, tc.n)
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("winners (-want +got)\n%s", d)
+			}
+			if d := cmp.Diff(tc.wantTo, pending); d != "" {
+				t.Errorf("pending (-want +got)\n%s", d)
+			}
+		})
+	}
+}

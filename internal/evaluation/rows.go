@@ -58,16 +58,7 @@ func Rows(o *method.Outcome) ([]store.Result, error) {
 			}
 		}
 	}
-	awards := make([][]string, len(o.Units))
-	for _, a := range o.Awards {
-		name := a.Award.Name
-		if a.Type != "" {
-			name += "(" + a.Type + ")"
-		}
-		for _, u := range a.Winners {
-			awards[u] = append(awards[u], name)
-		}
-	}
+	awards := method.AwardLabels(o)
 	rows := make([]store.Result, 0, len(o.Units)*(len(scored.Cols)+2*len(aggs)+1))
 	for u, unit := range o.Units {
 		row := func(node string, level int, score, rank float64, group string, grank float64) store.Result {

@@ -136,6 +136,10 @@ func ReadData(m *Method, t *table.Table) (*Data, error) {
 		if len(typeCols) == 0 && len(m.Types) == 1 {
 			u.Types = []string{m.Types[0].Name}
 		}
+		if rs := m.Restricted; rs != nil && len(typeCols) > 0 && len(u.Types) > 0 && slices.Contains(rs.Units, u.Code) &&
+			!slices.Contains(rs.First, u.Types[0]) {
+			errs = append(errs, t.Errorf(r, typeCols[0], locale.M("method.data.restricted", rs.Name, strings.Join(rs.First, "或"), u.Types[0])))
+		}
 		d.Units = append(d.Units, u)
 	}
 	for code, c := range valCols {

@@ -111,6 +111,8 @@ func init() {
 		"method.unitkind":     {"未知的区划类别 %q（可用：市辖区、县、县级市）", "unknown division kind %q (known: 市辖区, 县, 县级市)"},
 		"method.paramcount":   {"方法 %s 需要 %d 个参数，实际 %d 个", "method %s takes %d parameters, found %d"},
 		"method.distinct":     {"distinct 只适用于 per_type 奖项", "distinct applies to per_type awards only"},
-		"method.tiebreak":     {"并列处理只能引用汇总节点", "the tie-break can only name aggregate nodes"},
+		"method.tiebreak":     {"并列处理只能引用汇总节点或计分指标", "the tie-break can only name aggregate nodes or scored indicators"},
+		"method.noaward":      {"没有名为 %q 的奖项", "no award is named %q"},
+		"method.budget":       {"各奖项金额合计 %v 万元，超过预算 %v 万元", "the awards' amounts total %v (10k yuan), above the budget of %v"},
 	})
 }

@@ -30,6 +30,26 @@ type Method struct {
 	Awards     []Award
 	Grades     []Grade
 	Management []Management // dynamic-management rules of a zone assessment
+	// NoDouble names awards a unit holds one of at most: a unit that
+	// qualifies for several keeps the larger reward (then the earlier
+	// award) and the next unit fills the others.
+	NoDouble []string
+	// Thresholds are binding indicators (约束性指标) that veto, disqualify
+	// or cap the grade.
+	Thresholds []Threshold
+	// Restricted, when set, checks the declared types of the units in a
+	// restricted development zone (限制开发区).
+	Restricted *Restricted
+	// RiseBaseline is what rises in rank are measured against:
+	// BaselinePublished (default) or BaselineRescored.
+	RiseBaseline string
+	// CliffPoints is how far the total may move when one value changes
+	// by 1 % of its indicator's range before method check --data warns
+	// (default 0.5).
+	CliffPoints float64
+	// Budget is the total of the awards' amounts (万元) the method may
+	// spend; NaN for none.
+	Budget float64
 	// Uncertainty is the optional [uncertainty] table: the uncertain
 	// inputs of the method's robustness analysis (nil when absent).
 	Uncertainty *Uncertainty
@@ -49,6 +69,10 @@ type Columns struct {
 type Type struct {
 	Name   string
 	NameEn string
+	// SecondIf, when set, is the condition for ranking a unit that
+	// declares this type second in it; a unit that does not meet it is
+	// ranked in its first type only.
+	SecondIf *Condition
 }
 
 // Pipeline selects the engine steps run on the indicator values before
@@ -90,6 +114,13 @@ type Indicator struct {
 	Weight      float64            // weight for every type not in Weights; NaN = none
 	Weights     map[string]float64 // per-type weights
 	Score       *Rule              // nil for unscored indicators
+	// Missing is what a missing value scores (MissingZero …; "" = the
+	// default of ReportedBy); ReportedBy who reports the figures
+	// (department or county); NotApplicable the types the indicator does
+	// not apply to (for MissingSpread).
+	Missing       string
+	ReportedBy    string
+	NotApplicable []string
 
 	path string
 }
@@ -202,6 +233,8 @@ type EventType struct {
 	Effect string
 	Points float64
 	Max    float64
+	Awards []string // disqualify: the awards the unit cannot win
+	Grade  string   // cap_grade: the best grade the unit may get
 
 	path string
 }
@@ -225,10 +258,39 @@ type Award struct {
 	ExcludeKinds []string
 	Note         string // why, echoed in outputs
 	// Distinct (per_type only): a unit wins the award in one type at
-	// most, the first of its declared types in which it would win.
+	// most, the type where it holds the better place (its declared order
+	// breaks a tie); the next unit of the other type fills.
 	Distinct bool
+	// Ties is what happens when units tie at the last place: TiesBreak
+	// (the default) orders them by the method's tie_break keys, then by
+	// the unrounded score, and lists a tie that remains as 待认定 for the
+	// office to decide; TiesShare lets all of them win.
+	Ties string
+	// Reward is what a winner receives: Amount (万元, NaN for none) and
+	// Reward (text such as 授牌).
+	Reward string
+	Amount float64
+	// MinScore is the lowest overall (or, per type, type) score that may
+	// win; NaN for none.
+	MinScore float64
 
 	path string
+}
+
+// Award tie handling.
+const (
+	TiesBreak = "break" // tie_break keys, then the unrounded score; what remains is 待认定
+	TiesShare = "share" // all units tied at the last place win (并列)
+)
+
+// Decision is the office's decision of a tie at an award's last place
+// (待认定): the units that take the places, with the meeting reference. A
+// decision listing more units than places shares them (并列).
+type Decision struct {
+	Award     string   // award name
+	Type      string   // the type of a per-type award, else ""
+	Units     []string // unit codes
+	Reference string   // meeting reference (会议纪要 …)
 }
 
 // Grade is a band of the overall result, listed best first: a unit gets

@@ -36,7 +36,8 @@ func Parse(file string, src []byte) (*Method, error) {
 
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
-		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty")
+		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty",
+		"no_double", "budget", "threshold", "restricted", "rise_baseline", "cliff_points")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -44,6 +45,11 @@ func (r *reader) method(doc map[string]any) *Method {
 		Decimals: r.integer(doc, "", "decimals", -1),
 		TieBreak: r.strs(doc, "", "tie_break"),
 		Overall:  r.str(doc, "", "overall", "primary"),
+		NoDouble: r.strs(doc, "", "no_double"),
+		Budget:   r.num(doc, "", "budget", math.NaN()),
+
+		RiseBaseline: r.str(doc, "", "rise_baseline", BaselinePublished),
+		CliffPoints:  r.num(doc, "", "cliff_points", 0.5),
 	}
 	d := r.table(doc, "", "data")
 	r.known(d, "data", "code", "name", "types")
@@ -54,8 +60,9 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "type") {
 		p := fmt.Sprintf("type[%d]", i)
-		r.known(t, p, "name", "name_en")
-		m.Types = append(m.Types, Type{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", "")})
+		r.known(t, p, "name", "name_en", "second_if")
+		m.Types = append(m.Types, Type{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
+			SecondIf: r.condition(t, p, "second_if")})
 	}
 	pl := r.table(doc, "", "pipeline")
 	r.known(pl, "pipeline", "impute", "treat", "aggregate")
@@ -74,19 +81,25 @@ func (r *reader) method(doc map[string]any) *Method {
 	}
 	for i, t := range r.tables(doc, "event") {
 		p := fmt.Sprintf("event[%d]", i)
-		r.known(t, p, "type", "effect", "points", "max")
+		r.known(t, p, "type", "effect", "points", "max", "awards", "grade")
 		m.Events = append(m.Events, EventType{Type: r.str(t, p, "type", ""), Effect: r.str(t, p, "effect", ""),
-			Points: r.num(t, p, "points", math.NaN()), Max: r.num(t, p, "max", math.NaN()), path: p})
+			Points: r.num(t, p, "points", math.NaN()), Max: r.num(t, p, "max", math.NaN()),
+			Awards: r.strs(t, p, "awards"), Grade: r.str(t, p, "grade", ""), path: p})
 	}
 	for i, t := range r.tables(doc, "award") {
 		p := fmt.Sprintf("award[%d]", i)
-		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note", "distinct")
+		r.known(t, p, "name", "name_en", "kind", "count", "exclude", "exclude_kinds", "note", "distinct",
+			"ties", "reward", "amount", "min_score")
 		m.Awards = append(m.Awards, Award{Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 			Kind: r.str(t, p, "kind", ""), Count: r.integer(t, p, "count", 0), Exclude: r.strs(t, p, "exclude"),
 			ExcludeKinds: r.strs(t, p, "exclude_kinds"), Note: r.str(t, p, "note", ""),
-			Distinct: r.boolean(t, p, "distinct", false), path: p})
+			Distinct: r.boolean(t, p, "distinct", false), Ties: r.str(t, p, "ties", TiesBreak),
+			Reward: r.str(t, p, "reward", ""), Amount: r.num(t, p, "amount", math.NaN()),
+			MinScore: r.num(t, p, "min_score", math.NaN()), path: p})
 	}
 	m.Grades = r.grades(doc)
+	m.Thresholds = r.thresholds(doc)
+	m.Restricted = r.restricted(doc)
 	m.Management = r.management(doc)
 	m.Uncertainty = r.uncertainty(doc)
 	return m
@@ -94,7 +107,8 @@ func (r *reader) method(doc map[string]any) *Method {
 
 func (r *reader) indicator(t map[string]any, p string) Indicator {
 	r.known(t, p, "code", "name", "name_en", "unit", "direction", "department", "definition", "source",
-		"numerator", "denominator", "base", "factor", "parent", "weight", "weights", "score")
+		"numerator", "denominator", "base", "factor", "parent", "weight", "weights", "score",
+		"missing", "reported_by", "not_applicable")
 	ind := Indicator{
 		Code: r.str(t, p, "code", ""), Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 		Unit: r.str(t, p, "unit", ""), Direction: r.num(t, p, "direction", 1),
@@ -103,6 +117,8 @@ func (r *reader) indicator(t map[string]any, p string) Indicator {
 		Denominator: r.str(t, p, "denominator", ""), Base: r.str(t, p, "base", ""),
 		Factor: r.num(t, p, "factor", 1), Parent: r.str(t, p, "parent", ""),
 		Weight: r.num(t, p, "weight", math.NaN()), Weights: r.weights(t, p, "weights"), path: p,
+		Missing: r.str(t, p, "missing", ""), ReportedBy: r.str(t, p, "reported_by", ReportedByDepartment),
+		NotApplicable: r.strs(t, p, "not_applicable"),
 	}
 	if s := r.table(t, p, "score"); s != nil {
 		ind.Score = r.rule(s, p+".score")

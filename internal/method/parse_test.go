@@ -115,7 +115,7 @@ growth_weight = 60`, 1), []string{`m.toml:31: indicator[2].score.growth: unknown
 		{"event without points", strings.Replace(base, "points = 1\n", "", 1),
 			[]string{"m.toml:27: event[0].points: required"}},
 		{"bad effect", strings.Replace(base, `effect = "deduct"`, `effect = "fine"`, 1),
-			[]string{`m.toml:29: event[0].effect: must be one of deduct, bonus, veto, found "fine"`}},
+			[]string{`m.toml:29: event[0].effect: must be one of deduct, bonus, veto, disqualify, cap_grade, found "fine"`}},
 		{"award", strings.Replace(base, "count = 10", "count = 0\nexclude_kinds = [\"乡\"]", 1),
 			[]string{"m.toml:35: award[0].count: must be positive, found 0",
 				`m.toml:36: award[0].exclude_kinds[0]: unknown division kind "乡" (known: 市辖区, 县, 县级市)`}},
@@ -177,7 +177,7 @@ func TestExampleMethodParses(t *testing.T) {
 	if got := len(m.scored()); got != 23 {
 		t.Errorf("%d scored indicators, want 23", got)
 	}
-	if len(m.Types) != 5 || len(m.Awards) != 3 || len(m.Events) != 4 {
+	if len(m.Types) != 5 || len(m.Awards) != 3 || len(m.Events) != 7 || len(m.Thresholds) != 1 {
 		t.Errorf("types %d, awards %d, events %d", len(m.Types), len(m.Awards), len(m.Events))
 	}
 	// Every type's area weights sum to 100, so the effective weights of

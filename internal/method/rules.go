@@ -63,7 +63,7 @@ func ParseRules(file string, src []byte) (*Rules, error) {
 // isMethodKey reports whether k is a top-level key of a method file.
 func isMethodKey(k string) bool {
 	switch k {
-	case "decimals", "tie_break", "overall", "data", "type", "pipeline", "indicator", "node", "event", "award", "uncertainty":
+	case "decimals", "tie_break", "overall", "no_double", "budget", "threshold", "restricted", "rise_baseline", "cliff_points", "data", "type", "pipeline", "indicator", "node", "event", "award", "uncertainty":
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -17,6 +18,16 @@ type Input struct {
 	Targets  Targets
 	Previous *Previous
 	Period   string
+	// Rescored is last year's data re-run under this method (Rescore):
+	// the baseline of rank changes when the method says rescored.
+	Rescored *Previous
+	// scoredOverride replaces the values a rule scores for one indicator
+	// (after derivation, imputation and treatment): Cliffs moves one
+	// unit's value of the indicator itself, nothing derived from it.
+	scoredOverride map[string][]float64
+	// Decisions are the office's decisions of ties that the method leaves
+	// open (待认定), recorded with their meeting reference.
+	Decisions []Decision
 }
 
 // Stage names of Run beyond the engine's.
@@ -37,16 +48,28 @@ type Outcome struct {
 	Types  []TypeResult
 
 	Overall    []float64 // overall score (after deductions, rounded)
+	Exact      []float64 // overall score before rounding: the last tie-break of an award
 	Rank       []float64 // overall rank, 1 = best
 	ChosenType []string  // the type whose score is the overall score ("" for mean)
 	Deduction  []float64 // net points taken off by events (bonuses count negative)
 	Effects    []Effect  // what every event did, in event order
 	Vetoed     []bool
-	PrevRank   []float64 // nil without a previous result; NA for a unit absent from it
-	RankChange []float64 // previous rank − rank (a rise is positive)
-	Awards     []AwardResult
-	Grades     []string // nil without grades
-	Warnings   []Warning
+	// Disqualified lists per unit the awards it cannot win (an event or a
+	// threshold with effect disqualify); GradeCap the best grade it may
+	// get ("" = any).
+	Disqualified [][]string
+	GradeCap     []string
+	PrevRank     []float64 // nil without a previous result; NA for a unit absent from it
+	RankChange   []float64 // previous rank − rank (a rise is positive), against Baseline
+	// Baseline is the method's rise_baseline; ChangePublished and
+	// ChangeRescored are the rank changes against each baseline given
+	// (nil when not given), both recorded whichever ranks 进步县.
+	Baseline        string
+	ChangePublished []float64
+	ChangeRescored  []float64
+	Awards          []AwardResult
+	Grades          []string // nil without grades
+	Warnings        []Warning
 }
 
 // TypeResult is the evaluation of the units declaring one type, with that
@@ -58,6 +81,7 @@ type TypeResult struct {
 	Sources    []WeightSource     // how every aggregate's children were weighted, bottom-up
 	Aggregated *engine.Dataset    // members × (indicators, aggregates): before deductions and rounding
 	Score      []float64          // per member: top node − deduction, rounded
+	Exact      []float64          // per member: top node − deduction, unrounded
 	Rank       []float64          // per member, within the type
 }
 
@@ -92,6 +116,7 @@ func Run(m *Method, in Input) (*Outcome, error) {
 		return nil, err
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: engine.StageRaw, Data: raw})
+	o.secondTypes(m, raw)
 	vals, err := o.prepare(m, raw)
 	if err != nil {
 		return nil, err
@@ -100,30 +125,27 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	scoredInds := m.scored()
 	scored := engine.NewDataset(codes, nil)
 	for _, ind := range scoredInds {
-		s, err := sc.score(ind.Score, ind, vals.Col(ind.Code))
+		x := vals.Col(ind.Code)
+		if y, ok := in.scoredOverride[ind.Code]; ok {
+			x = y
+		}
+		s, err := sc.score(ind.Score, ind, x)
 		if err != nil {
 			return nil, err
 		}
+		sc.fillMissing(ind, x, s, o.warn)
 		scored.Cols = append(scored.Cols, ind.Code)
 		scored.Vals = append(scored.Vals, s)
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: StageScored, Data: scored})
 	o.events(m, in.Events, n)
+	o.thresholds(m, raw)
 	if err := o.aggregate(m, scored, vals); err != nil {
 		return nil, err
 	}
 	o.overall(m)
-	if in.Previous != nil {
-		o.PrevRank, o.RankChange = make([]float64, n), make([]float64, n)
-		for i, u := range d.Units {
-			p, ok := in.Previous.Rank[u.Code]
-			if !ok {
-				p = engine.NA
-			}
-			o.PrevRank[i], o.RankChange[i] = p, p-o.Rank[i]
-		}
-	}
-	o.awards(m)
+	o.rankChanges(m, in)
+	o.awards(m, in.Decisions)
 	o.grades(m)
 	return o, nil
 }
@@ -232,6 +254,31 @@ func (o *Outcome) prepare(m *Method, raw *engine.Dataset) (*engine.Dataset, erro
 		o.Stages = append(o.Stages, engine.Stage{Name: engine.StageImputed, Data: vals})
 	}
 	for c, code := range vals.Cols {
+		if ind := m.indicator(code); ind.Missing == MissingImpute {
+			spec := engine.ImputeSpec{Method: "mean"}
+			if imp := m.Pipeline.Impute; imp != "none" {
+				spec.Method, _ = cutSuffix(imp, "-group")
+			}
+			col, err := engine.Impute(vals.SelectCols([]string{code}), spec, nil)
+			if err != nil {
+				return nil, err
+			}
+			for u, v := range vals.Vals[c] {
+				if engine.IsNA(v) && !engine.IsNA(col.Vals[0][u]) {
+					o.warn(Warning{Kind: "imputed", Unit: o.Units[u].Code, Indicator: code,
+						Msg: locale.M("method.w.imputed", o.Units[u].Code, code, col.Vals[0][u])})
+				}
+			}
+			vals = vals.Clone()
+			copy(vals.Vals[c], col.Vals[0])
+		}
+	}
+	// Missing values of scored indicators are scored (or not) by their
+	// missing rule, which warns; the growth parts are warned of here.
+	for c, code := range vals.Cols {
+		if ind := m.indicator(code); ind.Parent != "" && ind.Score != nil {
+			continue
+		}
 		for u, v := range vals.Vals[c] {
 			if engine.IsNA(v) {
 				o.warn(Warning{Kind: "missing", Unit: o.Units[u].Code, Indicator: code, Msg: locale.M("method.w.missing", o.Units[u].Code, code)})
@@ -279,6 +326,7 @@ func cutSuffix(s, suffix string) (string, bool) {
 // (deductions positive, bonuses negative), and vetoes.
 func (o *Outcome) events(m *Method, events []Event, n int) {
 	o.Deduction, o.Vetoed = make([]float64, n), make([]bool, n)
+	o.Disqualified, o.GradeCap = make([][]string, n), make([]string, n)
 	idx := map[string]int{}
 	for i, u := range o.Units {
 		idx[u.Code] = i
@@ -292,6 +340,10 @@ func (o *Outcome) events(m *Method, events []Event, n int) {
 		}
 		eff := Effect{Event: e, Effect: et.Effect}
 		switch et.Effect {
+		case EffectDisqualify:
+			o.apply(u, et.Effect, et.Awards, "", locale.M("method.w.disq", e.Unit, o.Units[u].Name, e.Type, e.Document, strings.Join(et.Awards, "、")))
+		case EffectCapGrade:
+			o.apply(u, et.Effect, nil, et.Grade, locale.M("method.w.cap", e.Unit, o.Units[u].Name, e.Type, e.Document, et.Grade))
 		case EffectVeto:
 			if !o.Vetoed[u] {
 				o.warn(Warning{Kind: "veto", Unit: e.Unit, Msg: locale.M("method.w.veto", e.Unit, o.Units[u].Name, e.Type, e.Document)})
@@ -321,6 +373,8 @@ func init() {
 		"method.w.missing":    {"单位 %s 的 %s 缺失，该项不计分（权重在同级中重新分配）", "unit %s: %s is missing and not scored (its weight goes to its siblings)"},
 		"method.w.winsorised": {"指标 %s 有离群值：已缩尾处理 %d 个点", "indicator %s has outliers: %d points Winsorised"},
 		"method.w.logged":     {"指标 %s 偏度过大：已作对数变换", "indicator %s is too skewed: log-transformed"},
+		"method.w.disq":       {"单位 %s %s 因“%s”（%s）不得参加“%s”评选", "unit %s %s: %q (%s) bars it from %s"},
+		"method.w.cap":        {"单位 %s %s 因“%s”（%s）等级不高于“%s”", "unit %s %s: %q (%s) caps its grade at %s"},
 		"method.w.veto":       {"单位 %s %s 因“%s”（%s）一票否决：保留得分和名次，不参加评奖", "unit %s %s is vetoed by %q (%s): it keeps its score and rank but wins no award"},
 	})
 }

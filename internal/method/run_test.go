@@ -176,7 +176,10 @@ func TestRunAwards(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			// These cases share ties (the rule before ties = "break"):
+			// TestAwardTies covers the default.
 			src := strings.Replace(awardsMethod, `overall = "primary"`, `overall = "`+tc.overall+`"`, 1)
+			src = strings.ReplaceAll(src, "\ncount = ", "\nties = \"share\"\ncount = ")
 			if tc.distinct {
 				src = strings.Replace(src, `kind = "per_type"`, "kind = \"per_type\"\ndistinct = true", 1)
 			}

@@ -57,13 +57,22 @@ func (m *Method) validate() Errors {
 	c.hierarchy()
 	c.weightsFrom()
 	for i, code := range m.TieBreak {
-		if k, ok := codes[code]; !ok || k != "node" {
+		if k, ok := codes[code]; !ok || (k != "node" && (m.indicator(code) == nil || m.indicator(code).Parent == "")) {
 			c.fail(fmt.Sprintf("tie_break[%d]", i), locale.M("method.tiebreak"))
 		}
 	}
 	c.events()
 	c.awards()
+	c.rewards()
 	c.grades()
+	c.constraints()
+	c.oneOf("rise_baseline", m.RiseBaseline, BaselinePublished, BaselineRescored)
+	if !(m.CliffPoints > 0) {
+		c.fail("cliff_points", locale.M("method.positive", m.CliffPoints))
+	}
+	for _, ind := range m.Indicators {
+		c.checkMissing(ind)
+	}
 	c.management()
 	c.uncertainty()
 	return c.errs
@@ -309,7 +318,7 @@ func (c *checker) events() {
 			c.fail(p+".type", locale.M("method.dup", e.Type))
 		}
 		seen[e.Type] = true
-		c.oneOf(p+".effect", e.Effect, EffectDeduct, EffectBonus, EffectVeto)
+		c.oneOf(p+".effect", e.Effect, EffectDeduct, EffectBonus, EffectVeto, EffectDisqualify, EffectCapGrade)
 		if e.Effect == EffectDeduct || e.Effect == EffectBonus {
 			if math.IsNaN(e.Points) {
 				c.fail(p+".points", locale.M("method.required"))
@@ -341,11 +350,42 @@ func (c *checker) awards() {
 		if a.Distinct && a.Kind != AwardPerType {
 			c.fail(p+".distinct", locale.M("method.distinct"))
 		}
+		c.oneOf(p+".ties", a.Ties, TiesBreak, TiesShare)
+		if a.Amount < 0 {
+			c.fail(p+".amount", locale.M("method.nonneg", a.Amount))
+		}
 		for i, k := range a.ExcludeKinds {
 			if !slices.Contains(divisionKinds, k) {
 				c.fail(fmt.Sprintf("%s.exclude_kinds[%d]", p, i), locale.M("method.unitkind", k))
 			}
 		}
+	}
+}
+
+// rewards checks no_double and the budget: the awards' amounts at their
+// counts (a per-type award once per type) must fit.
+func (c *checker) rewards() {
+	for i, name := range c.m.NoDouble {
+		if !slices.ContainsFunc(c.m.Awards, func(a Award) bool { return a.Name == name }) {
+			c.fail(fmt.Sprintf("no_double[%d]", i), locale.M("method.noaward", name))
+		}
+	}
+	if math.IsNaN(c.m.Budget) {
+		return
+	}
+	total := 0.0
+	for _, a := range c.m.Awards {
+		if math.IsNaN(a.Amount) {
+			continue
+		}
+		n := float64(a.Count)
+		if a.Kind == AwardPerType {
+			n *= float64(len(c.m.Types))
+		}
+		total += n * a.Amount
+	}
+	if total > c.m.Budget {
+		c.fail("budget", locale.M("method.budget", total, c.m.Budget))
 	}
 }
 

@@ -177,7 +177,7 @@ func BuildNotice(in NoticeInput) (*Notice, error) {
 				sec.Groups[gi].Names = append(sec.Groups[gi].Names, name(c))
 			}
 		}
-		sec.Heading = fmt.Sprintf("%s、%s（%d个）", ordinal(i), a.Name, total)
+		sec.Heading = fmt.Sprintf("%s、%s（%d个%s）", ordinal(i), a.Name, total, awardNote(a, sec.Groups, m.RiseBaseline))
 		n.Awards = append(n.Awards, sec)
 	}
 	n.Closing = []string{"希望受到通报表扬的县（市、区）珍惜荣誉、再接再厉，持续巩固发展优势；其他县（市、区）要对标先进、找准差距，" +
@@ -186,6 +186,37 @@ func BuildNotice(in NoticeInput) (*Notice, error) {
 		n.Attachment = rankingTable(in, ranked, period)
 	}
 	return n, nil
+}
+
+// awardNote is what the heading adds after the count: 并列 where tied
+// units shared a place (more winners than places in a group), and the
+// reward (授牌, 每个奖励5000万元), and for a rise the baseline of the
+// rank changes.
+func awardNote(a method.Award, groups []AwardGroup, baseline string) string {
+	var parts []string
+	if a.Kind == method.AwardRise {
+		if baseline == method.BaselineRescored {
+			parts = append(parts, "名次上升按上年同口径重算名次计算")
+		} else {
+			parts = append(parts, "名次上升按上年公布名次计算")
+		}
+	}
+	for _, g := range groups {
+		if len(g.Codes) > a.Count {
+			parts = append(parts, "含末位并列")
+			break
+		}
+	}
+	if a.Reward != "" {
+		parts = append(parts, a.Reward)
+	}
+	if !math.IsNaN(a.Amount) && a.Amount > 0 {
+		parts = append(parts, "每个奖励"+strconv.FormatFloat(a.Amount, 'f', -1, 64)+"万元")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "，" + strings.Join(parts, "，")
 }
 
 // winners are the units whose awards include award, ordered by by.

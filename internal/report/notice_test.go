@@ -98,7 +98,7 @@ func TestBuildNotice(t *testing.T) {
 		}
 	}
 	want := []string{"一、十强县（2个）", ":武威市凉州区、兰州市城关区", "二、先进县（2个）", "城市服务型:武威市凉州区",
-		"农业优先型:兰州市永登县", "三、进步县（1个）", ":武威市古浪县"}
+		"农业优先型:兰州市永登县", "三、进步县（1个，名次上升按上年公布名次计算）", ":武威市古浪县"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("award lists (-want +got):\n%s", diff)
 	}
@@ -191,7 +191,7 @@ func TestNoticeDocx(t *testing.T) {
 	paras := strings.Join(text.Paragraphs, "\n")
 	for _, want := range []string{"县域经济发展综合评价工作领导小组办公室文件", "甘县评办发〔2023〕3号",
 		"关于2022年度县域经济发展综合评价结果的通报", "一、十强县（2个）", "武威市凉州区、兰州市城关区",
-		"城市服务型：武威市凉州区", "农业优先型：兰州市永登县", "三、进步县（1个）", "附件：2022年度县域经济发展综合评价排名",
+		"城市服务型：武威市凉州区", "农业优先型：兰州市永登县", "三、进步县（1个，名次上升按上年公布名次计算）", "附件：2022年度县域经济发展综合评价排名",
 		"2023年6月20日", "示例数据"} {
 		if !strings.Contains(paras, want) {
 			t.Errorf("the document lacks %q:\n%s", want, paras)

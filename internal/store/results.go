@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -106,12 +107,28 @@ func (db *DB) Results(ctx context.Context, runID int64, f ResultFilter) (rs []Re
 		return nil, err
 	}
 	defer rows.Close()
+	pending := false
 	for rows.Next() {
 		r, err := scanResult(rows)
 		if err != nil {
 			return nil, err
 		}
+		for _, a := range r.Awards {
+			pending = pending || strings.HasPrefix(a, PendingAward)
+		}
 		rs = append(rs, r)
 	}
-	return rs, rows.Err()
+	if err := rows.Err(); err != nil || !pending {
+		return rs, err
+	}
+	rows.Close()
+	ds, err := db.AwardDecisions(ctx, runID)
+	if err != nil {
+		return nil, err
+	}
+	rs = ApplyDecisions(rs, ds)
+	if f.WinnersOnly {
+		rs = slices.DeleteFunc(rs, func(r Result) bool { return len(r.Awards) == 0 })
+	}
+	return rs, nil
 }

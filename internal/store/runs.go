@@ -182,6 +182,11 @@ func (db *DB) Transition(ctx context.Context, actor Actor, id int64, to auth.Run
 		if !canMove(r.State, to) {
 			return fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
 		}
+		if r.State == auth.StateReview && to != auth.StateDraft {
+			if err := t.checkTies(id); err != nil {
+				return err
+			}
+		}
 		// The history row goes first: once the run is published, the trigger
 		// refuses rows for it.
 		if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)

@@ -20,6 +20,7 @@ func lifecycleMatrixCases(f *fixture) []matrixCase {
 	object := func(unit string) func(testing.TB, string) any {
 		return jsonBody(map[string]string{"unit": unit, "reason": "地区生产总值口径有误", "attachment": "说明.pdf"})
 	}
+	decide := jsonBody(map[string]any{"award": "十强县", "units": []string{"620123"}, "reference": "2023年第3次会议纪要"})
 	return []matrixCase{
 		{"lifecycle: read, in 公示", "GET", run("open", "/lifecycle"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, noCount},
 		{"lifecycle: read, draft", "GET", run("draft", "/lifecycle"), nil, [7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
@@ -47,6 +48,10 @@ func lifecycleMatrixCases(f *fixture) []matrixCase {
 			[7]int{conf, forb, forb, conf, conf, forb, unau}, noCount},
 		{"objections: object to a draft", "POST", run("draft", "/objections"), object("620123"),
 			[7]int{conf, forb, forb, forb, forb, forb, unau}, noCount},
+		// Ties left to the office (issue 14): decided only during review,
+		// by those who move runs; the fixture's runs have no tie.
+		{"decisions: decide a tie of a draft", "POST", run("draft", "/decisions"), decide, [7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"decisions: decide a tie of a published run", "POST", run("pub-full", "/decisions"), decide, [7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
 		{"objections: answer an unknown one", "POST", run("open", "/objections/999999/answer"), jsonBody(map[string]string{"outcome": "rejected", "answer": "经核实无误"}),
 			[7]int{nf, nf, forb, forb, forb, forb, unau}, noCount},
 	}

@@ -212,3 +212,18 @@ func TestMethodPage(t *testing.T) {
 		t.Errorf("GET /method?method=1 as analyst: %d", r.status)
 	}
 }
+
+// TestCountyProfileVetoNote: 城关区 is vetoed in the 2022 run (重大安全生产
+// 事故): its profile says in words what the veto does; 凉州区's does not.
+func TestCountyProfileVetoNote(t *testing.T) {
+	d := newDemoSite(t)
+	for code, want := range map[string]bool{"620102": true, "620602": false} {
+		r := d.as(t, "").do("GET", "/counties/"+code, nil)
+		if r.status != http.StatusOK {
+			t.Fatalf("GET /counties/%s: %d %s", code, r.status, r.body)
+		}
+		if got := strings.Contains(string(r.body), "一票否决：按评价办法保留得分和名次"); got != want {
+			t.Errorf("%s: veto note %v, want %v", code, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/engine"
@@ -308,8 +309,22 @@ func jsonNum(v float64) any {
 	return math.Round(v*1e4) / 1e4
 }
 
+// PendingAwards lists the awards whose last place the unit ties for and
+// the office has not yet decided (待认定), for the sentence under its rank.
+func (v countyView) PendingAwards() []string {
+	var out []string
+	for _, a := range v.Overall.Awards {
+		if label, ok := strings.CutPrefix(a, store.PendingAward); ok {
+			out = append(out, label)
+		}
+	}
+	return out
+}
+
 func init() {
 	registerUI(map[string][2]string{
+		"county.vetoNote":    {"一票否决：按评价办法保留得分和名次，但不参加任何评奖，名额由其后的单位递补。", "Vetoed: under the method it keeps its score and rank but wins no award; the next unit takes its place."},
+		"county.pendingNote": {"“%s”末位并列，按办法的并列处理规则仍无法区分，待评价办公室认定。", "%s: tied at the last place after every tie-break of the method; pending the office's decision."},
 		"county.title":       {"%s 县域经济画像", "%s: county profile"},
 		"county.noRun":       {"还没有您可以查看的该县评价结果。", "There is no run in which you may see this county."},
 		"county.overall":     {"综合得分", "Overall score"},

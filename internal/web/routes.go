@@ -103,6 +103,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/runs/{id}/objections", s.api(s.resultObjectionList))
 	mux.Handle("POST /api/v1/runs/{id}/objections", s.api(s.resultObjectionCreate))
 	mux.Handle("POST /api/v1/runs/{id}/objections/{oid}/answer", s.api(s.resultObjectionAnswer))
+	mux.Handle("POST /api/v1/runs/{id}/decisions", s.api(s.runDecision)) // ties left to the office (待认定, issue 14)
 	// End of run lifecycle API.
 
 	// Anything else under the API is a JSON 404, not the mux's text one.

@@ -1,0 +1,30 @@
+-- The office's decisions of ties at an award's last place (issue 14): when
+-- the method cannot break a tie, the results mark the tied units 待认定
+-- (award label 待认定:十强县) and the run does not leave review until a
+-- decision names the units that take the places, with the meeting
+-- reference. migrations/postgres/0008 is the same schema in PostgreSQL's
+-- words.
+
+-- One row per run and award label (十强县, 先进县(文旅赋能型)); units is
+-- the comma-separated list of the units' codes. A decision can be
+-- replaced while the run is in review.
+CREATE TABLE award_decisions (
+	run_id     BIGINT NOT NULL REFERENCES runs (id),
+	award      TEXT NOT NULL CHECK (award <> ''),
+	units      TEXT NOT NULL CHECK (units <> ''),
+	reference  TEXT NOT NULL CHECK (reference <> ''),
+	decided_at TIMESTAMP NOT NULL,
+	decided_by TEXT NOT NULL,
+	PRIMARY KEY (run_id, award)
+);
+
+-- A published run's decisions are part of its record.
+CREATE TRIGGER award_decisions_published_i BEFORE INSERT ON award_decisions
+WHEN (SELECT state FROM runs WHERE id = NEW.run_id) = 'published'
+BEGIN SELECT RAISE(ABORT, 'qiangxian: immutable: the run is published'); END;
+CREATE TRIGGER award_decisions_published_u BEFORE UPDATE ON award_decisions
+WHEN (SELECT state FROM runs WHERE id = OLD.run_id) = 'published'
+BEGIN SELECT RAISE(ABORT, 'qiangxian: immutable: the run is published'); END;
+CREATE TRIGGER award_decisions_published_d BEFORE DELETE ON award_decisions
+WHEN (SELECT state FROM runs WHERE id = OLD.run_id) = 'published'
+BEGIN SELECT RAISE(ABORT, 'qiangxian: immutable: the run is published'); END;
