@@ -40,6 +40,10 @@ func init() {
 		"life.done":        {"已保存。", "Saved."},
 		"life.flow":        {"流程", "Lifecycle"},
 		"life.unit":        {"县区", "County"},
+		"life.owed":        {"待补报数据", "Figures owed by departments"},
+		"life.owedHow":     {"以下数据由部门提供但尚未报送，本批次不得进入公示；补报后请重算。", "These figures are owed by the departments that provide them: the run cannot go to public notice; have them supplied, then re-run."},
+		"life.indicator":   {"指标", "Indicator"},
+		"life.department":  {"报送部门", "Providing department"},
 	})
 }
 
@@ -49,6 +53,7 @@ type lifecycleView struct {
 	Info       lifecycleJSON
 	Life       store.Lifecycle
 	Objections []store.ResultObjection
+	Owed       []store.OwedFigure // figures departments owe: no 公示 until supplied
 	Names      map[string]string
 	Staff      bool // may change the run (analyst, administrator)
 	Next       auth.RunState
@@ -109,12 +114,18 @@ func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
 			return nil, err
 		}
 	}
+	if v.Owed, err = s.db.OwedFigures(ctx, run.ID); err != nil {
+		return nil, err
+	}
 	all, err := s.unitNames(ctx)
 	if err != nil {
 		return nil, err
 	}
 	v.Names = map[string]string{}
 	for _, o := range v.Objections {
+		v.Names[o.Unit] = all[o.Unit].Name
+	}
+	for _, o := range v.Owed {
 		v.Names[o.Unit] = all[o.Unit].Name
 	}
 	today := store.Day(s.now())
