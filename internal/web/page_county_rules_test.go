@@ -82,8 +82,12 @@ func TestCountyRules(t *testing.T) {
 			t.Errorf("620111: %q, want %q", got, want)
 		}
 		// 城关区 (620102): the event and its 文号.
+		if got, want := rulesOf(t, d.as(t, ""), "/counties/620102"),
+			[]string{"因“重大安全生产事故”（甘安委〔2022〕49号）一票否决：保留得分和名次，不参加评奖。"}; !cmp.Equal(got, want) {
+			t.Errorf("620102: %q, want %q", got, want)
+		}
 		if got, want := rulesOf(t, d.as(t, ""), "/counties/620102?lang=en"),
-			[]string{`unit 620102 城关区 is vetoed by "重大安全生产事故" (甘安委〔2022〕49号): it keeps its score and rank but wins no award`}; !cmp.Equal(got, want) {
+			[]string{`Vetoed for "重大安全生产事故" (甘安委〔2022〕49号): it keeps its score and rank but wins no award.`}; !cmp.Equal(got, want) {
 			t.Errorf("620102 in English: %q, want %q", got, want)
 		}
 	})

@@ -39,8 +39,10 @@ func countyRules(o *method.Outcome, unit string, names map[string]nameUnit, pend
 				}
 				out = append(out, ui(lang, "county.rule.threshold", th.Name, name(th.Indicator), value, boundText(th.Min, th.Max),
 					ui(lang, "county.rule.effect."+w.Kind)))
+			} else if k, ok := eventRule[w.Msg.Key]; ok && len(w.Msg.Args) >= 4 {
+				out = append(out, ui(lang, k, w.Msg.Args[2:]...)) // the event's type, 文号 (and awards or grade)
 			} else {
-				out = append(out, w.Msg.In(lang)) // an event: its type and 文号
+				out = append(out, w.Msg.In(lang))
 			}
 		case "missing", "owed", "imputed":
 			key := map[string]string{"method.w.miszero": "zero", "method.w.misfloor": "floor", "method.w.missing": "spread",
@@ -62,6 +64,12 @@ func countyRules(o *method.Outcome, unit string, names map[string]nameUnit, pend
 	}
 	return out
 }
+
+// eventRule maps the method's messages for an event's effect to the
+// county page's sentence, which takes the message's arguments after the
+// unit's code and name.
+var eventRule = map[string]string{"method.w.veto": "county.rule.event.veto", "method.w.disq": "county.rule.event.disqualify",
+	"method.w.cap": "county.rule.event.cap_grade"}
 
 // thresholdOf is the threshold of m a threshold warning's message names
 // (its third argument), nil for any other message.
@@ -97,6 +105,9 @@ func init() {
 		"county.rule.effect.veto":       {"一票否决", "vetoed"},
 		"county.rule.effect.disqualify": {"不参加相应奖项评选", "excluded from the awards it names"},
 		"county.rule.effect.cap_grade":  {"等次受限", "its grade is capped"},
+		"county.rule.event.veto":        {"因“%s”（%s）一票否决：保留得分和名次，不参加评奖。", "Vetoed for %q (%s): it keeps its score and rank but wins no award."},
+		"county.rule.event.disqualify":  {"因“%s”（%s）不得参加“%s”评选。", "%q (%s) bars it from %s."},
+		"county.rule.event.cap_grade":   {"因“%s”（%s）等次不高于“%s”。", "%q (%s) caps its grade at %s."},
 		"county.rule.missing.zero":      {"“%s”缺失，该项不得分（0 分）。", "%s is missing: it scores 0."},
 		"county.rule.missing.floor":     {"“%s”缺失，按不允许值计分。", "%s is missing: it scores the rule's floor (the unacceptable value's score)."},
 		"county.rule.missing.spread":    {"“%s”不适用，该项不计分，权重在同级指标中重新分配。", "%s does not apply: not scored, its weight goes to its siblings."},
