@@ -26,7 +26,7 @@ func TestLifecycleOwed(t *testing.T) {
 		t.Fatalf("lifecycle page: %d %s", r.status, r.body)
 	}
 	body := string(r.body)
-	for _, want := range []string{`id="life-owed"`, "待补报数据（1）", "<td>凉州区 620602</td><td>gdp_growth</td><td>统计局</td>"} {
+	for _, want := range []string{`id="life-owed"`, "待补报数据（1）", "<td>凉州区 620602</td><td>地区生产总值增速 gdp_growth</td><td>统计局</td>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the lifecycle page lacks %q", want)
 		}
