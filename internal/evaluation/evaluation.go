@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/method"
@@ -95,7 +96,11 @@ func Compute(ctx context.Context, db *store.DB, actor store.Actor, req ComputeRe
 	for _, u := range in.Data.Units {
 		params.Types[u.Code] = u.Types
 	}
-	rows, err := evaluate(ctx, db, m, in, prev)
+	o, err := outcome(ctx, db, m, in, prev)
+	if err != nil {
+		return store.Run{}, err
+	}
+	rows, err := Rows(o)
 	if err != nil {
 		return store.Run{}, err
 	}
@@ -109,6 +114,9 @@ func Compute(ctx context.Context, db *store.DB, actor store.Actor, req ComputeRe
 		return store.Run{}, err
 	}
 	if err := db.PutResults(ctx, actor, run.ID, rows); err != nil {
+		return run, err
+	}
+	if err := db.PutOwedFigures(ctx, actor, run.ID, Owed(o)); err != nil {
 		return run, err
 	}
 	return run, nil
@@ -131,6 +139,15 @@ func Recompute(ctx context.Context, db *store.DB, runID int64) ([]store.Result, 
 // evaluate reads the previous run's ranks, runs the method and returns the
 // result rows.
 func evaluate(ctx context.Context, db *store.DB, m *method.Method, in method.Input, prev int64) ([]store.Result, error) {
+	o, err := outcome(ctx, db, m, in, prev)
+	if err != nil {
+		return nil, err
+	}
+	return Rows(o)
+}
+
+// outcome reads the previous run's ranks and runs the method.
+func outcome(ctx context.Context, db *store.DB, m *method.Method, in method.Input, prev int64) (*method.Outcome, error) {
 	if prev != 0 {
 		var err error
 		if in.Previous, err = previousRanks(ctx, db, m, prev); err != nil {
@@ -141,7 +158,29 @@ func evaluate(ctx context.Context, db *store.DB, m *method.Method, in method.Inp
 	if err != nil {
 		return nil, fmt.Errorf("evaluation: %w", err)
 	}
-	return Rows(o)
+	return o, nil
+}
+
+// Owed lists the figures o's warnings say a department owes (missing
+// rule "owed"), once per unit and indicator, with the indicator's
+// providing department: the run stores them, and cannot go to public
+// notice while it has any.
+func Owed(o *method.Outcome) []store.OwedFigure {
+	var owed []store.OwedFigure
+	seen := map[[2]string]bool{}
+	for _, w := range o.Warnings {
+		k := [2]string{w.Unit, w.Indicator}
+		if w.Kind != "owed" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		f := store.OwedFigure{Unit: w.Unit, Indicator: w.Indicator}
+		if i := slices.IndexFunc(o.Method.Indicators, func(ind method.Indicator) bool { return ind.Code == w.Indicator }); i >= 0 {
+			f.Department = o.Method.Indicators[i].Department
+		}
+		owed = append(owed, f)
+	}
+	return owed
 }
 
 // previousRun resolves the run whose ranks rank changes are measured

@@ -270,6 +270,11 @@ func (t *txn) move(id int64, from, to auth.RunState, note string) (Run, error) {
 			return r, err
 		}
 	}
+	if to == auth.StateNotice {
+		if err := t.checkOwed(id); err != nil {
+			return r, err
+		}
+	}
 	if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)
 		VALUES ($1, $2, $3, $4, $5, $6)`, id, string(from), string(to), t.now, t.actor.Username, note); err != nil {
 		return r, err

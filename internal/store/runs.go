@@ -187,6 +187,11 @@ func (db *DB) Transition(ctx context.Context, actor Actor, id int64, to auth.Run
 				return err
 			}
 		}
+		if to == auth.StateNotice {
+			if err := t.checkOwed(id); err != nil {
+				return err
+			}
+		}
 		// The history row goes first: once the run is published, the trigger
 		// refuses rows for it.
 		if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/method"
 	"github.com/qiangxian/qiangxian/internal/store"
 )
 
@@ -40,6 +42,10 @@ func init() {
 		"life.done":        {"已保存。", "Saved."},
 		"life.flow":        {"流程", "Lifecycle"},
 		"life.unit":        {"县区", "County"},
+		"life.owed":        {"待补报数据", "Figures owed by departments"},
+		"life.owedHow":     {"以下数据由部门提供但尚未报送，本批次不得进入公示；补报后请重算。", "These figures are owed by the departments that provide them: the run cannot go to public notice; have them supplied, then re-run."},
+		"life.indicator":   {"指标", "Indicator"},
+		"life.department":  {"报送部门", "Providing department"},
 	})
 }
 
@@ -49,6 +55,8 @@ type lifecycleView struct {
 	Info       lifecycleJSON
 	Life       store.Lifecycle
 	Objections []store.ResultObjection
+	Owed       []store.OwedFigure // figures departments owe: no 公示 until supplied
+	Indicators map[string]string  // the owed indicators' names in the page's language
 	Names      map[string]string
 	Staff      bool // may change the run (analyst, administrator)
 	Next       auth.RunState
@@ -109,6 +117,9 @@ func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
 			return nil, err
 		}
 	}
+	if v.Owed, err = s.db.OwedFigures(ctx, run.ID); err != nil {
+		return nil, err
+	}
 	all, err := s.unitNames(ctx)
 	if err != nil {
 		return nil, err
@@ -117,9 +128,35 @@ func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
 	for _, o := range v.Objections {
 		v.Names[o.Unit] = all[o.Unit].Name
 	}
+	for _, o := range v.Owed {
+		v.Names[o.Unit] = all[o.Unit].Name
+	}
+	if len(v.Owed) > 0 {
+		if v.Indicators, err = s.indicatorNames(r, run.MethodID); err != nil {
+			return nil, err
+		}
+	}
 	today := store.Day(s.now())
 	v.Today, v.WeekLater = day(today), day(today.AddDate(0, 0, 6))
 	return v, nil
+}
+
+// indicatorNames names the indicators of stored method id in the page's
+// language.
+func (s *Server) indicatorNames(r *http.Request, id int64) (map[string]string, error) {
+	sm, err := s.db.Method(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	m, err := method.Parse(sm.Name, []byte(sm.TOML))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for code, n := range methodNames(m, pageLang(r) == locale.EN) {
+		out[code] = n.Name
+	}
+	return out, nil
 }
 
 // lifecycleRedirect goes back to the lifecycle page of run id after a

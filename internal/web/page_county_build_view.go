@@ -58,6 +58,15 @@ func (s *Server) buildCounty(r *http.Request, unit store.Unit) (*countyView, err
 		return nil, err
 	}
 	v.Gap = newGapView(a, v.names, lang)
+	pending, err := s.db.PendingAwards(ctx, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.db.AwardDecisions(ctx, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Rules = countyRules(rm.outcome, unit.Code, v.names, pending, ds, v.ShowRaw, lang)
 	rb, err := s.robustness(ctx, run.ID)
 	if err != nil {
 		return nil, err

@@ -32,6 +32,7 @@ type countyView struct {
 	Strengths  []strengthRow
 	Weaknesses []strengthRow
 	Gap        *gapView
+	Rules      []string // the method's rules that applied to the unit, in words (veto, missing figures, decided ties)
 	Interval   *intervalView
 	names      map[string]nameUnit
 }
