@@ -146,6 +146,21 @@ awards = ["先进"]
 			t.Errorf("no warning of 620123's second type: %v", o.Warnings)
 		}
 	})
+	t.Run("failed second type with overall = mean and a tie-break", func(t *testing.T) {
+		// 620123 declares 乙 but fails its condition, so it is no member
+		// of 乙: its overall score and tie-break key come from 甲 alone
+		// and the tie-break reads only the types the unit is ranked in.
+		src := "overall = \"mean\"\ntie_break = [\"total\"]\n" +
+			strings.Replace(constraintMethod, "name = \"乙\"\n", "name = \"乙\"\nsecond_if = { indicator = \"x\", min = 85 }\n", 1)
+		o := constraintRun(t, src)
+		// Scores are x (panel, full 100): 620123 has 80 under 甲 only.
+		if got := o.Overall[2]; got != 80 {
+			t.Errorf("620123 overall %v, want 80", got)
+		}
+		if d := cmp.Diff([]float64{1, 2, 3, 4}, o.Rank); d != "" {
+			t.Errorf("ranks (-want +got)\n%s", d)
+		}
+	})
 }
 
 func hasWarning(o *Outcome, kind, unit string) bool {

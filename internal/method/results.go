@@ -138,11 +138,21 @@ func (o *Outcome) overall(m *Method) {
 			if chosen >= 0 {
 				types = unit.Types[chosen : chosen+1]
 			}
+			// A unit need not be a member of every type it declares (a
+			// conditional second type it fails): only its types count.
+			n := 0
 			for _, t := range types {
-				_, tr, row := o.typeScore(u, t)
-				s += tr.Aggregated.Col(code)[row]
+				if _, tr, row := o.typeScore(u, t); tr != nil {
+					if col := tr.Aggregated.Col(code); col != nil {
+						s += col[row]
+						n++
+					}
+				}
 			}
-			tb[k][u] = s / float64(len(types))
+			tb[k][u] = engine.NA
+			if n > 0 {
+				tb[k][u] = s / float64(n)
+			}
 		}
 	}
 	o.Rank = rankKeys(append([][]float64{o.Overall}, tb...))
