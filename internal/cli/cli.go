@@ -219,9 +219,10 @@ func runVersion(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// openTable reads a CSV table from a path within the default limits.
+// openTable reads a CSV table from a path within the limits of the
+// analysis commands (table.CommandLimits).
 func openTable(path string) (*table.Table, error) {
-	return openTableWith(path, table.DefaultLimits())
+	return openTableWith(path, table.CommandLimits())
 }
 
 // openTableWith reads a CSV table from a path within lim.

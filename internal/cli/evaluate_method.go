@@ -137,7 +137,7 @@ func (e *env) loadMethod(path string) (*method.Method, error) {
 // openAnyTable reads a CSV file, or a sheet of an .xlsx workbook.
 func openAnyTable(path, sheet string) (*table.Table, error) {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return xlsx.ReadTable(path, sheet)
+		return xlsx.ReadTableWith(path, sheet, table.CommandLimits())
 	}
 	if xlsx.IsLegacy(path) {
 		return nil, xlsx.LegacyError(path)

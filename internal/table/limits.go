@@ -57,6 +57,25 @@ func DefaultLimits() Limits {
 	}
 }
 
+// CommandLimits returns the limits of the analysis commands (invest
+// metrics, monitor, zones, evaluate): an analyst's own files on her own
+// machine, such as a year's ledger of 1,000,000 funds rows or 3,000
+// counties' monthly figures, are larger than a server upload may be, yet
+// still bounded (the worst accepted file needs a few gigabytes at most).
+// The server and `qiangxian import` keep DefaultLimits or the configured
+// [limits].
+func CommandLimits() Limits {
+	l := DefaultLimits()
+	l.FileBytes = 1 << 30
+	l.Rows = 10_000_000
+	l.Cells = 64_000_000
+	l.UnzipBytes = 2 << 30
+	l.PartBytes = 1 << 30
+	l.SharedStrings = 16_000_000
+	l.SharedBytes = 512 << 20
+	return l
+}
+
 // Validate reports a limit that is not positive.
 func (l Limits) Validate() error {
 	for _, v := range []struct {
