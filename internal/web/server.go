@@ -106,6 +106,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		}
 		s.ready.Store(true)
 		s.log.Info("ready", "addr", ln.Addr().String(), "db", string(s.db.Dialect()))
+		s.warm(ctx)
 	}()
 	var err error
 	select {
