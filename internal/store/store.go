@@ -21,6 +21,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", db.dialect, err)
 	}
-	if err := db.sql.PingContext(ctx); err != nil {
+	if err := db.ping(ctx); err != nil {
 		db.sql.Close()
 		return nil, fmt.Errorf("store: connect to %s database: %w", db.dialect, err)
 	}
@@ -88,6 +89,26 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	db.sql.SetMaxIdleConns(idle)
 	return db, nil
+}
+
+// ping opens the first connection. On a SQLite file that another process
+// is creating at the same instant, switching to WAL can fail at once with
+// SQLITE_BUSY without waiting for the busy timeout (SQLite refuses to wait
+// while holding the shared lock it read the header with, to avoid a
+// deadlock); the journal mode persists once set, so the connection is
+// simply retried for up to 10 s.
+func (db *DB) ping(ctx context.Context) error {
+	err := db.sql.PingContext(ctx)
+	deadline := time.Now().Add(10 * time.Second)
+	for err != nil && db.dialect == SQLite && isBusy(err) && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20*time.Millisecond + time.Duration(rand.IntN(30))*time.Millisecond):
+		}
+		err = db.sql.PingContext(ctx)
+	}
+	return err
 }
 
 // maxIdleConns is how many pooled connections stay open between requests
