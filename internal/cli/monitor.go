@@ -9,7 +9,6 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/monitor"
-	"github.com/qiangxian/qiangxian/internal/table"
 )
 
 func init() {
@@ -65,19 +64,7 @@ func runMonitor(ctx context.Context, e *env, args []string) error {
 // them together.
 func (e *env) monitorInput(p monitor.Period, data, sheet, targets, bench string) (monitor.Input, error) {
 	in := monitor.Input{Period: p}
-	var all table.Errors
-	collect := func(err error) error {
-		switch x := err.(type) {
-		case nil:
-		case table.Errors:
-			all = append(all, x...)
-		case *table.Error:
-			all = append(all, x)
-		default:
-			return err
-		}
-		return nil
-	}
+	var all problems
 	prev := p.YearEarlier()
 	t, err := openAnyTable(data, sheet)
 	if err == nil {
@@ -93,24 +80,24 @@ func (e *env) monitorInput(p monitor.Period, data, sheet, targets, bench string)
 			fmt.Fprintln(e.stderr, data+": "+e.t("提示：", "warning: ")+msg.In(e.lang))
 		}
 	}
-	if err := collect(err); err != nil {
+	if err := all.add(err); err != nil {
 		return in, err
 	}
 	if t, err = openAnyTable(targets, ""); err == nil {
 		in.Targets, err = monitor.ReadTargets(t)
 	}
-	if err := collect(err); err != nil {
+	if err := all.add(err); err != nil {
 		return in, err
 	}
 	if bench != "" {
 		if t, err = openAnyTable(bench, ""); err == nil {
 			in.Shares, err = monitor.ReadShares(t)
 		}
-		if err := collect(err); err != nil {
+		if err := all.add(err); err != nil {
 			return in, err
 		}
 	}
-	return in, all.Err()
+	return in, all.err()
 }
 
 // periodsOf lists the periods of figs, sorted.

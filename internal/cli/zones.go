@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/method"
-	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/zone"
 )
 
@@ -102,30 +101,27 @@ func (e *env) loadRules(path string) (*method.Rules, error) {
 // readZoneInputs reads the history and, when cpath is set, the changes;
 // the problems of both are reported together.
 func readZoneInputs(hpath, cpath string, grades []method.Grade) (*zone.History, zone.Changes, error) {
-	var errs table.Errors
+	var all problems
+	var h *zone.History
+	t, err := openTable(hpath)
+	if err == nil {
+		h, err = zone.ReadHistory(t, grades)
+	}
+	if err := all.add(err); err != nil {
+		return nil, zone.Changes{}, err
+	}
 	var ch zone.Changes
 	if cpath != "" {
 		t, err := openTable(cpath)
 		if err == nil {
 			ch, err = zone.ReadChanges(t)
 		}
-		if !errors.As(err, &errs) && err != nil {
+		if err := all.add(err); err != nil {
 			return nil, ch, err
 		}
 	}
-	t, err := openTable(hpath)
-	var h *zone.History
-	if err == nil {
-		h, err = zone.ReadHistory(t, grades)
-	}
-	var herrs table.Errors
-	if errors.As(err, &herrs) {
-		errs = append(herrs, errs...)
-	} else if err != nil {
+	if err := all.err(); err != nil {
 		return nil, ch, err
-	}
-	if len(errs) > 0 {
-		return nil, ch, errs
 	}
 	return h, ch, nil
 }

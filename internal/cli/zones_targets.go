@@ -3,14 +3,12 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 
-	"github.com/qiangxian/qiangxian/internal/table"
 	"github.com/qiangxian/qiangxian/internal/zone/target"
 )
 
@@ -90,28 +88,25 @@ func runZonesTargets(ctx context.Context, e *env, args []string) error {
 // readTargetInputs reads both tables; the problems of both are reported
 // together.
 func readTargetInputs(tpath, apath string) ([]target.Target, target.Actuals, error) {
-	var errs table.Errors
+	var all problems
 	var ts []target.Target
 	var a target.Actuals
 	t, err := openTable(tpath)
 	if err == nil {
 		ts, err = target.ReadTargets(t)
 	}
-	if !errors.As(err, &errs) && err != nil {
+	if err := all.add(err); err != nil {
 		return nil, nil, err
 	}
 	t, err = openTable(apath)
 	if err == nil {
 		a, err = target.ReadActuals(t)
 	}
-	var aerrs table.Errors
-	if errors.As(err, &aerrs) {
-		errs = append(errs, aerrs...)
-	} else if err != nil {
+	if err := all.add(err); err != nil {
 		return nil, nil, err
 	}
-	if len(errs) > 0 {
-		return nil, nil, errs
+	if err := all.err(); err != nil {
+		return nil, nil, err
 	}
 	return ts, a, nil
 }

@@ -64,14 +64,7 @@ func ImportInvestProjects(ctx context.Context, db *store.DB, actor store.Actor, 
 	}
 	ps, _, err := ledgerio.ReadProjectsOver(t, stored.Projects)
 	if err != nil {
-		var es table.Errors
-		if errors.As(err, &es) {
-			for _, e := range es {
-				l.add(e)
-			}
-			return store.Revision{}, l.err()
-		}
-		return store.Revision{}, err
+		return store.Revision{}, l.readErr(err)
 	}
 	if len(ps) == 0 {
 		l.file("ingest.norows")
@@ -110,14 +103,7 @@ func ImportInvestFunds(ctx context.Context, db *store.DB, actor store.Actor, use
 	}
 	fs, err := ledgerio.ReadFunds(t, index)
 	if err != nil {
-		var es table.Errors
-		if errors.As(err, &es) {
-			for _, e := range es {
-				l.add(e)
-			}
-			return store.Revision{}, l.err()
-		}
-		return store.Revision{}, err
+		return store.Revision{}, l.readErr(err)
 	}
 	if len(fs) == 0 {
 		l.file("ingest.norows")
@@ -137,4 +123,17 @@ func ImportInvestFunds(ctx context.Context, db *store.DB, actor store.Actor, use
 	}
 	rev, err := db.ImportInvestFunds(ctx, actor, opts.Note, rows)
 	return rev, wrapStore(err, "funds")
+}
+
+// readErr adds a ledger reader's located errors to l and returns the list,
+// or returns any other error as it is.
+func (l *errorList) readErr(err error) error {
+	var es table.Errors
+	if !errors.As(err, &es) {
+		return err
+	}
+	for _, e := range es {
+		l.add(e)
+	}
+	return l.err()
 }
