@@ -76,8 +76,12 @@ func TestErrorPages(t *testing.T) {
 		t.Errorf("anonymous /admin/map: %d to %q", res.status, res.header.Get("Location"))
 	}
 	res = d.as(t, "viewer").do("GET", "/admin/map", nil)
-	if res.status != http.StatusForbidden || !bytes.Contains(res.body, []byte("没有权限")) {
+	if res.status != http.StatusForbidden || !bytes.Contains(res.body, []byte("没有权限")) || bytes.Contains(res.body, []byte(" map")) {
 		t.Errorf("a viewer's /admin/map: %d %.200s", res.status, res.body)
+	}
+	res = d.as(t, "ana").do("GET", "/runs/compare", nil)
+	if res.status != http.StatusBadRequest || !bytes.Contains(res.body, []byte("选择两个批次")) || bytes.Contains(res.body, []byte("?a=ID")) {
+		t.Errorf("/runs/compare without runs: %d %.300s", res.status, res.body)
 	}
 	res = d.as(t, "").do("GET", "/api/v1/nothing", nil)
 	if res.status != http.StatusNotFound || !strings.HasPrefix(res.header.Get("Content-Type"), "application/json") {
