@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -24,6 +25,14 @@ func runUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return usage
 	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(e.stdout, usage.Error())
+		return nil
+	case "add", "passwd", "role", "totp", "list":
+	default:
+		return usage
+	}
 	fs := e.newFlags("user " + args[0])
 	role := fs.String("role", "", e.t("角色：admin、analyst、department、prefecture、county、viewer", "role: admin, analyst, department, prefecture, county, viewer"))
 	dept := fs.String("department", "", e.t("部门用户的部门", "a department user's department"))
@@ -38,6 +47,10 @@ func runUser(ctx context.Context, e *env, args []string) error {
 	}
 	db, cfg, err := e.openDBConfig(ctx, fs, args[1:], nargs)
 	if err != nil {
+		var ue *usageError
+		if nargs == 1 && errors.As(err, &ue) && fs.NArg() == 0 {
+			return e.usageErr("缺少用户名。%s", "missing the user name. %s", usage.Error())
+		}
 		return err
 	}
 	defer db.Close()

@@ -68,3 +68,36 @@ func TestUserPasswordPolicyAndTOTP(t *testing.T) {
 		t.Errorf("secret %q after --remove", secret)
 	}
 }
+
+// TestUserUsage: `user --help` prints the usage and succeeds; a missing
+// user name or an unknown sub-command is a usage error that says what is
+// wrong, before any database is opened.
+func TestUserUsage(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "never.db")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		out  string
+	}{
+		{"help", []string{"user", "--help"}, 0, "user add"},
+		{"missing name", []string{"user", "add", "--role", "viewer", "--db", dsn}, exitUsage, "缺少用户名"},
+		{"missing name in English", []string{"user", "passwd", "--lang", "en", "--db", dsn}, exitUsage, "missing the user name"},
+		{"unknown sub-command", []string{"user", "remove", "zhao", "--db", dsn}, exitUsage, "user list"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, c.args...)
+			got := stdout
+			if c.code != 0 {
+				got = stderr
+			}
+			if code != c.code || !strings.Contains(got, c.out) || strings.Contains(stderr, "应有") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d and %q", code, stdout, stderr, c.code, c.out)
+			}
+		})
+	}
+	if _, err := os.Stat(dsn); !os.IsNotExist(err) {
+		t.Errorf("a usage error created the database: %v", err)
+	}
+}

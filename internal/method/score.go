@@ -155,3 +155,7 @@ func init() {
 		"method.w.panel":      {"单位 %s 的 %s 评议得分 %v 超出 0–%v", "unit %s: panel score %[3]v of %[2]s is outside 0–%[4]v"},
 	})
 }
+
+// Round rounds v to d decimals as the method's published figures are
+// rounded: half away from zero on v's shortest decimal form; d < 0 leaves v.
+func Round(v float64, d int) float64 { return round(v, d) }

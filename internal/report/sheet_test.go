@@ -57,3 +57,25 @@ func TestSheetOwnData(t *testing.T) {
 		t.Error("a sheet of a unit the outcome does not have: no error")
 	}
 }
+
+// TestSheetNoAwardSaysNone: a unit without an award reads 获奖情况 "无"
+// (or "none"), never a blank cell.
+func TestSheetNoAwardSaysNone(t *testing.T) {
+	s := report.Sheet{Code: "620602", Name: "凉州区"}
+	for _, tc := range []struct {
+		lang locale.Lang
+		want string
+	}{{locale.ZH, "无"}, {locale.EN, "none"}} {
+		found := false
+		for _, sh := range report.SheetWorkbook(&s, tc.lang) {
+			for _, row := range sh.Rows {
+				if len(row) == 2 && (row[0] == "获奖情况" || row[0] == "Awards") {
+					found = row[1] == tc.want
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the awards row does not read %q", tc.lang, tc.want)
+		}
+	}
+}

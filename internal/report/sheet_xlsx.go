@@ -19,7 +19,7 @@ var labels = map[string][2]string{
 	"county": {"县（市、区）", "County"}, "code": {"代码", "Code"}, "pref": {"所属市州", "Prefecture"}, "types": {"类型", "Types"},
 	"period": {"评价期", "Period"}, "run": {"评价批次", "Run"}, "state": {"状态", "State"}, "score": {"综合得分", "Overall score"},
 	"rank": {"综合排名", "Overall rank"}, "change": {"名次变化（上升为正）", "Rank change (up is positive)"},
-	"awards": {"获奖情况", "Awards"}, "veto": {"一票否决", "Vetoed"}, "yes": {"是", "yes"}, "no": {"否", "no"},
+	"awards": {"获奖情况", "Awards"}, "veto": {"一票否决", "Vetoed"}, "yes": {"是", "yes"}, "no": {"否", "no"}, "none": {"无", "none"},
 	"typeRank": {"类型内排名（%s）", "Rank in type (%s)"}, "of": {"%s / %d", "%s of %d"},
 	"area": {"领域", "Area"}, "aScore": {"得分", "Score"}, "typeAvg": {"同类型平均", "Type average"}, "diff": {"差值", "Difference"},
 	"peerRank": {"同类型排名", "Rank in type"}, "weight": {"权重 %", "Weight %"}, "indicator": {"指标", "Indicator"},
@@ -80,7 +80,7 @@ func SheetWorkbook(s *Sheet, lang locale.Lang) []xlsx.Sheet {
 		{L("county"), s.Name}, {L("code"), s.Code}, {L("pref"), s.Prefecture}, {L("types"), strings.Join(s.Types, "、")},
 		{L("period"), s.Period}, {L("run"), s.RunID}, {L("state"), string(s.State)}, {L("score"), s.Score},
 		{L("rank"), L("of", RankText(s.Rank), s.Ranked)}, {L("change"), s.RankChange},
-		{L("awards"), strings.Join(s.Awards, "、")}, {L("veto"), yes}}
+		{L("awards"), awardsText(s.Awards, L("none"))}, {L("veto"), yes}}
 	for _, t := range s.TypeRanks {
 		summary = append(summary, []any{L("typeRank", t.Type), L("of", RankText(t.Rank), t.Of)})
 	}
@@ -151,4 +151,13 @@ func timeText(t time.Time) string {
 		return ""
 	}
 	return t.In(store.ChinaTime).Format("2006-01-02 15:04")
+}
+
+// awardsText is the awards joined for a cell, or none ("无") so that a blank
+// cell is never read as a figure not yet filled in.
+func awardsText(awards []string, none string) string {
+	if len(awards) == 0 {
+		return none
+	}
+	return strings.Join(awards, "、")
 }

@@ -57,7 +57,9 @@ func init() {
 		"web.unauthenticated": {"请先登录", "please log in"},
 		"web.expired":         {"登录已过期，请重新登录", "the login has expired; please log in again"},
 		"web.badlogin":        {"用户名或密码错误", "wrong username or password"},
-		"web.forbidden":       {"没有权限：%s", "not allowed: %s"},
+		"web.forbidden":       {"您没有权限进行此项操作或查看此内容", "you are not allowed to do this or to see this"},
+		"web.compareTwo":      {"请在批次列表中选择两个批次进行比较", "choose two runs to compare on the list of runs"},
+		"web.badpassword":     {"当前密码不正确", "the current password is wrong"},
 		"web.notfound":        {"找不到所请求的内容：它不存在，或您无权查看", "not found: it does not exist, or you may not see it"},
 		"web.conflict":        {"与现有记录冲突：%s", "conflicts with the existing records: %s"},
 		"web.immutable":       {"已发布的评价结果不可更改", "a published run cannot change"},
@@ -109,7 +111,12 @@ func throttledMessage(secs int) locale.Message {
 	return locale.M("web.throttled", secs)
 }
 
-func forbidden(what string) error { return errorf(EForbidden, "web.forbidden", what) }
+// forbidden is the refusal of a logged-in caller. What was refused goes to
+// the log (and the audit of refusals), not to the page: it is written for
+// the developer ("read run"), not for the reader.
+func forbidden(what string) error {
+	return &Error{Code: EForbidden, Msg: locale.M("web.forbidden"), Err: errors.New("forbidden: " + what)}
+}
 
 // notFound is the one 404 every missing or invisible record gets: the
 // same words whether the id exists or not, so that a 404 tells nobody
@@ -221,7 +228,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 // why. A failure to write it is logged; the refusal stands.
 func (s *Server) auditRefusal(r *http.Request, e *Error) {
 	what := r.Method + " " + r.URL.Path
-	if err := s.db.RecordRefusal(r.Context(), callerOf(r).actor(), s.remote(r), what, e.Msg.In(locale.EN)); err != nil {
+	why := e.Msg.In(locale.EN)
+	if e.Err != nil {
+		why += " (" + e.Err.Error() + ")"
+	}
+	if err := s.db.RecordRefusal(r.Context(), callerOf(r).actor(), s.remote(r), what, why); err != nil {
 		s.log.ErrorContext(r.Context(), "cannot audit a refusal", "what", what, "err", err)
 	}
 }

@@ -128,7 +128,7 @@ func (s *Server) checkCurrentPassword(r *http.Request, u store.User, password st
 		return err
 	}
 	if !ok {
-		return forbidden("the current password is wrong")
+		return errorf(EForbidden, "web.badpassword")
 	}
 	return nil
 }

@@ -197,6 +197,20 @@ func TestMethodPage(t *testing.T) {
 	if n := strings.Count(body, `<th class="n type">`); n != 5 {
 		t.Errorf("/method has %d type columns, want 5", n)
 	}
+	// The whole method in words, rendered on the server: the sections of
+	// the rules, a fixed standard with its values, an event's points and
+	// cap, an award's count; no rule shown by its code.
+	for _, want := range []string{`id="rules"`, "<h3>计分规则</h3>", "<h3>加减分与一票否决事项</h3>", "<h3>奖项</h3>",
+		"不允许值为0%，满意值为10%", "每项扣 1 分，合计最多 3 分", "十强县：综合排名前 10 名"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/method lacks %q in its rules", want)
+		}
+	}
+	for _, code := range []string{">efficacy<", ">all_or_nothing<", ">level_growth<", "<code>"} {
+		if strings.Contains(body, code) {
+			t.Errorf("/method shows the code %q", code)
+		}
+	}
 	if n := strings.Count(body, `<tr class="area">`); n != 5 {
 		t.Errorf("/method has %d areas, want 5", n)
 	}

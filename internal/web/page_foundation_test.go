@@ -76,8 +76,12 @@ func TestErrorPages(t *testing.T) {
 		t.Errorf("anonymous /admin/map: %d to %q", res.status, res.header.Get("Location"))
 	}
 	res = d.as(t, "viewer").do("GET", "/admin/map", nil)
-	if res.status != http.StatusForbidden || !bytes.Contains(res.body, []byte("没有权限")) {
+	if res.status != http.StatusForbidden || !bytes.Contains(res.body, []byte("没有权限")) || bytes.Contains(res.body, []byte(" map")) {
 		t.Errorf("a viewer's /admin/map: %d %.200s", res.status, res.body)
+	}
+	res = d.as(t, "ana").do("GET", "/runs/compare", nil)
+	if res.status != http.StatusBadRequest || !bytes.Contains(res.body, []byte("选择两个批次")) || bytes.Contains(res.body, []byte("?a=ID")) {
+		t.Errorf("/runs/compare without runs: %d %.300s", res.status, res.body)
 	}
 	res = d.as(t, "").do("GET", "/api/v1/nothing", nil)
 	if res.status != http.StatusNotFound || !strings.HasPrefix(res.header.Get("Content-Type"), "application/json") {
@@ -103,10 +107,29 @@ func TestNoticeWorkbook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := strings.Join(f.GetSheetList(), ","); got != "获奖名单,综合排名,分类排名,说明" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "获奖名单,综合排名,分类排名,未取整得分,说明" {
 			t.Errorf("sheets %s", got)
 		}
 		rows, _ := f.GetRows("综合排名")
+		raw, _ := f.GetRows("未取整得分")
+		longer := 0 // scores the unrounded sheet shows with more than 2 decimals
+		for i := 1; i < len(rows) && i < len(raw); i++ {
+			// 综合排名: 名次, 代码, 县区, 市州, 类型, 得分, five areas' scores
+			// (the method's 2 decimals); 未取整得分: 代码, 县区, 得分, the areas.
+			for c := 5; c < 11 && c < len(rows[i]); c++ {
+				if dec := decimalsOf(rows[i][c]); dec > 2 {
+					t.Errorf("/notice.xlsx%s: 综合排名 %s column %d: %s has %d decimals, the method publishes 2", tc.query, rows[i][1], c+1, rows[i][c], dec)
+				}
+			}
+			for _, c := range raw[i][2:] {
+				if decimalsOf(c) > 2 {
+					longer++
+				}
+			}
+		}
+		if len(raw) != len(rows) || longer == 0 {
+			t.Errorf("/notice.xlsx%s: 未取整得分 has %d rows (综合排名 %d), %d with more than 2 decimals", tc.query, len(raw), len(rows), longer)
+		}
 		if n := len(rows) - 1; n < tc.min || n > tc.max || rows[0][0] != "名次" || rows[1][0] != "1" {
 			t.Errorf("/notice.xlsx%s: 综合排名 has %d rows (want %d–%d), header %v, first %v", tc.query, n, tc.min, tc.max, rows[0], rows[1])
 		}
@@ -121,9 +144,17 @@ func TestNoticeWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatalf("/rankings.xlsx: %d %v", res.status, err)
 	}
-	if got := f.GetSheetList(); len(got) != 1 || got[0] != "分类排名" {
-		t.Errorf("/rankings.xlsx?type= sheets %v, want [分类排名]", got)
+	if got := strings.Join(f.GetSheetList(), ","); got != "分类排名,未取整得分" {
+		t.Errorf("/rankings.xlsx?type= sheets %v, want [分类排名 未取整得分]", got)
 	}
+}
+
+// decimalsOf counts the digits after the decimal point of a cell's text.
+func decimalsOf(s string) int {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
 }
 
 // TestNoticePDFWithoutChromium checks that the server works without

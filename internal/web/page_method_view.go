@@ -23,6 +23,7 @@ type methodView struct {
 	Types   []string
 	Areas   []methodArea
 	Sources []methodSource
+	Rules   []method.Section // every rule of the method in words (method.Describe)
 	Sample  bool
 	chart   map[string]any
 }
@@ -57,7 +58,7 @@ func (v *methodView) Sunburst() map[string]any { return v.chart }
 func newMethodView(m *method.Method, weights map[string]map[string]float64, lang locale.Lang) (*methodView, error) {
 	en := lang == locale.EN
 	names := methodNames(m, en)
-	v := &methodView{Title: m.Title, Sample: m.Sample}
+	v := &methodView{Title: m.Title, Sample: m.Sample, Rules: m.Describe(lang)}
 	if en && m.TitleEn != "" {
 		v.Title = m.TitleEn
 	}
@@ -88,7 +89,7 @@ func newMethodView(m *method.Method, weights map[string]map[string]float64, lang
 				continue
 			}
 			mi := methodIndicator{Code: ind.Code, Name: names[ind.Code].Name, Measure: ind.Unit, Department: ind.Department,
-				Definition: ind.Definition, Rule: ind.Score.Rule, Lower: ind.Direction < 0, Weights: pct(ind.Code)}
+				Definition: ind.Definition, Rule: method.RuleName(ind.Score.Rule, lang), Lower: ind.Direction < 0, Weights: pct(ind.Code)}
 			a.Indicators = append(a.Indicators, mi)
 			if len(v.Types) > 0 && !math.IsNaN(mi.Weights[0]) && mi.Weights[0] > 0 {
 				kids = append(kids, map[string]any{"name": mi.Name, "value": math.Round(mi.Weights[0]*100) / 100})
@@ -181,6 +182,8 @@ func init() {
 		"method.from":       {"方法", "Method"},
 		"method.detail":     {"说明", "Details"},
 		"method.fromData":   {"每次评价时由当年数据计算", "computed from each year's data"},
+		"method.rules":      {"评价规则", "The rules"},
+		"method.rulesHow":   {"以下文字由办法文件逐条生成，与程序计算所用的规则一致。", "The text below is generated from the method file, rule by rule: it is what the program computes."},
 	})
 }
 

@@ -42,6 +42,7 @@ func (s *Server) noticeXLSX(w http.ResponseWriter, r *http.Request) error {
 		awardSheet(lang, v),
 		rankingSheet(lang, ui(lang, "xlsx.overall"), v, v.Rows, -1),
 		typeSheet(lang, v),
+		unroundedSheet(lang, v, v.Rows),
 		{Name: ui(lang, "xlsx.about"), Rows: about, Widths: []float64{14, 70}},
 	}
 	return writeXLSX(w, "notice-"+run.Period+".xlsx", sheets)

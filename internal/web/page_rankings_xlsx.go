@@ -25,7 +25,7 @@ func (s *Server) rankingsXLSX(w http.ResponseWriter, r *http.Request) error {
 	}
 	sheet := rankingSheet(lang, name, v.Rank, v.Rows, v.TypeIdx)
 	file := "rankings-" + v.Rank.Run.Period + ".xlsx"
-	return writeXLSX(w, file, []xlsx.Sheet{sheet})
+	return writeXLSX(w, file, []xlsx.Sheet{sheet, unroundedSheet(lang, v.Rank, v.Rows)})
 }
 
 // writeXLSX sends sheets as a download named file. The workbook is built

@@ -12,7 +12,7 @@ func (s *Server) runsCompare(w http.ResponseWriter, r *http.Request) error {
 	ida, erra := queryInt(r, "a")
 	idb, errb := queryInt(r, "b")
 	if erra != nil || errb != nil || ida == 0 || idb == 0 {
-		return invalid("compare needs two runs: ?a=ID&b=ID")
+		return errorf(EInvalid, "web.compareTwo")
 	}
 	a, err := s.readableRun(r, ida)
 	if err != nil {

@@ -29,6 +29,6 @@ func (s *Server) runsCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/runs?done=%d", run.ID), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/runs?created=%d", run.ID), http.StatusSeeOther)
 	return nil
 }

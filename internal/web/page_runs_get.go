@@ -17,7 +17,7 @@ func (s *Server) runsGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &runsView{Done: r.URL.Query().Get("done"),
+	v := &runsView{Done: r.URL.Query().Get("done"), Created: r.URL.Query().Get("created"),
 		CanCreate: auth.Can(c.principal(), auth.Write, auth.Resource{Kind: auth.KindRun, RunState: auth.StateDraft, Visibility: auth.VisNone})}
 	methods := map[int64]store.Method{}
 	if auth.Can(c.principal(), auth.Read, auth.Resource{Kind: auth.KindMethod}) {

@@ -18,6 +18,7 @@ type runsView struct {
 	Periods   []string
 	A, B      int64 // the runs the compare form proposes
 	Done      string
+	Created   string // a run just made: announced as new, not as updated
 }
 
 // runRow is a run of the list and the forms the caller may use on it.
@@ -235,6 +236,7 @@ func init() {
 		"runs.setVis":     {"设置", "Set"},
 		"runs.robust":     {"稳健性", "Robustness"},
 		"runs.done":       {"批次 #%s 已更新。", "Run #%s was updated."},
+		"runs.new":        {"已新建批次 #%s（草稿）。", "Run #%s was created (draft)."},
 		"runs.compare":    {"比较两个批次", "Compare two runs"},
 		"runs.compareA":   {"批次 A", "Run A"},
 		"runs.compareB":   {"批次 B", "Run B"},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/method"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
 )
 
@@ -30,6 +31,7 @@ func init() {
 		"xlsx.full":      {"完整排名", "the full table"},
 		"xlsx.partial":   {"您可查看的部分（获奖县区或本单位）", "the part you may see (winners or your own units)"},
 		"xlsx.sampleYes": {"示例数据，仅用于演示", "sample data, for demonstration only"},
+		"xlsx.unrounded": {"未取整得分", "Unrounded scores"},
 	})
 }
 
@@ -45,9 +47,9 @@ func rankingSheet(lang locale.Lang, name string, v *rankView, rows []rankRow, ty
 	head = append(head, ui(lang, "xlsx.typeRank"), ui(lang, "xlsx.change"), ui(lang, "xlsx.award"), ui(lang, "xlsx.vetoed"))
 	out := [][]any{head}
 	for _, r := range rows {
-		row := []any{r.Rank, r.Code, r.Name, r.PrefName, strings.Join(r.Types, "、"), r.Score}
+		row := []any{r.Rank, r.Code, r.Name, r.PrefName, strings.Join(r.Types, "、"), v.round(r.Score)}
 		for _, a := range r.Areas {
-			row = append(row, a)
+			row = append(row, v.round(a))
 		}
 		tr := math.NaN()
 		if i := typeIdx; i >= 0 {
@@ -71,7 +73,7 @@ func awardSheet(lang locale.Lang, v *rankView) xlsx.Sheet {
 		ui(lang, "common.pref"), ui(lang, "common.score"), ui(lang, "common.rank"), ui(lang, "xlsx.change")}}
 	for _, l := range v.Awards {
 		for i, r := range l.Rows {
-			out = append(out, []any{l.Name, i + 1, r.Code, r.Name, r.PrefName, r.Score, r.Rank, r.RankChange})
+			out = append(out, []any{l.Name, i + 1, r.Code, r.Name, r.PrefName, v.round(r.Score), r.Rank, r.RankChange})
 		}
 	}
 	return xlsx.Sheet{Name: ui(lang, "xlsx.awards"), Rows: out, Widths: []float64{22, 6, 9, 14, 14, 9, 6, 10},
@@ -92,11 +94,40 @@ func typeSheet(lang locale.Lang, v *rankView) xlsx.Sheet {
 		}
 		slices.SortStableFunc(rows, func(a, b rankRow) int { return cmpRank(a.TypeRanks[ti], b.TypeRanks[ti]) })
 		for _, r := range rows {
-			out = append(out, []any{t, r.TypeRanks[ti], r.Code, r.Name, r.PrefName, r.Score, strings.Join(r.Awards, "、")})
+			out = append(out, []any{t, r.TypeRanks[ti], r.Code, r.Name, r.PrefName, v.round(r.Score), strings.Join(r.Awards, "、")})
 		}
 	}
 	return xlsx.Sheet{Name: ui(lang, "xlsx.byType"), Rows: out, Widths: []float64{12, 8, 9, 14, 14, 9, 22},
 		BoldHeader: true, FreezeHeader: true}
+}
+
+// unroundedSheet carries the scores at full precision (code, name, score,
+// the areas' scores) beside the sheets of published, rounded figures, for
+// the analyst who checks a tie or a sum.
+func unroundedSheet(lang locale.Lang, v *rankView, rows []rankRow) xlsx.Sheet {
+	head := []any{ui(lang, "common.code"), ui(lang, "common.county"), ui(lang, "common.score")}
+	for _, a := range v.Areas {
+		head = append(head, pickLang(lang, a.Name, a.NameEn))
+	}
+	out := [][]any{head}
+	for _, r := range rows {
+		row := []any{r.Code, r.Name, r.Score}
+		for _, a := range r.Areas {
+			row = append(row, a)
+		}
+		out = append(out, row)
+	}
+	return xlsx.Sheet{Name: ui(lang, "xlsx.unrounded"), Rows: out, Widths: []float64{9, 14, 20}, BoldHeader: true, FreezeHeader: true}
+}
+
+// round rounds a score as the run's method publishes it: to its decimals,
+// or to 2 where the method ranks unrounded scores.
+func (v *rankView) round(x float64) float64 {
+	d := 2
+	if v.Method != nil && v.Method.Decimals >= 0 {
+		d = v.Method.Decimals
+	}
+	return method.Round(x, d)
 }
 
 func yes(lang locale.Lang, b bool) string {

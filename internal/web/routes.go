@@ -113,6 +113,7 @@ func (s *Server) routes() http.Handler {
 	// pages of results through s.cachedPage, which also keeps them
 	// rendered per caller scope and change generation (cache_page.go).
 	mux.Handle("GET /static/", s.staticGet())
+	mux.HandleFunc("GET /favicon.ico", faviconGet)
 	mux.HandleFunc("GET /lang", s.langSet)
 	mux.Handle("GET /{$}", s.cachedPage(false, s.dashboardGet))
 	mux.Handle("GET /rankings", s.cachedPage(false, s.rankingsGet))
