@@ -118,8 +118,8 @@ func whySentence(r contribRow, f whyFigures, lang locale.Lang) string {
 	if len(parts) > 1 || (len(parts) == 1 && math.Abs(r.Own-r.Total) >= 0.005) {
 		s += ui(lang, "why.split", joinList(parts, lang))
 	}
-	if lang == locale.EN && s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:] // names start with an ASCII letter in English
+	if lang == locale.EN && s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = strings.ToUpper(s[:1]) + s[1:] // an English name starts the sentence
 	}
 	return s + ui(lang, "why.stop")
 }
