@@ -111,6 +111,12 @@ func (s *Server) countyExplain(r *http.Request, v *countyView, a *countyAnalysis
 	v.Explain = newExplainView(a.explain, v.names, unitNames,
 		[3]string{ui(lang, "county.x.weights"), ui(lang, "county.x.renorm"), ui(lang, "county.x.adjust")})
 	v.Explain.PrevRun, v.Explain.PrevPeriod = prev.ID, prev.Period
+	prm, err := s.runModel(r.Context(), prevID)
+	if err != nil {
+		return err
+	}
+	v.Explain.Sentences = whySentences(v.Explain.Rows, whyFigures{prev: rawStage(prm.outcome), cur: rawStage(rm.outcome), unit: v.Unit.Code,
+		m: rm.outcome.Method}, lang)
 	full := func(run store.Run) bool {
 		return auth.Can(p, auth.Read, auth.Resource{Kind: auth.KindResult, RunState: run.State, Visibility: run.Visibility})
 	}

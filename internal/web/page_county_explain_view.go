@@ -115,7 +115,8 @@ type explainView struct {
 	Extra               []contribRow // weights, renormalisation, deductions and rounding
 	ShowMethod          bool
 	Overtook, Overtaken []pairView
-	ShowPairs           bool // the caller may read the whole table
+	ShowPairs           bool     // the caller may read the whole table
+	Sentences           []string // the largest contributions in words (whySentences)
 }
 
 // contribRow is one indicator's part in the change.
