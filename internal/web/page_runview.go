@@ -27,6 +27,19 @@ type rankView struct {
 	Awards []awardList   // in the method's order: 十强县, 先进县(type) …, 进步县
 }
 
+// TypeEn is the English name the method gives a county type ("" when it
+// gives none).
+func (v *rankView) TypeEn(name string) string {
+	if v.Method != nil {
+		for _, t := range v.Method.Types {
+			if t.Name == name {
+				return t.NameEn
+			}
+		}
+	}
+	return ""
+}
+
 // rankRow is one county of a rankView.
 type rankRow struct {
 	Code, Name  string

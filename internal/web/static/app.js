@@ -89,7 +89,25 @@
     charts.push(c);
   }
 
+  // A table wider than its box scrolls sideways: the box is marked
+  // data-scroll (CSS shows shadows at the hidden edges and a cue above it)
+  // while there is more to see, and unmarked when the window widens.
+  function scrollCue(wrap) {
+    var cue = document.createElement("p");
+    cue.className = "scroll-cue";
+    cue.setAttribute("aria-hidden", "true");
+    cue.textContent = document.documentElement.lang === "en" ? "← scroll sideways for more columns →" : "← 左右滑动查看更多列 →";
+    wrap.parentNode.insertBefore(cue, wrap);
+    function check() {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("data-scroll", "1");
+      else wrap.removeAttribute("data-scroll");
+    }
+    check();
+    window.addEventListener("resize", check);
+  }
+
   function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-wrap"), scrollCue);
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), sortable);
     Array.prototype.forEach.call(document.querySelectorAll("input[data-filter]"), filter);
     Array.prototype.forEach.call(document.querySelectorAll(".chart[data-chart]"), chart);
