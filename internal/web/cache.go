@@ -28,6 +28,7 @@ type caches struct {
 	geo        geoCache
 	pages      *pageCache
 	callers    *authCache // API tokens and sessions (cache_auth.go)
+	sample     sampleFlag // whether the database holds demonstration data (page.go)
 }
 
 // maxMethods bounds the parsed methods a server keeps.

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -87,6 +88,7 @@ type Page struct {
 	ECharts bool        // the ECharts bundle is built in (static/vendor/echarts.min.js)
 	Fonts   bool        // the Noto Sans SC web font is built in (static/vendor/fonts/)
 	Print   bool        // ?print=1: the printable form, without the menu
+	Sample  bool        // the database holds demonstration data: every page carries a 示例数据 watermark
 	Status  int
 	Data    any
 	Parts   *pageParts // the page without its frame, rendered by render (or kept by the page cache)
@@ -170,7 +172,38 @@ func (s *Server) newPage(r *http.Request, status int, data any) *Page {
 		u := c.user
 		p.User = &u
 	}
+	p.Sample = s.sampleData(r)
 	return p
+}
+
+// sampleFlag is whether the database holds demonstration data, as read at
+// a change generation.
+type sampleFlag struct {
+	mu     sync.Mutex
+	gen    int64
+	known  bool
+	sample bool
+}
+
+// sampleData reports whether the database holds demonstration data, asked
+// again only when the change generation moved. On an error the page goes
+// without the watermark (and the error is logged): it is a label, not a
+// reason to refuse the page.
+func (s *Server) sampleData(r *http.Request) bool {
+	gen, err := s.generation(r)
+	f := &s.caches.sample
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err == nil && f.known && f.gen == gen {
+		return f.sample
+	}
+	ok, err2 := s.db.HoldsSampleData(r.Context())
+	if err != nil || err2 != nil {
+		s.log.WarnContext(r.Context(), "cannot tell whether the database holds sample data", "err", errors.Join(err, err2))
+		return f.sample
+	}
+	f.gen, f.known, f.sample = gen, true, ok
+	return ok
 }
 
 // render writes the page name with data framed by the layout, in the
