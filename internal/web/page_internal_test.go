@@ -89,7 +89,8 @@ func TestFormatting(t *testing.T) {
 		{string(changeHTML(0)), `<span class="chg same">–</span>`},
 		{awardClass("先进县(工业主导型)"), "advanced"},
 		{awardClass("十强县"), "top"},
-		{short("阿克塞哈萨克族自治县"), "阿克"},
+		{strings.Join(shortLabels([]string{"阿克塞哈萨克族自治县", "临夏市", "临夏县", "临洮县", "城关区"}), " "),
+			"阿克 临夏市 临夏县 临洮 城关"}, // a shared "临夏" takes the last character too
 		{navOf("/counties/620102"), "counties"},
 		{navOf("/notice.pdf"), "notice"},
 		{navOf("/"), "home"},

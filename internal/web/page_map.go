@@ -27,6 +27,7 @@ type mapView struct {
 type mapTile struct {
 	Code, Short, Title, Class string
 	X, Y, Size, TX, TY        float64
+	Long                      bool // a three-character label, set smaller
 }
 
 type mapShape struct {
@@ -107,19 +108,43 @@ func (s *Server) countyMap(ctx context.Context, lang locale.Lang, rows []rankRow
 	}
 	l := s.gridLayout(cs)
 	v.Width, v.Height = float64(l.Cols*tileSize), float64(l.Rows*tileSize)
+	var names []string
 	for _, t := range l.Tiles {
+		names = append(names, t.Name)
+	}
+	labels := shortLabels(names)
+	for i, t := range l.Tiles {
 		c, title := class(t.Code)
 		x, y := float64(t.Col*tileSize), float64(t.Row*tileSize)
-		v.Tiles = append(v.Tiles, mapTile{Code: t.Code, Short: short(t.Name), Title: title, Class: c,
-			X: x, Y: y, Size: tileSize, TX: x + tileSize/2, TY: y + tileSize/2 + 4})
+		v.Tiles = append(v.Tiles, mapTile{Code: t.Code, Short: labels[i], Title: title, Class: c,
+			X: x, Y: y, Size: tileSize, TX: x + tileSize/2, TY: y + tileSize/2 + 4, Long: len([]rune(labels[i])) > 2})
 	}
 	return v, nil
 }
 
-// short is a tile's label: the first two characters of the name.
-func short(name string) string {
-	r := []rune(name)
-	return string(r[:min(2, len(r))])
+// shortLabels are the tiles' labels: the first two characters of each
+// name, and where two names share them (临夏市, 临夏县) the first two and
+// the last, so that no two tiles read the same.
+func shortLabels(names []string) []string {
+	short := func(name string, n int) string {
+		r := []rune(name)
+		if n == 3 && len(r) > 3 {
+			return string(r[:2]) + string(r[len(r)-1])
+		}
+		return string(r[:min(n, len(r))])
+	}
+	count := map[string]int{}
+	for _, n := range names {
+		count[short(n, 2)]++
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = short(n, 2)
+		if count[out[i]] > 1 {
+			out[i] = short(n, 3)
+		}
+	}
+	return out
 }
 
 // quintiles returns the 20th, 40th, 60th and 80th percentiles of xs

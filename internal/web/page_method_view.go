@@ -101,7 +101,7 @@ func newMethodView(m *method.Method, weights map[string]map[string]float64, lang
 	v.chart = map[string]any{
 		"tooltip": map[string]any{"trigger": "item", "formatter": "{b}: {c}%"},
 		"series": []map[string]any{{"type": "sunburst", "data": data, "radius": []string{"12%", "95%"},
-			"label": map[string]any{"rotate": "radial", "fontSize": 10}}},
+			"label": map[string]any{"rotate": "radial", "fontSize": 10, "minAngle": 12}}}, // no label on slices too thin to hold one
 	}
 	for _, t := range v.Types {
 		srcs, err := m.WeightSources(t)

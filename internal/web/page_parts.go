@@ -25,9 +25,11 @@ func (p *Page) Menu() []menuItem {
 		{Key: "counties", Href: "/counties", Label: "nav.counties"},
 		{Key: "method", Href: "/method", Label: "nav.method"},
 		{Key: "runs", Href: "/runs", Label: "nav.runs"},
-		{Key: "data", Href: "/data", Label: "nav.data"},
-		{Key: "notice", Href: "/notice", Label: "nav.notice"},
 	}
+	if p.User != nil && p.User.Role != auth.RoleViewer { // a viewer reads results, not figures (/data answers her 403)
+		items = append(items, menuItem{Key: "data", Href: "/data", Label: "nav.data"})
+	}
+	items = append(items, menuItem{Key: "notice", Href: "/notice", Label: "nav.notice"})
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	if p.Admin() {
 		items = append(items, menuItem{Key: "admin", Href: "/admin/map", Label: "nav.admin.map"})

@@ -35,3 +35,18 @@ func TestSampleWatermark(t *testing.T) {
 		t.Error("after a sample revision: no watermark")
 	}
 }
+
+// TestMenuOffersWhatOpens: the menu offers 数据 to those who may read
+// figures, not to a viewer (for whom /data is a 403) nor to the public.
+func TestMenuOffersWhatOpens(t *testing.T) {
+	d := newDemoSite(t)
+	for user, want := range map[string]bool{"": false, "viewer": false, "ana": true, "tjj": true, "liangzhou": true} {
+		menu := string(d.as(t, user).do("GET", "/", nil).body)
+		if i := strings.Index(menu, `<nav class="menu"`); i >= 0 {
+			menu = menu[i : i+strings.Index(menu[i:], "</nav>")]
+		}
+		if got := strings.Contains(menu, `href="/data"`); got != want {
+			t.Errorf("user %q: the menu offers /data %v, want %v", user, got, want)
+		}
+	}
+}
