@@ -123,6 +123,12 @@ func TestWorkflowYear(t *testing.T) {
 	if page.status != http.StatusOK || !strings.Contains(string(page.body), `data-unit="620602" data-indicator="gdp"`) {
 		t.Fatalf("held page: %d", page.status)
 	}
+	// Named, with the figure it replaces: none yet for 2023 (新增).
+	for _, want := range []string{"<td>凉州区</td>", "地区生产总值 <small", "（亿元）", ">新增<"} {
+		if !strings.Contains(string(page.body), want) {
+			t.Errorf("the held page lacks %q", want)
+		}
+	}
 	explain := fmt.Sprintf("/api/v1/collection/imports/%d/explanations", held.ID)
 	if r := tjj.do("POST", explain, map[string]any{"explanations": []any{}}); r.status != http.StatusUnprocessableEntity ||
 		!strings.Contains(string(r.body), "620602") {

@@ -35,8 +35,15 @@ func pageFuncs(lang locale.Lang) template.FuncMap {
 			}
 			return zh
 		},
-		"num":     func(v float64) string { return fixed(v, 2) },
-		"fixed":   fixed,
+		"num":   func(v float64) string { return fixed(v, 2) },
+		"fixed": fixed,
+		"plain": plainNum,
+		"signedNum": func(v float64) string {
+			if v > 0 {
+				return "+" + plainNum(v)
+			}
+			return plainNum(v)
+		},
 		"rank":    rankText,
 		"change":  changeHTML,
 		"missing": math.IsNaN,
