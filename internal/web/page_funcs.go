@@ -35,9 +35,10 @@ func pageFuncs(lang locale.Lang) template.FuncMap {
 			}
 			return zh
 		},
-		"num":   func(v float64) string { return fixed(v, 2) },
-		"fixed": fixed,
-		"plain": plainNum,
+		"num":     func(v float64) string { return fixed(v, 2) },
+		"fixed":   fixed,
+		"plain":   plainNum,
+		"revKind": func(kind string) string { return revisionKind(lang, kind) },
 		"signedNum": func(v float64) string {
 			if v > 0 {
 				return "+" + plainNum(v)

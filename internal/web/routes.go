@@ -141,6 +141,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /runs/{id}/visibility", s.page(s.runsVisibility))
 	mux.Handle("GET /data", s.page(s.dataGet))
 	mux.Handle("GET /data/template.xlsx", s.page(s.dataTemplate))
+	mux.Handle("GET /data/revisions/{id}", s.page(s.dataRevisionGet))
 	mux.Handle("POST /data/import", s.page(s.dataImport))
 	// End of Pages: county, method, runs, data.
 
