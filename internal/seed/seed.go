@@ -248,7 +248,7 @@ func putData(ctx context.Context, db *store.DB, actor store.Actor, d *demo.Data)
 		}
 	}
 	note := store.RevisionNote{Kind: "import", Source: source,
-		Note: fmt.Sprintf("示例数据：程序生成（internal/demo，种子 %d），不是官方统计数据", demo.Seed)}
+		Note: fmt.Sprintf("示例数据：由本程序的示例生成器生成（种子 %d），不是官方统计数据", demo.Seed)}
 	if _, err := db.ImportObservations(ctx, actor, note, obs); err != nil {
 		return err
 	}

@@ -15,3 +15,14 @@ func (s *Server) HoldImport(t testing.TB) (release func()) {
 	}
 	return func() { s.releaseImport(ticket) }
 }
+
+// UICatalogue is a copy of the pages' message catalogue: key → {zh, en}.
+func UICatalogue() map[string][2]string {
+	uiMu.RLock()
+	defer uiMu.RUnlock()
+	out := make(map[string][2]string, len(uiStrings))
+	for k, v := range uiStrings {
+		out[k] = v
+	}
+	return out
+}

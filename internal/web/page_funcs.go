@@ -10,6 +10,7 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/store"
 )
 
 // pageFuncs are the template functions of the pages in lang:
@@ -39,6 +40,7 @@ func pageFuncs(lang locale.Lang) template.FuncMap {
 		"fixed":   fixed,
 		"plain":   plainNum,
 		"revKind": func(kind string) string { return revisionKind(lang, kind) },
+		"who":     func(user string) string { return actorName(lang, user) },
 		"signedNum": func(v float64) string {
 			if v > 0 {
 				return "+" + plainNum(v)
@@ -117,3 +119,14 @@ func awardClass(name string) string {
 
 // itoa formats n in decimal, for headers and query strings.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// actorName is an account as a page shows it: the program's own changes
+// (migrations, the demo loader: store.System) as 系统, others as typed.
+func actorName(lang locale.Lang, user string) string {
+	if user == store.System.Username {
+		return ui(lang, "actor.system")
+	}
+	return user
+}
+
+func init() { registerUI(map[string][2]string{"actor.system": {"系统", "the system"}}) }
