@@ -162,3 +162,11 @@ func (db *DB) MonitorFigures(ctx context.Context, f MonitorFigureFilter) (out []
 	}
 	return out, rows.Err()
 }
+
+// MonitorLatestYear returns the latest year with figures, 0 when none.
+func (db *DB) MonitorLatestYear(ctx context.Context) (year int, err error) {
+	defer wrap(&err, "MonitorLatestYear")
+	var y sql.NullInt64
+	err = db.sql.QueryRowContext(ctx, `SELECT MAX(year) FROM monitor_figures`).Scan(&y)
+	return int(y.Int64), err
+}

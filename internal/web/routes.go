@@ -106,6 +106,19 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/runs/{id}/decisions", s.api(s.runDecision)) // ties left to the office (待认定, issue 14)
 	// End of run lifecycle API.
 
+	// Monitoring API (issue 21; api_monitor_*.go): the monthly monitoring
+	// table, targets, figures, the release calendar and the 督办 loop.
+	mux.Handle("GET /api/v1/monitor/table", s.api(s.monitorTable))
+	mux.Handle("PUT /api/v1/monitor/targets", s.api(s.monitorTargetsPut))
+	mux.Handle("PUT /api/v1/monitor/figures", s.api(s.monitorFiguresPut))
+	mux.Handle("PUT /api/v1/monitor/releases", s.api(s.monitorReleasesPut))
+	mux.Handle("GET /api/v1/monitor/problems", s.api(s.monitorProblemList))
+	mux.Handle("POST /api/v1/monitor/problems", s.api(s.monitorProblemCreate))
+	mux.Handle("GET /api/v1/monitor/problems/{id}", s.api(s.monitorProblemGet))
+	mux.Handle("POST /api/v1/monitor/problems/{id}/steps", s.api(s.monitorProblemStep))
+	mux.Handle("POST /api/v1/monitor/escalations", s.api(s.monitorEscalate))
+	// End of monitoring API.
+
 	// Anything else under the API is a JSON 404, not the mux's text one.
 	mux.Handle("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error { return notFound(r.URL.Path) }))
 	// Pages: the browser pages (page_*.go, templates/, static/). Every page
