@@ -194,5 +194,18 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /counties/{code}/objections", s.page(s.countyObjectionsPost))
 	// End of Pages: run lifecycle and outputs.
 
+	// Pages: monitoring (issue 21; page_monitor_*.go, templates/monitor*.html):
+	// the heat table, a unit's curves, the 督办 loop, quarterly rankings,
+	// the scheduling meeting's paper.
+	mux.Handle("GET /monitor", s.page(s.monitorGet))
+	mux.Handle("GET /monitor/{unit}", s.page(s.monitorUnit))
+	mux.Handle("GET /monitor/problems", s.page(s.monitorProblems))
+	mux.Handle("GET /monitor/quarters", s.page(s.monitorQuarters))
+	mux.Handle("GET /monitor/meeting.xlsx", s.page(s.monitorMeetingXLSX))
+	mux.Handle("POST /monitor/problems", s.page(s.monitorProblemsPost))
+	mux.Handle("POST /monitor/problems/{id}", s.page(s.monitorProblemPost))
+	mux.Handle("POST /monitor/problems/escalations", s.page(s.monitorEscalatePost))
+	// End of Pages: monitoring.
+
 	return mux
 }
