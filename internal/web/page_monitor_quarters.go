@@ -17,6 +17,7 @@ func init() {
 		"monq.change": {"较上季", "vs previous quarter"},
 		"monq.none":   {"还没有季度数据。", "No quarter yet."},
 		"monq.q":      {"%d年第%d季度", "%d Q%d"},
+		"monq.docx":   {"季度通报（内部资料，.docx）", "Quarterly notice (internal, .docx)"},
 	})
 }
 

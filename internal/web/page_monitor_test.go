@@ -36,6 +36,8 @@ func TestMonitorPages(t *testing.T) {
 		{"prefecture's problems", "lz", "/monitor/problems", 200, []string{fmt.Sprintf(`id="p%d"`, yk)}, []string{fmt.Sprintf(`id="p%d"`, kd), `id="raise"`}},
 		{"office's problems with red lights", "ana", "/monitor/problems", 200, []string{fmt.Sprintf(`id="p%d"`, kd), `id="raise"`, `id="reds"`, `data-indicator="inv"`}, nil},
 		{"quarterly rankings", "ana", "/monitor/quarters", 200, []string{`data-unit="620123"`}, nil},
+		{"quarterly notice", "ana", "/monitor/quarters.docx", 200, nil, nil},
+		{"no quarterly notice for a county", "yz", "/monitor/quarters.docx", 403, nil, nil},
 		{"meeting paper", "ana", "/monitor/meeting.xlsx?period=2023-06", 200, nil, nil},
 		{"no meeting paper for a county", "yz", "/monitor/meeting.xlsx", 403, nil, nil},
 	} {

@@ -201,6 +201,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /monitor/{unit}", s.page(s.monitorUnit))
 	mux.Handle("GET /monitor/problems", s.page(s.monitorProblems))
 	mux.Handle("GET /monitor/quarters", s.page(s.monitorQuarters))
+	mux.Handle("GET /monitor/quarters.docx", s.page(s.monitorQuartersDOCX))
 	mux.Handle("GET /monitor/meeting.xlsx", s.page(s.monitorMeetingXLSX))
 	mux.Handle("POST /monitor/problems", s.page(s.monitorProblemsPost))
 	mux.Handle("POST /monitor/problems/{id}", s.page(s.monitorProblemPost))
