@@ -8,7 +8,7 @@ func init() {
 		"mon.title":         {"月度监测", "Monthly monitoring"},
 		"mon.intro":         {"各县区 1–N 月累计数据对照年初目标：增速、比全省、完成率与序时进度（序时 = 月数/12，季节性指标用近三个正常年份的平均进度）。示例数据。", "Each county's cumulative figures against its year-start targets: growth, against the province, completion and elapsed time (months / 12, or for seasonal indicators the average share of the last three normal years). Sample data."},
 		"mon.period":        {"期间", "Period"},
-		"mon.cum":           {"1–%d月累计", "months 1–%d cumulative"},
+		"mon.cum":           {"%d年1–%d月累计", "%d, months 1–%d cumulative"},
 		"mon.unreleased":    {"本期数据尚未到统计局发布日，仅省级可见。", "This period is before the statistics bureau's release day: only the provincial office sees it."},
 		"mon.none":          {"暂无可查看的监测数据。", "No monitoring figures to show."},
 		"mon.unit":          {"县区", "County"},
