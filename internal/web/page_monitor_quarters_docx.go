@@ -103,7 +103,7 @@ func (s *Server) monitorQuartersDOCX(w http.ResponseWriter, r *http.Request) err
 			{Heading: "一、位次前移10位以上的县区", Groups: []report.AwardGroup{{Names: risers}}},
 			{Heading: "二、红灯指标4项以上的县区", Groups: []report.AwardGroup{{Names: redUnits}}},
 		},
-		Closing: []string{"请红灯指标较多的县区认真分析原因，对照问题清单落实整改措施，按期申请销号；逾期未销号的问题将提级督办。"},
+		Closing:    []string{"请红灯指标较多的县区认真分析原因，对照问题清单落实整改措施，按期申请销号；逾期未销号的问题将提级督办。"},
 		Attachment: table,
 		Date:       fmt.Sprintf("%d年%d月", q.Year, q.Month+1),
 	}
