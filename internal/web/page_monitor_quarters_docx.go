@@ -105,7 +105,7 @@ func (s *Server) monitorQuartersDOCX(w http.ResponseWriter, r *http.Request) err
 		},
 		Closing:    []string{"请红灯指标较多的县区认真分析原因，对照问题清单落实整改措施，按期申请销号；逾期未销号的问题将提级督办。"},
 		Attachment: table,
-		Date:       fmt.Sprintf("%d年%d月", q.Year, q.Month+1),
+		Date:       fmt.Sprintf("%d年%d月", q.Year+q.Month/12, q.Month%12+1), // the month after the quarter
 	}
 	var b bytes.Buffer
 	if err := report.NoticeDocument(n).Write(&b); err != nil {

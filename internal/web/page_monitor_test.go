@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qiangxian/qiangxian/internal/docx"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -57,6 +58,20 @@ func TestMonitorPages(t *testing.T) {
 				}
 			}
 		})
+	}
+
+	// The quarterly notice is marked internal and lists the quarter's
+	// ranking: the fixture's only quarter is 2023-06, Q2.
+	r := as("ana").do("GET", "/monitor/quarters.docx", nil)
+	txt, err := docx.ReadText(r.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := txt.All()
+	for _, s := range []string{"内部资料", "关于2023年第2季度县域经济主要指标监测情况的通报", "2023年7月", "榆中县"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the notice lacks %q", s)
+		}
 	}
 
 	// The loop through the forms: the office orders, the county replies
