@@ -130,6 +130,7 @@ func (db *DB) PutMonitorFigures(ctx context.Context, actor Actor, stage string, 
 type MonitorFigureFilter struct {
 	FromYear, ToYear int
 	Stage            string
+	Unit             string // one unit's ("" every unit's)
 }
 
 // MonitorFigures returns the figures f selects, by period, indicator and
@@ -141,8 +142,8 @@ func (db *DB) MonitorFigures(ctx context.Context, f MonitorFigureFilter) (out []
 		hi = 9999
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT year, month, unit_code, indicator, stage, value, growth FROM monitor_figures
-		WHERE year >= $1 AND year <= $2 AND ($3 = '' OR stage = $3)
-		ORDER BY year, month, indicator, unit_code, stage`, f.FromYear, hi, f.Stage)
+		WHERE year >= $1 AND year <= $2 AND ($3 = '' OR stage = $3) AND ($4 = '' OR unit_code = $4)
+		ORDER BY year, month, indicator, unit_code, stage`, f.FromYear, hi, f.Stage, f.Unit)
 	if err != nil {
 		return nil, err
 	}

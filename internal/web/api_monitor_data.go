@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
@@ -40,9 +41,19 @@ func (s *Server) loadMonitor(ctx context.Context, year int) (*monitorData, error
 	if d.Releases, err = s.db.MonitorReleases(ctx, 0); err != nil {
 		return nil, err
 	}
-	figs, err := s.db.MonitorFigures(ctx, store.MonitorFigureFilter{FromYear: year - 1 - monitor.BenchmarkYears - 1, ToYear: year})
+	// The year and the one before; for the seasonal benchmark, the
+	// province's own figures of the years before those (one abnormal year
+	// may be skipped).
+	figs, err := s.db.MonitorFigures(ctx, store.MonitorFigureFilter{FromYear: year - 1, ToYear: year})
 	if err != nil {
 		return nil, err
+	}
+	for _, u := range provinceCodes(figs) {
+		older, err := s.db.MonitorFigures(ctx, store.MonitorFigureFilter{FromYear: year - 1 - monitor.BenchmarkYears, ToYear: year - 2, Unit: u})
+		if err != nil {
+			return nil, err
+		}
+		figs = append(older, figs...)
 	}
 	if d.In.Targets, err = s.db.MonitorTargets(ctx, year); err != nil {
 		return nil, err
@@ -97,16 +108,26 @@ func (s *Server) loadMonitor(ctx context.Context, year int) (*monitorData, error
 	return d, nil
 }
 
+// provinceCodes lists the province codes among figs (one, in practice).
+func provinceCodes(figs []store.MonitorFigure) []string {
+	var out []string
+	for _, f := range figs {
+		if monitor.IsProvince(f.Unit) && !slices.Contains(out, f.Unit) {
+			out = append(out, f.Unit)
+		}
+	}
+	return out
+}
+
 // released reports whether period p is past its release day today.
 func (d *monitorData) released(p monitor.Period) bool {
 	return store.ReleasedOn(d.Releases, p, time.Now())
 }
 
 // monitorResource describes a unit's monitoring rows of period p.
-func (s *Server) monitorResource(ctx context.Context, d *monitorData, unit string, p monitor.Period) (auth.Resource, error) {
-	res, err := s.unitResource(ctx, auth.KindMonitor, unit)
-	res.Released = d.released(p)
-	return res, err
+func (s *Server) monitorResource(r *http.Request, d *monitorData, unit string, p monitor.Period) (auth.Resource, error) {
+	prefs, err := s.prefectures(r)
+	return auth.Resource{Kind: auth.KindMonitor, Unit: unit, Prefecture: prefs[unit], Released: d.released(p)}, err
 }
 
 // latestPeriod returns the latest period of d the caller may read (the
@@ -132,17 +153,14 @@ func (s *Server) visibleRows(r *http.Request, d *monitorData, p monitor.Period) 
 	in.Period = p
 	rows := monitor.Compute(in)
 	c := callerOf(r)
+	prefs, err := s.prefectures(r)
+	if err != nil {
+		return nil, err
+	}
+	released := d.released(p)
 	out := rows[:0]
-	prefs := map[string]auth.Resource{}
 	for _, row := range rows {
-		res, ok := prefs[row.Unit]
-		if !ok {
-			var err error
-			if res, err = s.monitorResource(r.Context(), d, row.Unit, p); err != nil {
-				return nil, err
-			}
-			prefs[row.Unit] = res
-		}
+		res := auth.Resource{Kind: auth.KindMonitor, Unit: row.Unit, Prefecture: prefs[row.Unit], Released: released}
 		if auth.Can(c.principal(), auth.Read, res) {
 			out = append(out, row)
 		}

@@ -68,13 +68,14 @@ func (s *Server) monitorQuarters(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	prefs, err := s.prefectures(r)
+	if err != nil {
+		return err
+	}
 	idx := map[string]int{}
 	for q, ss := range standings {
 		for _, st := range ss {
-			res, err := s.monitorResource(r.Context(), d, st.Unit, qs[q])
-			if err != nil {
-				return err
-			}
+			res := auth.Resource{Kind: auth.KindMonitor, Unit: st.Unit, Prefecture: prefs[st.Unit], Released: d.released(qs[q])}
 			if !auth.Can(c.principal(), auth.Read, res) {
 				continue
 			}

@@ -52,7 +52,7 @@ func (s *Server) monitorUnit(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return notFound("monitoring period")
 	}
-	res, err := s.monitorResource(r.Context(), d, code, p)
+	res, err := s.monitorResource(r, d, code, p)
 	if err != nil {
 		return err
 	}

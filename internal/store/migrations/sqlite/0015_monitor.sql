@@ -3,7 +3,7 @@
 -- calendar, cumulative figures kept apart as preliminary and final, and the
 -- one 督办 loop of the platform (问题清单 → 督办单 → reply → 销号, with
 -- escalation when overdue). migrations/postgres/0015 is the same schema in
--- PostgreSQL's words.
+-- PostgreSQL's words (but for WITHOUT ROWID, SQLite's own).
 
 -- An indicator as monitoring reads it: how often it comes, which way is
 -- good, whether it adds up over units (a growth is computed only for those),
@@ -69,7 +69,7 @@ CREATE TABLE monitor_figures (
 	updated_at TIMESTAMP NOT NULL,
 	updated_by TEXT NOT NULL,
 	PRIMARY KEY (year, month, indicator, unit_code, stage)
-);
+) WITHOUT ROWID; -- read in key order: the table is its key (PostgreSQL reads the index)
 
 -- The 督办 loop: a problem (问题清单 entry) raised from a red indicator, a
 -- zone warning, a project behind schedule, or by hand; a 督办单 orders it;
