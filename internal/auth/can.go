@@ -44,6 +44,7 @@ type Resource struct {
 	Visibility Visibility // KindRun, KindResult
 	Winner     bool       // KindResult: the row carries an award
 	Username   string     // KindUser: whose account
+	Released   bool       // KindMonitor: the period is past its release day
 }
 
 // Can reports whether u may do a to r. Everything not granted is denied.
@@ -53,6 +54,9 @@ func Can(u User, a Action, r Resource) bool {
 	}
 	if u.Role == RoleAdmin {
 		return true
+	}
+	if r.Kind == KindMonitor || r.Kind == KindProblem {
+		return monitorCan(u, a, r)
 	}
 	if publicCan(a, r) || ownAccount(u, a, r) {
 		return true

@@ -81,3 +81,7 @@ func BenchmarkShares(series map[string][]YearSeries, year int, abnormal func(int
 	}
 	return out
 }
+
+// Abnormal reports whether year is excluded from seasonal benchmarks: 2020,
+// the epidemic year, whose months were nothing like a normal year's.
+func Abnormal(year int) bool { return year == 2020 }

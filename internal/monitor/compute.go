@@ -17,6 +17,11 @@ type Input struct {
 	Targets []Target
 	// Shares is the seasonal benchmark; nil means month / 12 throughout.
 	Shares Shares
+	// Falling names the indicators that should fall (energy intensity):
+	// their growth ranks ascending and their light reads every comparison
+	// the other way round (a rise is red; met is growth ≤ target). The
+	// command line has no such column: nil, every indicator rises.
+	Falling map[string]bool
 }
 
 // Compute builds the monitoring table: one row per non-province unit and
@@ -25,12 +30,22 @@ type Input struct {
 // Ranks and the province growth are per indicator, among the non-province
 // units.
 func Compute(in Input) []Row {
-	return ComputePeriods(in.Figures, in.Targets, in.Shares, []Period{in.Period})[0]
+	return computePeriods(in.Figures, in.Targets, in.Shares, in.Falling, []Period{in.Period})[0]
+}
+
+// Periods computes the table of each of periods as Compute does for
+// in.Period, reading the figures once.
+func (in Input) Periods(periods []Period) [][]Row {
+	return computePeriods(in.Figures, in.Targets, in.Shares, in.Falling, periods)
 }
 
 // ComputePeriods computes the table of each of periods (the months of a
 // trend) as Compute does, reading the figures once.
 func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Period) [][]Row {
+	return computePeriods(figs, targets, shares, nil, periods)
+}
+
+func computePeriods(figs []Figure, targets []Target, shares Shares, falling map[string]bool, periods []Period) [][]Row {
 	// Figures by period: the periods asked for and a year before each,
 	// numbered year·12 + month so that a figure's bucket is an index.
 	lo, hi := math.MaxInt, math.MinInt
@@ -66,7 +81,7 @@ func ComputePeriods(figs []Figure, targets []Target, shares Shares, periods []Pe
 			}
 			byYear[p.Year] = ts
 		}
-		out[k] = compute(p, byPeriod[p.index()-lo], byPeriod[p.YearEarlier().index()-lo], ts, shares)
+		out[k] = compute(p, byPeriod[p.index()-lo], byPeriod[p.YearEarlier().index()-lo], ts, shares, falling)
 	}
 	return out
 }
@@ -88,7 +103,7 @@ type group struct {
 // compute builds the table of period p from its figures and those of a
 // year earlier. Units and indicators are numbered once, so that the join
 // with last year's figures and the output order need no string keys.
-func compute(p Period, cur, prev []*Figure, targets targetIndex, shares Shares) []Row {
+func compute(p Period, cur, prev []*Figure, targets targetIndex, shares Shares, falling map[string]bool) []Row {
 	unitIdx := map[string]int32{}
 	var unitCodes []string
 	indIdx := map[string]int32{}
@@ -166,12 +181,16 @@ func compute(p Period, cur, prev []*Figure, targets targetIndex, shares Shares) 
 		if math.IsNaN(pg) && both && sumE != 0 {
 			pg = 100 * (sumV/sumE - 1)
 		}
-		rankInto(rows, g.pos, func(r *Row) float64 { return r.Growth }, func(r *Row, k int) { r.Rank = k })
+		sign := 1.0
+		if falling[g.ind] {
+			sign = -1
+		}
+		rankInto(rows, g.pos, func(r *Row) float64 { return sign * r.Growth }, func(r *Row, k int) { r.Rank = k })
 		rankInto(rows, g.pos, func(r *Row) float64 { return r.Value }, func(r *Row, k int) { r.ValueRank = k })
 		ts := targets[g.ind]
 		for _, j := range g.pos {
 			r := &rows[j]
-			finish(r, pg, ts[r.Unit], shares, p.Month)
+			finish(r, pg, ts[r.Unit], shares, p.Month, sign)
 		}
 	}
 	return rows
@@ -216,8 +235,9 @@ func (g *grid) get(u, i int32) float64 {
 }
 
 // finish fills the columns that follow from the growth: the province
-// comparison, the target columns and the light.
-func finish(r *Row, pg float64, t *Target, shares Shares, month int) {
+// comparison, the target columns and the light (read with the signs of
+// growths and gap turned by sign −1 for a falling indicator).
+func finish(r *Row, pg float64, t *Target, shares Shares, month int, sign float64) {
 	nan := math.NaN()
 	r.ProvinceGrowth, r.DiffPP = pg, r.Growth-pg // NaN when either is
 	r.Target, r.Completion, r.Elapsed, r.ScheduleGap = nan, nan, nan, nan
@@ -232,7 +252,7 @@ func finish(r *Row, pg float64, t *Target, shares Shares, month int) {
 			r.ScheduleGap = r.Growth - t.Value
 		}
 	}
-	r.Light = LightOf(r.Growth, pg, r.Kind, r.ScheduleGap)
+	r.Light = LightOf(sign*r.Growth, sign*pg, r.Kind, sign*r.ScheduleGap)
 }
 
 // finite returns v, or NaN when it is infinite (a division by a zero

@@ -263,3 +263,34 @@ func TestSparseFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestFallingIndicator: energy intensity should fall. Growths −4, −1, +2
+// and the province's −2; a has the growth target −3.
+// a: −4 ≤ −3, the target is met: green. b: no target, −1 > −2 (fell
+// less than the province): red. c: rose: red. d: target −3 missed
+// (−2.5 > −3) but −2.5 ≤ −2, better than the province: yellow. Ranks
+// ascending: a 1, d 2, b 3, c 4.
+func TestFallingIndicator(t *testing.T) {
+	in := Input{Period: jun23, Falling: map[string]bool{"energy": true}, Figures: []Figure{
+		fig(jun23, "620000", "energy", nan, -2),
+		fig(jun23, "a", "energy", 1, -4), fig(jun23, "b", "energy", 1, -1),
+		fig(jun23, "c", "energy", 1, 2), fig(jun23, "d", "energy", 1, -2.5),
+	}, Targets: []Target{{Year: 2023, Unit: "a", Indicator: "energy", Value: -3, Kind: Growth},
+		{Year: 2023, Unit: "d", Indicator: "energy", Value: -3, Kind: Growth}}}
+	got := byUnit(Compute(in), "energy")
+	want := map[string]struct {
+		light Light
+		rank  int
+	}{"a": {Green, 1}, "b": {Red, 3}, "c": {Red, 4}, "d": {Yellow, 2}}
+	for u, w := range want {
+		if r := got[u]; r.Light != w.light || r.Rank != w.rank {
+			t.Errorf("%s: %s %d, want %s %d", u, r.Light, r.Rank, w.light, w.rank)
+		}
+	}
+	// Without Falling, as the command line reads it: a, b, d fell, so red;
+	// descending c 2, b −1, d −2.5, a −4: a is 4th.
+	in.Falling = nil
+	if r := byUnit(Compute(in), "energy")["a"]; r.Light != Red || r.Rank != 4 {
+		t.Errorf("rising reading of a: %s %d", r.Light, r.Rank)
+	}
+}

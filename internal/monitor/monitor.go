@@ -118,10 +118,9 @@ func Elapsed(shares Shares, indicator string, month int) float64 {
 // none without growth; red when growth < 0; green when the target is met
 // (absolute: gap ≥ 0; growth target: growth ≥ target, i.e. gap ≥ 0; no
 // target: growth ≥ the province's); yellow when growth ≥ the province's;
-// red otherwise. A comparison with a missing number is false, with one
-// exception: without a target and without a province growth there is no
-// yardstick at all, and a non-negative growth gets no light rather than a
-// red one (a red light raises a problem in the 督办 loop).
+// red otherwise. A comparison with a missing number is false: without a
+// target and without a province growth nothing is met, and a non-negative
+// growth is red.
 func LightOf(growth, provinceGrowth float64, kind Kind, gap float64) Light {
 	switch {
 	case math.IsNaN(growth):

@@ -31,6 +31,7 @@ func (p *Page) Menu() []menuItem {
 	}
 	items = append(items, menuItem{Key: "notice", Href: "/notice", Label: "nav.notice"})
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
+	items = append(items, monitorMenu(p.User)...)  // monitoring (page_monitor_view.go)
 	if p.Admin() {
 		items = append(items, menuItem{Key: "admin", Href: "/admin/map", Label: "nav.admin.map"})
 	}

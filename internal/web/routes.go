@@ -106,6 +106,19 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/runs/{id}/decisions", s.api(s.runDecision)) // ties left to the office (待认定, issue 14)
 	// End of run lifecycle API.
 
+	// Monitoring API (issue 21; api_monitor_*.go): the monthly monitoring
+	// table, targets, figures, the release calendar and the 督办 loop.
+	mux.Handle("GET /api/v1/monitor/table", s.api(s.monitorTable))
+	mux.Handle("PUT /api/v1/monitor/targets", s.api(s.monitorTargetsPut))
+	mux.Handle("PUT /api/v1/monitor/figures", s.api(s.monitorFiguresPut))
+	mux.Handle("PUT /api/v1/monitor/releases", s.api(s.monitorReleasesPut))
+	mux.Handle("GET /api/v1/monitor/problems", s.api(s.monitorProblemList))
+	mux.Handle("POST /api/v1/monitor/problems", s.api(s.monitorProblemCreate))
+	mux.Handle("GET /api/v1/monitor/problems/{id}", s.api(s.monitorProblemGet))
+	mux.Handle("POST /api/v1/monitor/problems/{id}/steps", s.api(s.monitorProblemStep))
+	mux.Handle("POST /api/v1/monitor/escalations", s.api(s.monitorEscalate))
+	// End of monitoring API.
+
 	// Anything else under the API is a JSON 404, not the mux's text one.
 	mux.Handle("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error { return notFound(r.URL.Path) }))
 	// Pages: the browser pages (page_*.go, templates/, static/). Every page
@@ -182,6 +195,20 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /counties/{code}/objections", s.page(s.countyObjectionsGet))
 	mux.Handle("POST /counties/{code}/objections", s.page(s.countyObjectionsPost))
 	// End of Pages: run lifecycle and outputs.
+
+	// Pages: monitoring (issue 21; page_monitor_*.go, templates/monitor*.html):
+	// the heat table, a unit's curves, the 督办 loop, quarterly rankings,
+	// the scheduling meeting's paper.
+	mux.Handle("GET /monitor", s.page(s.monitorGet))
+	mux.Handle("GET /monitor/{unit}", s.page(s.monitorUnit))
+	mux.Handle("GET /monitor/problems", s.page(s.monitorProblems))
+	mux.Handle("GET /monitor/quarters", s.page(s.monitorQuarters))
+	mux.Handle("GET /monitor/quarters.docx", s.page(s.monitorQuartersDOCX))
+	mux.Handle("GET /monitor/meeting.xlsx", s.page(s.monitorMeetingXLSX))
+	mux.Handle("POST /monitor/problems", s.page(s.monitorProblemsPost))
+	mux.Handle("POST /monitor/problems/{id}", s.page(s.monitorProblemPost))
+	mux.Handle("POST /monitor/problems/escalations", s.page(s.monitorEscalatePost))
+	// End of Pages: monitoring.
 
 	return mux
 }
