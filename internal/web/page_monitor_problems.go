@@ -68,6 +68,7 @@ type problemsView struct {
 	Reds     []monitor.Row
 	Period   monitor.Period
 	Names    map[string]string
+	IndNames map[string]string // monitoring indicator code → name
 	Done     bool
 	Today    string
 }
@@ -93,7 +94,14 @@ func (s *Server) monitorProblems(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := &problemsView{Staff: auth.Can(c.principal(), auth.Write, auth.Resource{Kind: auth.KindProblem}), Names: names,
-		Done: r.URL.Query().Get("done") != "", Today: time.Now().Format(time.DateOnly)}
+		Done: r.URL.Query().Get("done") != "", Today: time.Now().Format(time.DateOnly), IndNames: map[string]string{}}
+	inds, err := s.db.MonitorIndicators(ctx)
+	if err != nil {
+		return err
+	}
+	for _, ind := range inds {
+		v.IndNames[ind.Code] = ind.Name
+	}
 	ps, err := s.readableProblems(r, store.ProblemFilter{})
 	if err != nil {
 		return err
