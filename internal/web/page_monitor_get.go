@@ -21,6 +21,8 @@ func init() {
 		"mon.elapsed":       {"序时", "Elapsed"},
 		"mon.gap":           {"序时差", "Schedule gap"},
 		"mon.prelim":        {"初步", "prelim."},
+		"mon.typeRank":      {"类型内 %d/%d", "%d of %d in type"},
+		"mon.typeRankHow":   {"按增速在同一主类型县区中的位次", "rank by growth among the counties of the same main type"},
 		"mon.light.green":   {"绿灯", "Green"},
 		"mon.light.yellow":  {"黄灯", "Yellow"},
 		"mon.light.red":     {"红灯", "Red"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/monitor"
@@ -27,9 +28,10 @@ func monitorMenu(u *store.User) []menuItem {
 // monCell is one unit's indicator in the heat table.
 type monCell struct {
 	monitor.Row
-	Has         bool
-	Preliminary bool
-	Month       int // on a unit's page: the row's month
+	Has              bool
+	Preliminary      bool
+	Month            int // on a unit's page: the row's month
+	TypeRank, TypeOf int // the growth rank within the unit's main county type, of how many; 0 without
 }
 
 // Pct formats a growth or a gap in percent or points.
@@ -166,12 +168,18 @@ func (s *Server) heat(r *http.Request, d *monitorData, p monitor.Period) (*monit
 				Summed: !provinceGrowth[x.Indicator] && !math.IsNaN(x.ProvinceGrowth), Seasonal: m.Seasonal, Falling: m.Direction < 0})
 		}
 	}
+	typeRank, err := s.monitorTypeRanks(r, d, p)
+	if err != nil {
+		return nil, err
+	}
 	for _, x := range rows {
 		if n := len(v.Units); n == 0 || v.Units[n-1].Code != x.Unit {
 			v.Units = append(v.Units, monUnitRow{Code: x.Unit, Name: names[x.Unit], Cells: make([]monCell, len(v.Indicators))})
 		}
 		u := &v.Units[len(v.Units)-1]
-		u.Cells[col[x.Indicator]] = monCell{Row: x, Has: true, Preliminary: d.Preliminary[[3]string{p.String(), x.Unit, x.Indicator}]}
+		tr := typeRank[[2]string{x.Unit, x.Indicator}]
+		u.Cells[col[x.Indicator]] = monCell{Row: x, Has: true, Preliminary: d.Preliminary[[3]string{p.String(), x.Unit, x.Indicator}],
+			TypeRank: tr[0], TypeOf: tr[1]}
 		v.Lights[string(x.Light)]++
 	}
 	v.Empty = len(rows) == 0
@@ -216,4 +224,32 @@ func (s *Server) trendChart(d *monitorData, inds []monIndicator, p monitor.Perio
 		"yAxis":   map[string]any{"type": "value", "name": "%"},
 		"series":  series,
 	}
+}
+
+// monitorTypeRanks ranks every unit's growth within its main county type
+// (as declared for the monitoring year), over all units of the period —
+// not only those the caller sees, so that a county reads the same rank as
+// the office: (unit, indicator) → {rank, of}.
+func (s *Server) monitorTypeRanks(r *http.Request, d *monitorData, p monitor.Period) (map[[2]string][2]int, error) {
+	declared, err := s.declaredTypes(r.Context(), strconv.Itoa(p.Year))
+	if err != nil {
+		return nil, err
+	}
+	typeOf := map[string]string{}
+	for unit, ts := range declared {
+		if len(ts) > 0 {
+			typeOf[unit] = ts[0]
+		}
+	}
+	in := d.In
+	in.Period = p
+	rows := monitor.Compute(in)
+	rank, of := monitor.TypeRanks(rows, typeOf)
+	out := make(map[[2]string][2]int, len(rows))
+	for i, x := range rows {
+		if rank[i] > 0 {
+			out[[2]string{x.Unit, x.Indicator}] = [2]int{rank[i], of[i]}
+		}
+	}
+	return out, nil
 }
