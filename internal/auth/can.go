@@ -86,7 +86,7 @@ func publicCan(a Action, r Resource) bool {
 		return false
 	}
 	switch r.Kind {
-	case KindUnit, KindIndicator:
+	case KindUnit, KindIndicator, KindCalendar:
 		return true
 	case KindRun:
 		return r.RunState.Public()
@@ -118,6 +118,8 @@ func analystCan(a Action, r Resource) bool {
 		return a == Read || a == Write || a == Transition
 	case KindResult:
 		return a == Read || a == Write || a == Object
+	case KindCalendar:
+		return a == Read || a == Write
 	}
 	return false
 }

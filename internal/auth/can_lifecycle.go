@@ -7,6 +7,10 @@ package auth
 // needs the run's history and is checked by the store and the web on top
 // of Can; it binds the administrator too.
 
+// KindCalendar is the office's holiday calendar (节假日安排) of the 公示
+// windows: everyone reads it, the office (analyst, head) keeps it.
+const KindCalendar Kind = "calendar"
+
 // officeHeadCan: the head of the office reads what the analyst reads, does
 // what the analyst does with runs and objections, and opens the 公示.
 func officeHeadCan(a Action, r Resource) bool {
@@ -17,6 +21,8 @@ func officeHeadCan(a Action, r Resource) bool {
 		return a == Read || a == Write || a == Transition || a == Notice
 	case KindResult:
 		return a == Read || a == Write || a == Object
+	case KindCalendar:
+		return a == Read || a == Write
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
 
 // The fixture's accounts, one per role and scope of the matrix.
@@ -92,13 +93,7 @@ func (f *fixture) run(t testing.TB, db *store.DB, state auth.RunState, v auth.Vi
 		rows = append(rows, row)
 	}
 	must(t, db.PutResults(ctx, f.actorOf, r.ID, rows))
-	for _, s := range auth.RunStates[1:] {
-		if !state.AtLeast(s) {
-			break
-		}
-		_, err := db.Transition(ctx, f.actorOf, r.ID, s, "")
-		must(t, err)
-	}
+	storetest.Advance(t, db, f.actorOf, r.ID, state)
 	return r.ID
 }
 

@@ -69,14 +69,7 @@ func (d *demoSite) newRun(t *testing.T, state auth.RunState) store.Run {
 	must(t, err)
 	run, err := evaluation.Compute(ctx, d.db, store.Actor{Username: "test"}, evaluation.ComputeRequest{MethodID: ms[0].ID, Period: "2022"})
 	must(t, err)
-	for _, s := range auth.RunStates[1:] {
-		if !state.AtLeast(s) {
-			break
-		}
-		run, err = d.db.Transition(ctx, store.Actor{Username: "test"}, run.ID, s, "")
-		must(t, err)
-	}
-	return run
+	return storetest.Advance(t, d.db, store.Actor{Username: "test"}, run.ID, state)
 }
 
 var (
