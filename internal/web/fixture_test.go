@@ -19,6 +19,8 @@ var fixtureUsers = []store.User{
 	{Username: "yz", Role: auth.RoleCounty, Unit: "620123"},
 	{Username: "v", Role: auth.RoleViewer},
 	{Username: "spare", Role: auth.RoleViewer},
+	{Username: "head", Role: auth.RoleOfficeHead},
+	{Username: "boss", Role: auth.RoleApprover, DisplayName: "王某某"},
 }
 
 // fixture is a small province with runs in every interesting state.
@@ -80,7 +82,15 @@ func load(t testing.TB, db *store.DB) *fixture {
 // run creates a run with results and moves it to state.
 func (f *fixture) run(t testing.TB, db *store.DB, state auth.RunState, v auth.Visibility) int64 {
 	t.Helper()
-	r, err := db.CreateRun(ctx, f.actorOf, store.NewRun{MethodID: f.method, Period: "2022", Visibility: v,
+	// A published run takes a method of its own: publishing a second run of
+	// a method and period would supersede the first.
+	mid := f.method
+	if state == auth.StatePublished {
+		m, err := db.AddMethod(ctx, f.actorOf, "demo-"+string(v), "1", "title = \"fixture\"\n")
+		must(t, err)
+		mid = m.ID
+	}
+	r, err := db.CreateRun(ctx, f.actorOf, store.NewRun{MethodID: mid, Period: "2022", Visibility: v,
 		Note: string(state)})
 	must(t, err)
 	var rows []store.Result

@@ -92,10 +92,10 @@ func (s stateName) Message(lang string) string { return ui(locale.Lang(lang), "s
 
 // lifecycleJSON is GET /api/v1/runs/{id}/lifecycle.
 type lifecycleJSON struct {
-	Run            runJSON     `json:"run"`
-	NoticeStart    string      `json:"notice_start"`
-	NoticeEnd      string      `json:"notice_end"`
-	DocNumber      string      `json:"doc_number"`
+	Run            runJSON         `json:"run"`
+	NoticeStart    string          `json:"notice_start"`
+	NoticeEnd      string          `json:"notice_end"`
+	DocNumber      string          `json:"doc_number"`
 	SupersededBy   int64           `json:"superseded_by,omitempty"`
 	ObjectionsOpen bool            `json:"objections_open"`
 	Chain          []chainJSON     `json:"chain"`

@@ -26,24 +26,35 @@ type demoSite struct {
 	tokens map[string]string
 }
 
-// demoUsers are the accounts of a demoSite: an analyst, the users of
-// 凉州区 and 城关区, a viewer.
+// demoUsers are the accounts of a demoSite: the office's chain (analyst,
+// office head, approver), the users of 凉州区 and 城关区, a viewer.
 var demoUsers = []store.User{
 	{Username: "ana", Role: auth.RoleAnalyst},
+	{Username: "head", Role: auth.RoleOfficeHead},
+	{Username: "boss", Role: auth.RoleApprover, DisplayName: "王某某"},
 	{Username: "liangzhou", Role: auth.RoleCounty, Unit: "620602"},
 	{Username: "chengguan", Role: auth.RoleCounty, Unit: "620102"},
 	{Username: "tjj", Role: auth.RoleDepartment, Department: "统计局"},
 	{Username: "viewer", Role: auth.RoleViewer},
 }
 
-func newDemoSite(t *testing.T) *demoSite {
+func newDemoSite(t *testing.T) *demoSite { return newDemoSiteAt(t, nil) }
+
+// newDemoSiteAt is newDemoSite with the server's and the store's clock
+// clk (nil: the real clock).
+func newDemoSiteAt(t *testing.T, clk *clock) *demoSite {
 	t.Helper()
 	db := storetest.MustOpen(t)
 	cfg := testConfig()
 	cfg.Demo = true
-	srv := start(t, db, cfg, web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
+	hooks := web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
 		return seed.LoadDemo(ctx, db, pw)
-	}})
+	}}
+	if clk != nil {
+		db.SetClock(clk.now)
+		hooks.Now = clk.now
+	}
+	srv := start(t, db, cfg, hooks)
 	d := &demoSite{url: srv.url, db: db, tokens: map[string]string{}}
 	a := store.Actor{Username: "test"}
 	for _, u := range demoUsers {
