@@ -21,12 +21,14 @@ func (db *DB) Holidays(ctx context.Context, first, last time.Time) (days []workf
 }
 
 func holidays(ctx context.Context, q querier, first, last time.Time) ([]workflow.CalendarDay, error) {
-	lo, hi := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	// Days go in as YYYY-MM-DD text, the form migration 0011 seeds them
+	// in: SQLite compares its DATE values as text.
+	lo, hi := "1900-01-01", "9999-12-31"
 	if !first.IsZero() {
-		lo = Day(first)
+		lo = Day(first).Format(time.DateOnly)
 	}
 	if !last.IsZero() {
-		hi = Day(last)
+		hi = Day(last).Format(time.DateOnly)
 	}
 	rows, err := q.QueryContext(ctx, `SELECT day, kind, name FROM holidays WHERE day >= $1 AND day <= $2 ORDER BY day`, lo, hi)
 	if err != nil {
@@ -71,7 +73,7 @@ func (db *DB) PutHoliday(ctx context.Context, actor Actor, d workflow.CalendarDa
 	return db.change(ctx, actor, func(t *txn) error {
 		if _, err := t.Exec(`INSERT INTO holidays (day, kind, name, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at,
-			updated_by = excluded.updated_by`, nullDate(Day(d.Day)), string(d.Kind), d.Name, t.now, t.actor.Username); err != nil {
+			updated_by = excluded.updated_by`, Day(d.Day).Format(time.DateOnly), string(d.Kind), d.Name, t.now, t.actor.Username); err != nil {
 			return err
 		}
 		return t.audit("update", "holiday", Day(d.Day).Format(time.DateOnly), map[string]string{"kind": string(d.Kind), "name": d.Name})
@@ -83,7 +85,7 @@ func (db *DB) PutHoliday(ctx context.Context, actor Actor, d workflow.CalendarDa
 func (db *DB) DeleteHoliday(ctx context.Context, actor Actor, day time.Time) (err error) {
 	defer wrap(&err, "DeleteHoliday(%s)", day.Format(time.DateOnly))
 	return db.change(ctx, actor, func(t *txn) error {
-		res, err := t.Exec(`DELETE FROM holidays WHERE day = $1`, nullDate(Day(day)))
+		res, err := t.Exec(`DELETE FROM holidays WHERE day = $1`, Day(day).Format(time.DateOnly))
 		if err != nil {
 			return err
 		}

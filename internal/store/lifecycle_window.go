@@ -94,3 +94,7 @@ func (t *txn) checkNotShortened(id int64, start, end time.Time) error {
 	}
 	return nil
 }
+
+// Now is the time by the store's clock (SetClock), the clock of the 公示
+// windows' days.
+func (db *DB) Now() time.Time { return db.now() }

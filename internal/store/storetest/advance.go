@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
@@ -27,7 +26,7 @@ func Advance(tb testing.TB, db *store.DB, actor store.Actor, id int64, to auth.R
 		tb.Fatal(err)
 	}
 	from, end := slices.Index(auth.RunStates, r.State), slices.Index(auth.RunStates, to)
-	today := store.Day(time.Now())
+	today := store.Day(db.Now())
 	for _, s := range auth.RunStates[from+1 : end+1] {
 		switch s {
 		case auth.StateNotice:
