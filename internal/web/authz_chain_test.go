@@ -23,9 +23,18 @@ var approveBody = map[string]any{"state": "approved", "approval": map[string]str
 func TestChainAuthorisation(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := load(t, db)
-		ids := map[auth.RunState]int64{auth.StatePublished: f.runs["pub-full"]}
+		ids := map[auth.RunState]int64{auth.StateSuperseded: f.runs["pub-full"]}
 		for _, s := range []auth.RunState{auth.StateDraft, auth.StateReview, auth.StateNotice, auth.StateObjections, auth.StateApproved} {
 			ids[s] = f.run(t, db, s, auth.VisFull)
+		}
+		// A newer publication of pub-full's method and period supersedes it.
+		old, err := db.Run(ctx, f.runs["pub-full"])
+		must(t, err)
+		newer, err := db.CreateRun(ctx, f.actorOf, store.NewRun{MethodID: old.MethodID, Period: old.Period, Visibility: auth.VisFull})
+		must(t, err)
+		ids[auth.StatePublished] = storetest.Advance(t, db, f.actorOf, newer.ID, auth.StatePublished).ID
+		if old, err = db.Run(ctx, old.ID); err != nil || old.State != auth.StateSuperseded {
+			t.Fatalf("the older publication: %s %v, want superseded", old.State, err)
 		}
 		srv := start(t, db, testConfig(), webHooks())
 		as := func(who string) client { return client{t: t, base: srv.url, token: f.tokens[who]} }
