@@ -11,6 +11,8 @@ const (
 	Object     Action = "object"     // raise an objection (异议) to figures or results
 	Transition Action = "transition" // move a run to another state short of publication
 	Publish    Action = "publish"    // publish a run, after which it never changes
+	Notice     Action = "notice"     // open a run's public notice (公示): review → notice
+	Approve    Action = "approve"    // approve a run (批准) with the record of the deciding meeting
 )
 
 // Kind is the kind of record a Resource stands for.
@@ -64,6 +66,10 @@ func Can(u User, a Action, r Resource) bool {
 	switch u.Role {
 	case RoleAnalyst:
 		return analystCan(a, r)
+	case RoleOfficeHead:
+		return officeHeadCan(a, r)
+	case RoleApprover:
+		return approverCan(a, r)
 	case RoleDepartment:
 		return departmentCan(u, a, r)
 	case RolePrefecture:
@@ -74,19 +80,25 @@ func Can(u User, a Action, r Resource) bool {
 	return false
 }
 
-// publicCan is what anyone may do, logged in or not: read the catalogues and
-// the published runs at the visibility each allows.
+// publicCan is what anyone may do, logged in or not: read the catalogues
+// and the runs from their public notice (公示) on — the run itself (its
+// notice document) always, its result rows as the visibility allows, and
+// the proposed award list at least while the run is not yet published.
+// Visibility removes content, never the document.
 func publicCan(a Action, r Resource) bool {
 	if a != Read {
 		return false
 	}
 	switch r.Kind {
-	case KindUnit, KindIndicator:
+	case KindUnit, KindIndicator, KindCalendar:
 		return true
 	case KindRun:
-		return r.RunState == StatePublished && (r.Visibility == VisWinners || r.Visibility == VisFull)
+		return r.RunState.Public()
 	case KindResult:
-		return r.RunState == StatePublished && (r.Visibility == VisFull || r.Visibility == VisWinners && r.Winner)
+		if !r.RunState.Public() {
+			return false
+		}
+		return r.Visibility == VisFull || r.Winner && (r.Visibility == VisWinners || !r.RunState.Final())
 	}
 	return false
 }
@@ -97,16 +109,20 @@ func ownAccount(u User, a Action, r Resource) bool {
 	return r.Kind == KindUser && u.Name != "" && r.Username == u.Name && (a == Read || a == Write)
 }
 
-// analystCan: the provincial office does all the work on data, methods and
-// runs, but not accounts, the audit log or backups (least privilege, 等保), and
-// does not confirm or object in a county's name.
+// analystCan: the office's 经办 does all the work on data, methods and
+// runs up to review, registers and answers the objections that arrive by
+// letter or phone, but opens no public notice, approves and publishes
+// nothing (the office's chain, issue 12), and touches no accounts, audit
+// log or backups (least privilege, 等保).
 func analystCan(a Action, r Resource) bool {
 	switch r.Kind {
 	case KindUnit, KindIndicator, KindObservation, KindEvent, KindTarget, KindMethod:
 		return a == Read || a == Write
 	case KindRun:
-		return a == Read || a == Write || a == Transition || a == Publish
+		return a == Read || a == Write || a == Transition
 	case KindResult:
+		return a == Read || a == Write || a == Object
+	case KindCalendar:
 		return a == Read || a == Write
 	}
 	return false
@@ -132,8 +148,9 @@ func departmentCan(u User, a Action, r Resource) bool {
 // unitCan: a county (or zone) user, or a prefecture reviewer for the units of
 // her prefecture (inScope), reads the units' figures, events and targets,
 // confirms figures or objects to them, sees the runs from the public notice
-// (公示) on, reads the units' own result rows then, and objects to them while
-// objections are open. Runs in draft or review stay internal.
+// (公示) on and reads the units' own result rows then. Objections to results
+// arrive as a stamped letter that the office registers (issue 12), not
+// through the web. Runs in draft or review stay internal.
 func unitCan(a Action, r Resource, inScope bool) bool {
 	switch r.Kind {
 	case KindObservation:
@@ -143,10 +160,7 @@ func unitCan(a Action, r Resource, inScope bool) bool {
 	case KindRun:
 		return a == Read && r.RunState.AtLeast(StateNotice)
 	case KindResult:
-		if !inScope || !r.RunState.AtLeast(StateNotice) {
-			return false
-		}
-		return a == Read || a == Object && (r.RunState == StateNotice || r.RunState == StateObjections)
+		return inScope && a == Read && r.RunState.AtLeast(StateNotice)
 	}
 	return false
 }

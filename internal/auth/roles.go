@@ -10,16 +10,18 @@ type Role string
 
 // The roles of the issue: 管理员, 分析员, 数据提供部门, 市州审核员, 县区/园区用户, 查看者.
 const (
-	RoleAdmin      Role = "admin"      // everything, including users, audit and backups
-	RoleAnalyst    Role = "analyst"    // the provincial office: data, methods, runs, publishing
-	RoleDepartment Role = "department" // a providing department: its own indicators, for all units
-	RolePrefecture Role = "prefecture" // a prefecture reviewer: the counties and zones of her prefecture
-	RoleCounty     Role = "county"     // a county or zone user: her own unit
-	RoleViewer     Role = "viewer"     // published results, at the visibility each run allows
+	RoleAdmin      Role = "admin"       // everything, including users, audit and backups
+	RoleAnalyst    Role = "analyst"     // 经办: the provincial office's data, methods and runs, up to review
+	RoleOfficeHead Role = "office_head" // 处室负责人: reviews runs and opens the public notice (公示)
+	RoleApprover   Role = "approver"    // 分管委领导: alone approves and publishes runs
+	RoleDepartment Role = "department"  // a providing department: its own indicators, for all units
+	RolePrefecture Role = "prefecture"  // a prefecture reviewer: the counties and zones of her prefecture
+	RoleCounty     Role = "county"      // a county or zone user: her own unit
+	RoleViewer     Role = "viewer"      // published results, at the visibility each run allows
 )
 
 // Roles lists every role, most powerful first.
-var Roles = []Role{RoleAdmin, RoleAnalyst, RoleDepartment, RolePrefecture, RoleCounty, RoleViewer}
+var Roles = []Role{RoleAdmin, RoleApprover, RoleOfficeHead, RoleAnalyst, RoleDepartment, RolePrefecture, RoleCounty, RoleViewer}
 
 // Valid reports whether r is one of Roles.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }
@@ -55,7 +57,8 @@ func (u User) CheckScope() error {
 		return fmt.Errorf("auth: a department user needs a department and no unit")
 	case (u.Role == RolePrefecture || u.Role == RoleCounty) && (u.Unit == "" || u.Department != ""):
 		return fmt.Errorf("auth: a %s user needs a unit and no department", u.Role)
-	case (u.Role == RoleAdmin || u.Role == RoleAnalyst || u.Role == RoleViewer) && (u.Unit != "" || u.Department != ""):
+	case (u.Role == RoleAdmin || u.Role == RoleAnalyst || u.Role == RoleOfficeHead || u.Role == RoleApprover ||
+		u.Role == RoleViewer) && (u.Unit != "" || u.Department != ""):
 		return fmt.Errorf("auth: a %s user has no scope", u.Role)
 	}
 	return nil
@@ -65,7 +68,9 @@ func (u User) CheckScope() error {
 // rather than in the store because who may see a run depends on it.
 type RunState string
 
-// The run states, in order: 草稿 → 审核 → 公示 → 异议处理 → 批准 → 发布.
+// The run states, in order: 草稿 → 审核 → 公示 → 异议处理 → 批准 → 发布, and
+// 已被取代 for a published run whose period and method a newer published run
+// (a correction) took over: it stays readable as it was published.
 const (
 	StateDraft      RunState = "draft"
 	StateReview     RunState = "review"
@@ -73,13 +78,22 @@ const (
 	StateObjections RunState = "objections"
 	StateApproved   RunState = "approved"
 	StatePublished  RunState = "published"
+	StateSuperseded RunState = "superseded"
 )
 
 // RunStates lists the states in order.
-var RunStates = []RunState{StateDraft, StateReview, StateNotice, StateObjections, StateApproved, StatePublished}
+var RunStates = []RunState{StateDraft, StateReview, StateNotice, StateObjections, StateApproved, StatePublished, StateSuperseded}
 
 // Valid reports whether s is one of RunStates.
 func (s RunState) Valid() bool { return slices.Contains(RunStates, s) }
+
+// Final reports whether a run in state s never changes again: published,
+// or published and then superseded.
+func (s RunState) Final() bool { return s == StatePublished || s == StateSuperseded }
+
+// Public reports whether the public reads a run in state s (at the
+// visibility it allows): from the public notice (公示) on.
+func (s RunState) Public() bool { return s.AtLeast(StateNotice) }
 
 // AtLeast reports whether s is t or a later state.
 func (s RunState) AtLeast(t RunState) bool {

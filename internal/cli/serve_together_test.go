@@ -137,7 +137,8 @@ func checkOneDemo(t *testing.T, dsn string) {
 	if diff := cmp.Diff(map[string]int{"2021 published": 1, "2022 published": 1}, perPeriod); diff != "" {
 		t.Errorf("runs per period and state (-want +got):\n%s", diff)
 	}
-	if n, err := db.CountUsers(ctx); err != nil || n != 1 {
-		t.Errorf("%d users (%v), want the administrator only", n, err)
+	// The administrator, and the demo runs' approver, who cannot log in.
+	if n, err := db.CountUsers(ctx); err != nil || n != 2 {
+		t.Errorf("%d users (%v), want the administrator and the signer of the demo's approvals", n, err)
 	}
 }

@@ -36,9 +36,31 @@ const AdminPassword = "Qx-E2e-Secret-2024!"
 
 // Server is a running server of the Gansu demo.
 type Server struct {
-	URL  string // http://127.0.0.1:PORT
-	DB   *store.DB
-	stop func()
+	URL   string // http://127.0.0.1:PORT
+	DB    *store.DB
+	Clock *Clock // the server's and the store's clock: the real time, moved on by a test
+	stop  func()
+}
+
+// Clock is the real time plus an offset that a test moves forward, to let
+// a 公示 window close (issue 12) without waiting for it.
+type Clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+// Now is the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+// Advance moves the clock forward by d.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.offset += d
+	c.mu.Unlock()
 }
 
 // Close stops the server and closes its database.
@@ -58,7 +80,9 @@ func StartDemo(dir string) (*Server, error) {
 	cfg.Addr, cfg.Demo, cfg.AdminPassword = "127.0.0.1:0", true, AdminPassword
 	cfg.ShutdownTimeout = 5 * time.Second
 	cfg.LoginFailures = 1000 // many tests log in from one address
-	srv := web.New(db, cfg, web.Hooks{Seed: seed.LoadDemo,
+	clock := &Clock{}
+	db.SetClock(clock.Now)
+	srv := web.New(db, cfg, web.Hooks{Seed: seed.LoadDemo, Now: clock.Now,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -68,7 +92,7 @@ func StartDemo(dir string) (*Server, error) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Run(ctx, ln) }()
-	s := &Server{URL: "http://" + ln.Addr().String(), DB: db, stop: func() {
+	s := &Server{URL: "http://" + ln.Addr().String(), DB: db, Clock: clock, stop: func() {
 		cancel()
 		<-done
 		db.Close()

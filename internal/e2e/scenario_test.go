@@ -22,14 +22,17 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestYearInTheBrowser is the year of issue 7's "Tests", done in one
-// browser session by the administrator through the pages alone: the 2023
+// TestYearInTheBrowser is the year of issue 7's "Tests", done in the
+// browser through the pages alone, the data by the administrator and the
+// run by the office's chain of three users (issue 12): the 2023
 // template downloaded from /data, filled from last year's figures, uploaded
 // with two bad cells (both named) and then fixed (explaining any cell the
 // check rules flag on the held import's page); a re-run of 2022 (no page
 // declares 2023's county types, without which 2023 cannot be computed)
-// moved on its lifecycle page through review, 公示 with its days,
-// objections, approval and publication with full visibility; the dashboard
+// moved on its lifecycle page through review (analyst), 公示 with its days
+// (office head), objections once the window has closed (the server's clock
+// moved on), approval with the meeting's record and publication with full
+// visibility (approver), superseding the first 2022 run; the dashboard
 // of that run (86 tiles, ten names), the profile of 凉州区 (explanation and
 // gap) and the notice's Excel and PDF downloads. Every page is checked for
 // sideways scrolling at 1366 and 390 px and saved as a screenshot.
@@ -100,7 +103,10 @@ func TestYearInTheBrowser(t *testing.T) {
 	// them for 2023, so a 2023 run cannot be computed through the pages
 	// ("no unit has declared types and figures for 2023"): the year's run
 	// here is the re-run of the published 2022 run on the latest data, from
-	// its lifecycle page.
+	// its lifecycle page, by the analyst (经办) — the first of the office's
+	// chain of three users (issue 12).
+	analyst, head, approver := addChain(t, s)
+	switchUser(t, ctx, s, analyst)
 	Open(t, ctx, s.URL+"/runs", 1366)
 	y.widths("runs")
 	pub := Eval[string](t, ctx, `[...document.querySelectorAll('tr.run[data-state="published"]')].
@@ -122,10 +128,13 @@ func TestYearInTheBrowser(t *testing.T) {
 	}
 	y.widths("lifecycle-draft")
 
-	// Its way to publication on the lifecycle page.
+	// Its way to publication on the lifecycle page: the analyst sends it to
+	// review, the office head opens the 公示 with its days.
 	y.next(id, auth.StateReview)
-	today := time.Now()
-	start, end := today.AddDate(0, 0, -1).Format(time.DateOnly), today.AddDate(0, 0, 6).Format(time.DateOnly)
+	switchUser(t, ctx, s, head)
+	Open(t, ctx, fmt.Sprintf("%s/runs/%d/lifecycle", s.URL, id), 1366)
+	today := s.Clock.Now()
+	start, end := today.Format(time.DateOnly), today.AddDate(0, 0, 13).Format(time.DateOnly)
 	Do(t, ctx, "the days of 公示",
 		chromedp.SetValue(chromedp.CSS(`#life-next input[name=start]`), start),
 		chromedp.SetValue(chromedp.CSS(`#life-next input[name=end]`), end))
@@ -134,18 +143,38 @@ func TestYearInTheBrowser(t *testing.T) {
 		t.Errorf("the page does not show the window %s–%s: %q", start, end, w)
 	}
 	y.widths("lifecycle-notice")
+	// The window closes; the analyst (her session long over) moves the run
+	// on to objection handling and sets the visibility.
+	s.Clock.Advance(15 * 24 * time.Hour)
+	switchUser(t, ctx, s, analyst)
+	Open(t, ctx, fmt.Sprintf("%s/runs/%d/lifecycle", s.URL, id), 1366)
 	y.next(id, auth.StateObjections)
 	if n := Count(t, ctx, `#life-objections tr.objection[data-outcome=""], #life-objections tr.objection[data-outcome="open"]`); n != 0 {
 		t.Errorf("%d objections are open", n)
 	}
-	y.next(id, auth.StateApproved)
 	Do(t, ctx, "full visibility",
 		chromedp.SetValue(chromedp.CSS(`#life-window form:has(input[name=op][value=visibility]) select`), string(auth.VisFull)),
 		clickAndWait(`#life-window form:has(input[name=op][value=visibility]) button`))
+	if Count(t, ctx, `#life-next`) != 0 {
+		t.Error("the lifecycle page offers the analyst the approval")
+	}
+	// The approver approves with the record of the meeting and publishes.
+	switchUser(t, ctx, s, approver)
+	Open(t, ctx, fmt.Sprintf("%s/runs/%d/lifecycle", s.URL, id), 1366)
+	Do(t, ctx, "the meeting's record",
+		chromedp.SetValue(chromedp.CSS(`#life-next select[name=meeting]`), store.MeetingLeadingGroup),
+		sendKeys(`#life-next input[name=minute_no]`, "甘县域领纪〔2026〕5号"))
+	y.next(id, auth.StateApproved)
 	y.widths("lifecycle-approved")
+	if txt := Eval[string](t, ctx, `(document.querySelector("#life-approval") || {}).textContent || ""`); !strings.Contains(txt, "甘县域领纪〔2026〕5号") {
+		t.Errorf("the lifecycle page shows the approval %q", txt)
+	}
 	y.next(id, auth.StatePublished)
 	if run, err := s.DB.Run(context.Background(), id); err != nil || run.Visibility != auth.VisFull {
 		t.Fatalf("the published run %d: %+v %v, want full visibility", id, run, err)
+	}
+	if old, err := s.DB.Run(context.Background(), mustRunID(t, pub)); err != nil || old.State != auth.StateSuperseded {
+		t.Errorf("the first 2022 run after the re-run's publication: %+v %v, want superseded", old, err)
 	}
 	Open(t, ctx, s.URL+"/runs", 1366)
 	if st := Eval[string](t, ctx, fmt.Sprintf(`document.querySelector('tr.run[data-run="%d"]').dataset.state`, id)); st != string(auth.StatePublished) {
@@ -369,4 +398,14 @@ func topNames(t *testing.T, s *Server, id int64) []string {
 		t.Fatalf("run %d ranks %d counties in a row from the first", id, len(names))
 	}
 	return names
+}
+
+// mustRunID is the run id of a /runs/{id}/lifecycle path.
+func mustRunID(t *testing.T, path string) int64 {
+	t.Helper()
+	var id int64
+	if _, err := fmt.Sscanf(path, "/runs/%d/lifecycle", &id); err != nil {
+		t.Fatalf("%s is not a lifecycle path", path)
+	}
+	return id
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/seed"
@@ -56,8 +57,15 @@ func TestLoadDemo(t *testing.T) {
 		if ok, err := auth.VerifyPassword(admin.PasswordHash, pw); !ok || err != nil || admin.Role != auth.RoleAdmin {
 			t.Errorf("admin %+v: password verifies %v (%v)", admin, ok, err)
 		}
-		if n, _ := db.CountUsers(ctx); n != 1 {
-			t.Errorf("%d users, want only the administrator", n)
+		// The administrator logs in; the approver who signed the demo runs
+		// cannot (disabled, no usable password).
+		if n, _ := db.CountUsers(ctx); n != 2 {
+			t.Errorf("%d users, want the administrator and the signer", n)
+		}
+		if signer, err := db.User(ctx, seed.Signer); err != nil || !signer.Disabled || signer.Role != auth.RoleApprover {
+			t.Errorf("signer %+v, %v: want a disabled approver", signer, err)
+		} else if ok, _ := auth.VerifyPassword(signer.PasswordHash, ""); ok {
+			t.Error("the signer's empty password verifies")
 		}
 		for kind, want := range map[store.UnitKind]int{store.UnitProvince: 1, store.UnitPrefecture: 14, store.UnitCounty: 86} {
 			if us, err := db.Units(ctx, store.UnitFilter{Kind: kind}); err != nil || len(us) != want {
@@ -70,6 +78,19 @@ func TestLoadDemo(t *testing.T) {
 		inds, err := db.Indicators(ctx, "")
 		if err != nil || len(inds) != 24 {
 			t.Errorf("%d indicators, want the 24 reported ones (%v)", len(inds), err)
+		}
+		all, _ := db.Runs(ctx, store.RunFilter{})
+		for _, r := range all {
+			a, ok, err := db.RunApproval(ctx, r.ID)
+			if err != nil || !ok || a.Username != seed.Signer || a.Meeting != store.MeetingLeadingGroup {
+				t.Errorf("run %d's approval %+v, %v, %v: want the signer's", r.ID, a, ok, err)
+			}
+			lc, err := db.Lifecycle(ctx, r.ID)
+			// 2021: the 公示 opens Wed 2022-06-01 and holds five working days
+			// (06-03 端午节 off, 06-04/05 weekend): 06-01, 06-02, 06-06, 06-07, 06-08.
+			if r.Period == "2021" && (err != nil || day(lc.NoticeStart) != "2022-06-01" || day(lc.NoticeEnd) != "2022-06-08") {
+				t.Errorf("2021's window %s to %s, %v; want 2022-06-01 to 2022-06-08", day(lc.NoticeStart), day(lc.NoticeEnd), err)
+			}
 		}
 		runs, err := db.Runs(ctx, store.RunFilter{State: auth.StatePublished})
 		if err != nil || len(runs) != 2 {
@@ -179,3 +200,5 @@ func TestLoadDemoOptions(t *testing.T) {
 		}
 	})
 }
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }

@@ -23,6 +23,8 @@ type Account struct {
 func DemoAccounts() []Account {
 	return []Account{
 		{Username: "demo-analyst", Role: auth.RoleAnalyst, DisplayName: "示例：省县域经济办分析员"},
+		{Username: "demo-head", Role: auth.RoleOfficeHead, DisplayName: "示例：省县域经济办处室负责人"},
+		{Username: "demo-approver", Role: auth.RoleApprover, DisplayName: "示例：分管委领导"},
 		{Username: "demo-tongjiju", Role: auth.RoleDepartment, Department: "统计局", DisplayName: "示例：统计局数据报送员"},
 		{Username: "demo-lanzhou", Role: auth.RolePrefecture, Unit: "620100", DisplayName: "示例：兰州市审核员"},
 		{Username: "demo-chengguan", Role: auth.RoleCounty, Unit: "620102", DisplayName: "示例：城关区用户"},

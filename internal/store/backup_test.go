@@ -40,11 +40,7 @@ func fill(t *testing.T, db *store.DB) {
 	if err := db.PutResults(ctx, alice, r.ID, results); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []auth.RunState{auth.StateReview, auth.StateNotice, auth.StateObjections, auth.StateApproved, auth.StatePublished} {
-		if _, err := db.Transition(ctx, alice, r.ID, s, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.Advance(t, db, alice, r.ID, auth.StatePublished)
 	mustUser(t, db, store.User{Username: "yz", Role: auth.RoleCounty, Unit: "620123"})
 	if _, _, err := db.CreateSession(ctx, "yz"); err != nil {
 		t.Fatal(err)

@@ -121,6 +121,9 @@ func (db *DB) StartNotice(ctx context.Context, actor Actor, id int64, start, end
 		return r, err
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
+		if err := t.checkWorkingDays(start, end); err != nil {
+			return err
+		}
 		if r, err = t.move(id, auth.StateReview, auth.StateNotice, note); err != nil {
 			return err
 		}
@@ -143,6 +146,12 @@ func (db *DB) SetNoticeWindow(ctx context.Context, actor Actor, id int64, start,
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if err := t.checkChangeable(id, false); err != nil {
+			return err
+		}
+		if err := t.checkWorkingDays(start, end); err != nil {
+			return err
+		}
+		if err := t.checkNotShortened(id, start, end); err != nil {
 			return err
 		}
 		if err := t.putLifecycle(id, "notice_start = $2, notice_end = $3", nullDate(Day(start)), nullDate(Day(end))); err != nil {
@@ -179,16 +188,16 @@ func (db *DB) SetDocNumber(ctx context.Context, actor Actor, id int64, doc strin
 func (db *DB) MarkSuperseded(ctx context.Context, actor Actor, old, by int64) (err error) {
 	defer wrap(&err, "MarkSuperseded(%d by %d)", old, by)
 	return db.change(ctx, actor, func(t *txn) error {
-		o, err := scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, old))
+		o, err := scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, old))
 		if err != nil {
 			return err
 		}
-		n, err := scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, by))
+		n, err := scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, by))
 		if err != nil {
 			return err
 		}
 		switch {
-		case o.State == auth.StatePublished:
+		case o.State.Final():
 			return errPublished(old)
 		case o.State == auth.StateDraft:
 			return fmt.Errorf("%w: run %d is a draft: compute it again instead of re-running it", ErrConflict, old)
@@ -255,11 +264,11 @@ func (t *txn) putLifecycle(id int64, set string, args ...any) error {
 // move changes run id from state from to state to with its history row,
 // as Transition does, inside a larger change.
 func (t *txn) move(id int64, from, to auth.RunState, note string) (Run, error) {
-	r, err := scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, id))
+	r, err := scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, id))
 	if err != nil {
 		return r, err
 	}
-	if r.State == auth.StatePublished {
+	if r.State.Final() {
 		return r, errPublished(id)
 	}
 	if r.State != from {
@@ -294,5 +303,5 @@ func init() {
 	// The lifecycle tables go into backups after the runs they refer to.
 	dumpTables = append(dumpTables,
 		dumpTable{"run_lifecycle", lifecycleColumns, "ittsits", "run_id", false},
-		dumpTable{"result_objections", resultObjectionColumns, "iissstsssst", "id", true})
+		dumpTable{"result_objections", resultObjectionColumns, "iissstsssstssssi", "id", true})
 }

@@ -30,7 +30,12 @@ func inReview(t *testing.T, db *store.DB) store.Run {
 	return r
 }
 
-var bob = store.Actor{Username: "bob"}
+var (
+	bob  = store.Actor{Username: "bob"}
+	boss = store.Actor{Username: "boss"}
+	// approval is a leading-group meeting's approval on 8 June 2023.
+	approval = store.NewApproval{Meeting: store.MeetingLeadingGroup, MinuteNo: "第3次", Date: day(2023, 6, 8)}
+)
 
 // clockAt sets db's clock to noon of a day, China time.
 func clockAt(db *store.DB, y int, m time.Month, d int) {
@@ -48,7 +53,7 @@ func TestNoticeWindow(t *testing.T) {
 		}
 		// Objections before 公示 starts: no window yet.
 		var we *store.WindowError
-		_, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{RunID: r.ID, Unit: "620123", Reason: "数据有误"})
+		_, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620123", Reason: "数据有误"})
 		if !errors.As(err, &we) || !errors.Is(err, store.ErrConflict) || !we.Start.IsZero() {
 			t.Fatalf("objection in review: %v, want a WindowError without days", err)
 		}
@@ -72,7 +77,7 @@ func TestNoticeWindow(t *testing.T) {
 		}
 		for _, tt := range tests {
 			db.SetClock(func() time.Time { return tt.at })
-			o, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{RunID: r.ID, Unit: "620123", Reason: "地区生产总值有误", Attachment: "情况说明.pdf"})
+			o, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620123", Reason: "地区生产总值有误", Attachment: "情况说明.pdf"})
 			if tt.open && (err != nil || o.ID == 0 || o.RaisedBy != "bob" || o.Outcome != store.OutcomeOpen) {
 				t.Errorf("at %v: %+v, %v; want an open objection", tt.at, o, err)
 			}
@@ -84,8 +89,12 @@ func TestNoticeWindow(t *testing.T) {
 		}
 		clockAt(db, 2023, 6, 3)
 		for name, n := range map[string]store.NewResultObjection{
-			"no reason":           {RunID: r.ID, Unit: "620123", Reason: "  "},
-			"unit not in the run": {RunID: r.ID, Unit: "620121", Reason: "x"},
+			"no reason":           {Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620123", Reason: "  "},
+			"unit not in the run": {Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620121", Reason: "x"},
+			"anonymous person":    {Channel: "phone", SubmitterKind: "person", Submitter: "匿名", RunID: r.ID, Unit: "620123", Reason: "x"},
+			"unit without letter": {Channel: "letter", SubmitterKind: "unit", Submitter: "榆中县人民政府", RunID: r.ID, Unit: "620123", Reason: "x"},
+			"unit by phone":       {Channel: "phone", SubmitterKind: "unit", Submitter: "榆中县人民政府", Letter: "x", RunID: r.ID, Unit: "620123", Reason: "x"},
+			"web form":            {RunID: r.ID, Unit: "620123", Reason: "x"},
 		} {
 			if _, err := db.RaiseResultObjection(ctx, bob, n); !errors.Is(err, store.ErrInvalid) {
 				t.Errorf("%s: %v, want ErrInvalid", name, err)
@@ -108,17 +117,18 @@ func TestObjectionAnswers(t *testing.T) {
 		if _, err := db.StartNotice(ctx, alice, r.ID, day(2023, 6, 1), day(2023, 6, 7), ""); err != nil {
 			t.Fatal(err)
 		}
-		o, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{RunID: r.ID, Unit: "620821", Reason: "旅游收入漏报"})
+		o, err := db.RaiseResultObjection(ctx, bob, store.NewResultObjection{Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620821", Reason: "旅游收入漏报"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := db.SetDocNumber(ctx, alice, r.ID, "甘县评办发〔2023〕3号"); err != nil {
 			t.Fatal(err)
 		}
+		clockAt(db, 2023, 6, 8)
 		if _, err := db.Transition(ctx, alice, r.ID, auth.StateObjections, ""); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Transition(ctx, alice, r.ID, auth.StateApproved, ""); !errors.Is(err, store.ErrConflict) {
+		if _, err := db.Approve(ctx, boss, r.ID, approval); !errors.Is(err, store.ErrConflict) {
 			t.Fatalf("approving with an open objection: %v, want ErrConflict", err)
 		}
 		if _, err := db.AnswerResultObjection(ctx, alice, o.ID, "maybe", "x"); !errors.Is(err, store.ErrInvalid) {
@@ -134,10 +144,11 @@ func TestObjectionAnswers(t *testing.T) {
 		if err := db.ExecForTest(ctx, `UPDATE result_objections SET outcome = 'upheld' WHERE id = $1`, o.ID); !errors.Is(err, store.ErrImmutable) {
 			t.Errorf("changing an answer by SQL: %v, want ErrImmutable", err)
 		}
-		for _, s := range []auth.RunState{auth.StateApproved, auth.StatePublished} {
-			if _, err := db.Transition(ctx, alice, r.ID, s, ""); err != nil {
-				t.Fatalf("to %s: %v", s, err)
-			}
+		if _, err := db.Approve(ctx, boss, r.ID, approval); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Transition(ctx, boss, r.ID, auth.StatePublished, ""); err != nil {
+			t.Fatal(err)
 		}
 		if err := db.SetDocNumber(ctx, alice, r.ID, "改号"); !errors.Is(err, store.ErrImmutable) {
 			t.Errorf("changing the 文号 of a published run: %v, want ErrImmutable", err)
@@ -199,7 +210,7 @@ func TestSupersede(t *testing.T) {
 		}
 		// An objection to the superseded run is refused naming its re-run.
 		var we *store.WindowError
-		_, err = db.RaiseResultObjection(ctx, bob, store.NewResultObjection{RunID: r.ID, Unit: "620123", Reason: "数据有误"})
+		_, err = db.RaiseResultObjection(ctx, bob, store.NewResultObjection{Channel: "letter", SubmitterKind: "unit", Submitter: "县人民政府", Letter: "县政函〔2023〕1号", RunID: r.ID, Unit: "620123", Reason: "数据有误"})
 		if !errors.As(err, &we) || we.SupersededBy != child.ID {
 			t.Errorf("objection to a superseded run: %v, want a WindowError naming run %d", err, child.ID)
 		}

@@ -104,7 +104,17 @@ func (db *DB) migrate(ctx context.Context) (err error) {
 	return nil
 }
 
+// foreignKeysOff is the first line of a SQLite migration that rebuilds a
+// table others refer to: SQLite's procedure for such a change needs foreign
+// keys off, which a transaction cannot switch, so the migration runs on a
+// connection of its own with them off, and PRAGMA foreign_key_check must
+// find nothing before it commits.
+const foreignKeysOff = "-- qiangxian: foreign-keys-off"
+
 func (db *DB) applyMigration(ctx context.Context, m migration) error {
+	if db.dialect == SQLite && strings.HasPrefix(m.sql, foreignKeysOff) {
+		return db.applyWithoutForeignKeys(ctx, m)
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -114,6 +124,41 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 	// no parameters.
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+		m.version, m.name, db.timestamp()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// applyWithoutForeignKeys applies a SQLite migration marked foreignKeysOff.
+func (db *DB) applyWithoutForeignKeys(ctx context.Context, m migration) error {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return err
+	}
+	broken := rows.Next()
+	rows.Close()
+	if broken {
+		return fmt.Errorf("the migration leaves foreign keys broken")
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 		m.version, m.name, db.timestamp()); err != nil {

@@ -35,6 +35,9 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 		return fmt.Errorf("%w: the backup has schema %d, this database %d: migrate first", ErrConflict, h.Schema, schema)
 	}
 	for _, t := range dumpTables[1:] {
+		if t.name == seededCalendar {
+			continue
+		}
 		var n int
 		if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.name).Scan(&n); err != nil {
 			return err
@@ -44,6 +47,9 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
+		if _, err := t.Exec(`DELETE FROM ` + seededCalendar); err != nil {
+			return err
+		}
 		total, states, err := t.load(dec)
 		if err != nil {
 			return err

@@ -35,14 +35,60 @@ type ResultObjection struct {
 	Outcome    Outcome
 	AnsweredBy string
 	AnsweredAt time.Time // zero while open
+	// How it arrived (issue 12): by letter or phone, from a unit (with its
+	// stamped letter) or a person (with her real name), registered by the
+	// office (RaisedBy). Empty for objections raised on the web before.
+	Channel       string
+	SubmitterKind string
+	Submitter     string
+	Letter        string // the stamped letter's reference (文号 or 收文号)
+	CarriedFrom   int64  // the objection on an earlier run this one copies; 0 for none
 }
 
-// NewResultObjection is what RaiseResultObjection needs.
+// NewResultObjection is what RaiseResultObjection needs: the unit whose
+// result is contested, the reasons, and how the objection arrived.
 type NewResultObjection struct {
-	RunID      int64
-	Unit       string
-	Reason     string
-	Attachment string
+	RunID         int64
+	Unit          string
+	Reason        string
+	Attachment    string
+	Channel       string // ChannelLetter or ChannelPhone
+	SubmitterKind string // SubmitterUnit or SubmitterPerson
+	Submitter     string // the unit's name or the person's real name
+	Letter        string // a unit's stamped letter: its reference
+}
+
+// How an objection arrives and from whom.
+const (
+	ChannelLetter   = "letter"
+	ChannelPhone    = "phone"
+	SubmitterUnit   = "unit"
+	SubmitterPerson = "person"
+)
+
+// checkSubmitter refuses an objection that is anonymous or lacks its
+// evidence: a unit objects by stamped letter (盖章函件), a person with her
+// real name, by letter or phone.
+func checkSubmitter(n NewResultObjection) error {
+	if n.Channel != ChannelLetter && n.Channel != ChannelPhone {
+		return fmt.Errorf("%w: an objection arrives by letter or phone, not %q", ErrInvalid, n.Channel)
+	}
+	if len([]rune(n.Submitter)) > 100 || len([]rune(n.Letter)) > 100 {
+		return fmt.Errorf("%w: the submitter (100 characters) or the letter's reference (100) is too long", ErrInvalid)
+	}
+	switch n.SubmitterKind {
+	case SubmitterUnit:
+		if n.Channel != ChannelLetter || n.Letter == "" || n.Submitter == "" {
+			return fmt.Errorf("%w: a unit objects by a stamped letter: its name and the letter's reference are needed", ErrInvalid)
+		}
+	case SubmitterPerson:
+		if len([]rune(n.Submitter)) < 2 || strings.Contains(n.Submitter, "匿名") {
+			return fmt.Errorf("%w: a person's objection needs her real name", ErrInvalid)
+		}
+	default:
+		return fmt.Errorf("%w: an objection comes from a unit or a person, not %q", ErrInvalid, n.SubmitterKind)
+	}
+	return nil
 }
 
 // WindowError is the refusal of an objection to a run that does not take
@@ -80,13 +126,16 @@ func (e *WindowError) Error() string {
 // Is makes a WindowError an ErrConflict for errors.Is.
 func (e *WindowError) Is(target error) bool { return target == ErrConflict }
 
-const resultObjectionColumns = `id, run_id, unit_code, reason, attachment, raised_at, raised_by, answer, outcome, answered_by, answered_at`
+const resultObjectionColumns = `id, run_id, unit_code, reason, attachment, raised_at, raised_by, answer, outcome, answered_by, answered_at,
+	channel, submitter_kind, submitter, letter, carried_from`
 
 func scanResultObjection(s scanner) (ResultObjection, error) {
 	var o ResultObjection
 	var at sql.NullTime
+	var from sql.NullInt64
 	err := s.Scan(&o.ID, &o.RunID, &o.Unit, &o.Reason, &o.Attachment, &o.RaisedAt, &o.RaisedBy, &o.Answer, &o.Outcome,
-		&o.AnsweredBy, &at)
+		&o.AnsweredBy, &at, &o.Channel, &o.SubmitterKind, &o.Submitter, &o.Letter, &from)
+	o.CarriedFrom = from.Int64
 	o.RaisedAt = o.RaisedAt.UTC()
 	if at.Valid {
 		o.AnsweredAt = at.Time.UTC()
@@ -102,6 +151,10 @@ func scanResultObjection(s scanner) (ResultObjection, error) {
 func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResultObjection) (o ResultObjection, err error) {
 	defer wrap(&err, "RaiseResultObjection(run %d, %s)", n.RunID, n.Unit)
 	n.Reason, n.Attachment = strings.TrimSpace(n.Reason), strings.TrimSpace(n.Attachment)
+	n.Submitter, n.Letter = strings.TrimSpace(n.Submitter), strings.TrimSpace(n.Letter)
+	if err := checkSubmitter(n); err != nil {
+		return o, err
+	}
 	if n.Reason == "" {
 		return o, fmt.Errorf("%w: an objection needs a reason", ErrInvalid)
 	}
@@ -109,7 +162,7 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 		return o, fmt.Errorf("%w: the reason (4000 characters) or the attachment reference (500) is too long", ErrInvalid)
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
-		r, err := scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, n.RunID))
+		r, err := scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, n.RunID))
 		if err != nil {
 			return err
 		}
@@ -129,9 +182,11 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 			return fmt.Errorf("%w: unit %s has no result in run %d", ErrInvalid, n.Unit, n.RunID)
 		}
 		o = ResultObjection{RunID: n.RunID, Unit: n.Unit, Reason: n.Reason, Attachment: n.Attachment, RaisedAt: t.now,
-			RaisedBy: actor.Username}
-		if err := t.QueryRow(`INSERT INTO result_objections (run_id, unit_code, reason, attachment, raised_at, raised_by)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, o.RunID, o.Unit, o.Reason, o.Attachment, o.RaisedAt, o.RaisedBy).Scan(&o.ID); err != nil {
+			RaisedBy: actor.Username, Channel: n.Channel, SubmitterKind: n.SubmitterKind, Submitter: n.Submitter, Letter: n.Letter}
+		if err := t.QueryRow(`INSERT INTO result_objections (run_id, unit_code, reason, attachment, raised_at, raised_by,
+			channel, submitter_kind, submitter, letter) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			o.RunID, o.Unit, o.Reason, o.Attachment, o.RaisedAt, o.RaisedBy, o.Channel, o.SubmitterKind, o.Submitter,
+			o.Letter).Scan(&o.ID); err != nil {
 			return err
 		}
 		return t.audit("object", "run", fmt.Sprint(n.RunID), map[string]any{"objection": o.ID, "unit": o.Unit})

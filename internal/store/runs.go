@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/workflow"
 )
 
 // Run is one evaluation: a method version applied to the data as of a
@@ -44,6 +45,17 @@ type NewRun struct {
 }
 
 const runColumns = `id, method_id, revision_id, period_code, params, hash, state, visibility, parent_id, note, created_at, created_by`
+
+// runStateExpr is a run's state as the store reports it: a published run
+// whose lifecycle names the run that superseded it is superseded (issue
+// 12). The runs row keeps 'published', as it was when the notice was
+// issued; supersession is the one fact added to it, in run_lifecycle.
+const runStateExpr = `CASE WHEN runs.state = 'published' AND EXISTS (SELECT 1 FROM run_lifecycle sl
+	WHERE sl.run_id = runs.id AND sl.superseded_by IS NOT NULL) THEN 'superseded' ELSE runs.state END`
+
+// runSelect is runColumns with the reported state, for reading runs.
+const runSelect = `id, method_id, revision_id, period_code, params, hash, ` + runStateExpr +
+	`, visibility, parent_id, note, created_at, created_by`
 
 func scanRun(s scanner) (Run, error) {
 	var r Run
@@ -127,7 +139,7 @@ func (db *DB) CreateRun(ctx context.Context, actor Actor, n NewRun) (r Run, err 
 // Run returns the run with id.
 func (db *DB) Run(ctx context.Context, id int64) (r Run, err error) {
 	defer wrap(&err, "Run(%d)", id)
-	return scanRun(db.sql.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE id = $1`, id))
+	return scanRun(db.sql.QueryRowContext(ctx, `SELECT `+runSelect+` FROM runs WHERE id = $1`, id))
 }
 
 // RunFilter selects runs; zero fields select all.
@@ -139,8 +151,8 @@ type RunFilter struct {
 // Runs returns the runs f selects, newest first.
 func (db *DB) Runs(ctx context.Context, f RunFilter) (rs []Run, err error) {
 	defer wrap(&err, "Runs")
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+runColumns+` FROM runs
-		WHERE ($1 = '' OR period_code = $1) AND ($2 = '' OR state = $2) ORDER BY id DESC`, f.Period, string(f.State))
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+runSelect+` FROM runs
+		WHERE ($1 = '' OR period_code = $1) AND ($2 = '' OR `+runStateExpr+` = $2) ORDER BY id DESC`, f.Period, string(f.State))
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +171,7 @@ func (db *DB) Runs(ctx context.Context, f RunFilter) (rs []Run, err error) {
 // draft (sent back for corrections) from any state before publication.
 func canMove(from, to auth.RunState) bool {
 	i, j := slices.Index(auth.RunStates, from), slices.Index(auth.RunStates, to)
-	return i >= 0 && j >= 0 && from != auth.StatePublished && (j == i+1 || to == auth.StateDraft && i > 0)
+	return i >= 0 && j >= 0 && !from.Final() && to != auth.StateSuperseded && (j == i+1 || to == auth.StateDraft && i > 0)
 }
 
 // errPublished is the store's own refusal to touch a published run.
@@ -168,48 +180,86 @@ func errPublished(id int64) error {
 }
 
 // Transition moves a run to state to, recording who, when and why in the
-// run's state history. A published run moves no more (ErrImmutable); a move
-// that skips a state is ErrConflict, as is a race with another transition.
+// run's state history. A published (or superseded) run moves no more
+// (ErrImmutable); a move that skips a state is ErrConflict, as is a race
+// with another transition. The office's chain (issue 12) holds on this
+// path too: a move to notice opens the default 公示 window (StartNotice), a
+// run leaves notice forward only once its window has closed
+// (*NoticeOpenError), a move to approved needs the approval record
+// (Approve), and publishing supersedes the period's earlier publication.
 func (db *DB) Transition(ctx context.Context, actor Actor, id int64, to auth.RunState, note string) (r Run, err error) {
+	switch to {
+	case auth.StateApproved:
+		return r, fmt.Errorf("store: Transition(%d → %s): %w: an approval needs its record (Approve)", id, to, ErrConflict)
+	case auth.StateNotice:
+		cal, err := db.Calendar(ctx)
+		if err != nil {
+			return r, err
+		}
+		first, last, err := cal.Window(Day(db.now()), workflow.NoticeWorkingDays)
+		if err != nil {
+			return r, err
+		}
+		return db.StartNotice(ctx, actor, id, first, last, note)
+	}
 	defer wrap(&err, "Transition(%d → %s)", id, to)
 	err = db.change(ctx, actor, func(t *txn) error {
-		if r, err = scanRun(t.QueryRow(`SELECT `+runColumns+` FROM runs WHERE id = $1`, id)); err != nil {
-			return err
-		}
-		if r.State == auth.StatePublished {
-			return errPublished(id)
-		}
-		if !canMove(r.State, to) {
-			return fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
-		}
-		if r.State == auth.StateReview && to != auth.StateDraft {
-			if err := t.checkTies(id); err != nil {
-				return err
-			}
-		}
-		if to == auth.StateNotice {
-			if err := t.checkOwed(id); err != nil {
-				return err
-			}
-		}
-		// The history row goes first: once the run is published, the trigger
-		// refuses rows for it.
-		if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)
-			VALUES ($1, $2, $3, $4, $5, $6)`, id, string(r.State), string(to), t.now, actor.Username, note); err != nil {
-			return err
-		}
-		res, err := t.Exec(`UPDATE runs SET state = $1 WHERE id = $2 AND state = $3`, string(to), id, string(r.State))
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
-		}
-		from := r.State
-		r.State = to
-		return t.audit("transition", "run", fmt.Sprint(id), map[string]string{"from": string(from), "to": string(to), "note": note})
+		r, err = t.transition(id, to, note)
+		return err
 	})
 	return r, err
+}
+
+// transition is Transition inside a change, for every target state.
+func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err error) {
+	if r, err = scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, id)); err != nil {
+		return r, err
+	}
+	if r.State.Final() {
+		return r, errPublished(id)
+	}
+	if !canMove(r.State, to) {
+		return r, fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
+	}
+	if r.State == auth.StateReview && to != auth.StateDraft {
+		if err := t.checkTies(id); err != nil {
+			return r, err
+		}
+	}
+	if to == auth.StateNotice {
+		if err := t.checkOwed(id); err != nil {
+			return r, err
+		}
+	}
+	if r.State == auth.StateNotice && to != auth.StateDraft {
+		if err := t.checkNoticeClosed(id); err != nil {
+			return r, err
+		}
+	}
+	if to == auth.StatePublished {
+		if err := t.checkFourEyes(id); err != nil {
+			return r, err
+		}
+		if err := t.supersedeEarlier(r); err != nil {
+			return r, err
+		}
+	}
+	// The history row goes first: once the run is published, the trigger
+	// refuses rows for it.
+	if _, err := t.Exec(`INSERT INTO run_states (run_id, from_state, to_state, at, username, note)
+		VALUES ($1, $2, $3, $4, $5, $6)`, id, string(r.State), string(to), t.now, t.actor.Username, note); err != nil {
+		return r, err
+	}
+	res, err := t.Exec(`UPDATE runs SET state = $1 WHERE id = $2 AND state = $3`, string(to), id, string(r.State))
+	if err != nil {
+		return r, err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return r, fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
+	}
+	from := r.State
+	r.State = to
+	return r, t.audit("transition", "run", fmt.Sprint(id), map[string]string{"from": string(from), "to": string(to), "note": note})
 }
 
 // SetVisibility sets how much of the run the public will see once it is
@@ -238,7 +288,7 @@ func (t *txn) checkChangeable(id int64, draftOnly bool) error {
 		return err
 	}
 	switch {
-	case state == auth.StatePublished:
+	case state.Final():
 		return errPublished(id)
 	case draftOnly && state != auth.StateDraft:
 		return fmt.Errorf("%w: run %d is in state %s, not draft", ErrConflict, id, state)

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"time"
+
 	"encoding/json"
 	"errors"
 	"math"
@@ -68,10 +70,15 @@ func TestRunLifecycle(t *testing.T) {
 			t.Errorf("draft → notice: %v, want ErrConflict", err)
 		}
 		steps := []auth.RunState{auth.StateReview, auth.StateDraft, auth.StateReview, auth.StateNotice, auth.StateObjections, auth.StateApproved}
-		for _, s := range steps {
+		for _, s := range steps[:3] {
 			if _, err := db.Transition(ctx, alice, r.ID, s, "ok"); err != nil {
 				t.Fatalf("→ %s: %v", s, err)
 			}
+		}
+		storetest.Advance(t, db, alice, r.ID, auth.StateObjections)
+		if _, err := db.Approve(ctx, store.Actor{Username: "boss"}, r.ID, store.NewApproval{Meeting: store.MeetingExecutive,
+			MinuteNo: "第12次", Date: time.Now()}); err != nil {
+			t.Fatal(err)
 		}
 		// Results can only be written in draft.
 		if err := db.PutResults(ctx, alice, r.ID, results[2:]); !errors.Is(err, store.ErrConflict) {

@@ -8,14 +8,20 @@ import (
 )
 
 type resultObjectionRequest struct {
-	Unit       string `json:"unit"`
-	Reason     string `json:"reason"`
-	Attachment string `json:"attachment"`
+	Unit          string `json:"unit"`
+	Reason        string `json:"reason"`
+	Attachment    string `json:"attachment"`
+	Channel       string `json:"channel"`        // letter or phone
+	SubmitterKind string `json:"submitter_kind"` // unit or person
+	Submitter     string `json:"submitter"`      // the unit's name, or the person's real name
+	Letter        string `json:"letter"`         // a unit's stamped letter: its reference
 }
 
-// resultObjectionCreate is POST /api/v1/runs/{id}/objections: a county (or
-// its prefecture's reviewer) objects to its result in a run during the
-// run's 公示 window; outside it the answer is 409 with the window's days.
+// resultObjectionCreate is POST /api/v1/runs/{id}/objections: the office
+// registers an objection to a unit's result that arrived by letter or
+// phone during the run's 公示 window — a unit's with its stamped letter, a
+// person's with her real name (issue 12: no anonymous web form); outside
+// the window the answer is 409 with the window's days.
 func (s *Server) resultObjectionCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -57,6 +63,7 @@ func (s *Server) raiseResultObjection(r *http.Request, id int64, req resultObjec
 		return store.ResultObjection{}, err
 	}
 	o, err := s.db.RaiseResultObjection(r.Context(), c.actor(), store.NewResultObjection{RunID: id, Unit: req.Unit,
-		Reason: req.Reason, Attachment: req.Attachment})
+		Reason: req.Reason, Attachment: req.Attachment, Channel: req.Channel, SubmitterKind: req.SubmitterKind,
+		Submitter: req.Submitter, Letter: req.Letter})
 	return o, windowError(err)
 }

@@ -7,14 +7,17 @@ import (
 )
 
 type transitionRequest struct {
-	State string `json:"state"`
-	Note  string `json:"note"`
+	State    string           `json:"state"`
+	Note     string           `json:"note"`
+	Approval *approvalRequest `json:"approval"` // with state approved: the deciding meeting
 }
 
 // runTransition moves a run one step on (draft → review → notice →
-// objections → approved → published) or back to draft. Publishing is its
-// own permission, and a published run moves no more (409 immutable). A move
-// to notice opens a 公示 window of noticeDays days from today.
+// objections → approved → published) or back to draft, each step by its
+// role of the office's chain (Server.moveRun); a published run moves no
+// more (409 immutable). A move to notice opens a 公示 window of
+// workflow.NoticeWorkingDays working days from today; a move to approved
+// carries the approval record.
 func (s *Server) runTransition(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
 	id, err := pathID(r, "id")
@@ -33,14 +36,7 @@ func (s *Server) runTransition(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	action := auth.Transition
-	if to == auth.StatePublished {
-		action = auth.Publish
-	}
-	if err := require(c, action, runResource(run), "run"); err != nil {
-		return err
-	}
-	if run, err = s.moveRun(r, c.actor(), id, to, req.Note); err != nil {
+	if run, err = s.moveRun(r, c, run, to, req.Note, req.Approval); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, runOut(run))

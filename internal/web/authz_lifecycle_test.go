@@ -14,15 +14,16 @@ import (
 // the callers of matrixCallers: root, ana, tjj, lz (兰州市), yz (榆中县),
 // a viewer, nobody. Run "open" is in 公示 with a window around today,
 // with one objection of 榆中县 and one of 崆峒区; run "notice" is in 公示
-// without a window.
+// with a window that closed ten days ago.
 func lifecycleMatrixCases(f *fixture) []matrixCase {
 	run := func(name, suffix string) string { return fmt.Sprintf("/api/v1/runs/%d%s", f.runs[name], suffix) }
 	object := func(unit string) func(testing.TB, string) any {
-		return jsonBody(map[string]string{"unit": unit, "reason": "地区生产总值口径有误", "attachment": "说明.pdf"})
+		return jsonBody(map[string]string{"unit": unit, "reason": "地区生产总值口径有误", "attachment": "说明.pdf",
+			"channel": "letter", "submitter_kind": "unit", "submitter": "县人民政府", "letter": "县政函〔2023〕5号"})
 	}
 	decide := jsonBody(map[string]any{"award": "十强县", "units": []string{"620123"}, "reference": "2023年第3次会议纪要"})
 	return []matrixCase{
-		{"lifecycle: read, in 公示", "GET", run("open", "/lifecycle"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, noCount},
+		{"lifecycle: read, in 公示", "GET", run("open", "/lifecycle"), nil, [7]int{ok, ok, ok, ok, ok, ok, ok}, noCount},
 		{"lifecycle: read, draft", "GET", run("draft", "/lifecycle"), nil, [7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
 		{"lifecycle: set the 文号 of a draft", "PUT", run("draft", "/lifecycle"), jsonBody(map[string]string{"doc_number": "甘县评办发〔2023〕1号"}),
 			[7]int{ok, ok, forb, forb, forb, forb, unau}, noCount},
@@ -30,24 +31,29 @@ func lifecycleMatrixCases(f *fixture) []matrixCase {
 			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
 		{"lifecycle: a window ending before it starts", "PUT", run("draft", "/lifecycle"),
 			jsonBody(map[string]string{"notice_start": "2023-06-08", "notice_end": "2023-06-01"}), [7]int{bad, bad, forb, forb, forb, forb, unau}, noCount},
-		{"lifecycle: 公示 of a draft (not under review)", "POST", run("draft", "/notice"), jsonBody(map[string]string{"start": "2023-06-01", "end": "2023-06-07"}),
-			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: 公示 of a draft (not under review)", "POST", run("draft", "/notice"), jsonBody(map[string]int{"working_days": 5}),
+			[7]int{conf, forb, forb, forb, forb, forb, unau}, noCount},
+		{"lifecycle: a 公示 opening in the past", "POST", run("draft", "/notice"), jsonBody(map[string]string{"start": "2023-06-01"}),
+			[7]int{bad, forb, forb, forb, forb, forb, unau}, noCount},
 		{"lifecycle: re-run a draft", "POST", run("draft", "/rerun"), jsonBody(map[string]string{}),
 			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
 		{"objections: list in scope", "GET", run("open", "/objections"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, [7]int{2, 2, 2, 1, 1, -1, -1}},
 		{"objections: list of a published run", "GET", run("pub-full", "/objections"), nil, [7]int{ok, ok, ok, ok, ok, forb, unau}, [7]int{0, 0, 0, 0, 0, -1, -1}},
-		{"objections: object for her own county", "POST", run("open", "/objections"), object("620123"),
-			[7]int{made, forb, forb, made, made, forb, unau}, noCount},
-		{"objections: object for another prefecture's county", "POST", run("open", "/objections"), object("620802"),
-			[7]int{made, forb, forb, forb, forb, forb, unau}, noCount},
-		{"objections: object for another county of the prefecture", "POST", run("open", "/objections"), object("620102"),
-			[7]int{made, forb, forb, made, forb, forb, unau}, noCount},
-		{"objections: object without a 公示 window", "POST", run("notice", "/objections"), object("620123"),
-			[7]int{conf, forb, forb, conf, conf, forb, unau}, noCount},
-		{"objections: object to a published run", "POST", run("pub-full", "/objections"), object("620123"),
-			[7]int{conf, forb, forb, conf, conf, forb, unau}, noCount},
-		{"objections: object to a draft", "POST", run("draft", "/objections"), object("620123"),
-			[7]int{conf, forb, forb, forb, forb, forb, unau}, noCount},
+		// Objections arrive by letter or phone; the office registers them
+		// (issue 12): no county, prefecture or anonymous web form.
+		{"objections: register for a county", "POST", run("open", "/objections"), object("620123"),
+			[7]int{made, made, forb, forb, forb, forb, unau}, noCount},
+		{"objections: register for another prefecture's county", "POST", run("open", "/objections"), object("620802"),
+			[7]int{made, made, forb, forb, forb, forb, unau}, noCount},
+		{"objections: register an anonymous one", "POST", run("open", "/objections"),
+			jsonBody(map[string]string{"unit": "620102", "reason": "x", "channel": "phone", "submitter_kind": "person", "submitter": "匿名"}),
+			[7]int{bad, bad, forb, forb, forb, forb, unau}, noCount},
+		{"objections: register after the 公示 window", "POST", run("notice", "/objections"), object("620123"),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"objections: register for a published run", "POST", run("pub-full", "/objections"), object("620123"),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
+		{"objections: register for a draft", "POST", run("draft", "/objections"), object("620123"),
+			[7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
 		// Ties left to the office (issue 14): decided only during review,
 		// by those who move runs; the fixture's runs have no tie.
 		{"decisions: decide a tie of a draft", "POST", run("draft", "/decisions"), decide, [7]int{conf, conf, forb, forb, forb, forb, unau}, noCount},
@@ -68,7 +74,8 @@ func TestLifecycleAuthorisation(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, u := range []string{"620123", "620802"} {
-			if _, err := db.RaiseResultObjection(ctx, f.actorOf, store.NewResultObjection{RunID: f.runs["open"], Unit: u, Reason: "复核"}); err != nil {
+			if _, err := db.RaiseResultObjection(ctx, f.actorOf, store.NewResultObjection{RunID: f.runs["open"], Unit: u, Reason: "复核",
+				Channel: store.ChannelLetter, SubmitterKind: store.SubmitterUnit, Submitter: "县人民政府", Letter: "县政函〔2023〕1号"}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
 
 // runRowOf returns the row of run id in the /runs page, "" when absent.
@@ -44,7 +45,7 @@ func TestPageCacheFollowsChanges(t *testing.T) {
 		{"as computed", func() {}, []string{`data-state="approved"`, "不公开"}},
 		{"visibility set", func() { must(t, d.db.SetVisibility(ctx, a, run.ID, auth.VisFull)) }, []string{`data-state="approved"`, "公开完整排名"}},
 		{"published", func() {
-			_, err := d.db.Transition(ctx, a, run.ID, auth.StatePublished, "")
+			_, err := d.db.Transition(ctx, storetest.Approver, run.ID, auth.StatePublished, "")
 			must(t, err)
 		}, []string{`data-state="published"`, "公开完整排名"}},
 	}

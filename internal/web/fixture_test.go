@@ -7,6 +7,7 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
 
 // The fixture's accounts, one per role and scope of the matrix.
@@ -18,6 +19,8 @@ var fixtureUsers = []store.User{
 	{Username: "yz", Role: auth.RoleCounty, Unit: "620123"},
 	{Username: "v", Role: auth.RoleViewer},
 	{Username: "spare", Role: auth.RoleViewer},
+	{Username: "head", Role: auth.RoleOfficeHead},
+	{Username: "boss", Role: auth.RoleApprover, DisplayName: "王某某"},
 }
 
 // fixture is a small province with runs in every interesting state.
@@ -79,7 +82,15 @@ func load(t testing.TB, db *store.DB) *fixture {
 // run creates a run with results and moves it to state.
 func (f *fixture) run(t testing.TB, db *store.DB, state auth.RunState, v auth.Visibility) int64 {
 	t.Helper()
-	r, err := db.CreateRun(ctx, f.actorOf, store.NewRun{MethodID: f.method, Period: "2022", Visibility: v,
+	// A published run takes a method of its own: publishing a second run of
+	// a method and period would supersede the first.
+	mid := f.method
+	if state == auth.StatePublished {
+		m, err := db.AddMethod(ctx, f.actorOf, "demo-"+string(v), "1", "title = \"fixture\"\n")
+		must(t, err)
+		mid = m.ID
+	}
+	r, err := db.CreateRun(ctx, f.actorOf, store.NewRun{MethodID: mid, Period: "2022", Visibility: v,
 		Note: string(state)})
 	must(t, err)
 	var rows []store.Result
@@ -92,13 +103,7 @@ func (f *fixture) run(t testing.TB, db *store.DB, state auth.RunState, v auth.Vi
 		rows = append(rows, row)
 	}
 	must(t, db.PutResults(ctx, f.actorOf, r.ID, rows))
-	for _, s := range auth.RunStates[1:] {
-		if !state.AtLeast(s) {
-			break
-		}
-		_, err := db.Transition(ctx, f.actorOf, r.ID, s, "")
-		must(t, err)
-	}
+	storetest.Advance(t, db, f.actorOf, r.ID, state)
 	return r.ID
 }
 

@@ -137,6 +137,7 @@ func init() {
 		"state.objections": {"异议处理", "objections"},
 		"state.approved":   {"批准", "approved"},
 		"state.published":  {"发布", "published"},
+		"state.superseded": {"已被取代", "superseded"},
 		"vis.none":         {"不公开", "not public"},
 		"vis.winners":      {"仅公开获奖名单", "award winners only"},
 		"vis.full":         {"公开完整排名", "full table"},

@@ -10,8 +10,9 @@ import (
 
 // lifecyclePost is POST /runs/{id}/lifecycle, the forms of the lifecycle
 // page, told apart by their "op" field: state (the next step; to 公示 with
-// the window's days), window, doc (文号), visibility, rerun, answer (an
-// objection). Each checks the same permission as its API twin and goes
+// the window's days; to approved with the meeting's record), window, doc
+// (文号), visibility, rerun, register (an objection that arrived by letter
+// or phone), answer (an objection). Each checks the same permission as its API twin and goes
 // back to the page (303) — to the new run's page after a re-run.
 func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -28,28 +29,23 @@ func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 	switch op := r.PostFormValue("op"); op {
 	case "state":
 		to := auth.RunState(r.PostFormValue("state"))
-		action := auth.Transition
-		if to == auth.StatePublished {
-			action = auth.Publish
+		if !to.Valid() {
+			return invalid("state %q is not one of %v", to, auth.RunStates)
 		}
-		if err := require(c, action, res, "run"); err != nil {
-			return err
-		}
-		if to == auth.StateNotice && run.State == auth.StateReview {
+		if to == auth.StateNotice && run.State == auth.StateReview && r.PostFormValue("start") != "" {
+			if err := require(c, auth.Notice, res, "run"); err != nil {
+				return err
+			}
 			start, end, err := formWindow(r)
 			if err != nil {
 				return err
 			}
-			_, err = s.db.StartNotice(ctx, c.actor(), id, start, end, r.PostFormValue("note"))
-			if err != nil {
-				return err
+			if _, err = s.db.StartNotice(ctx, c.actor(), id, start, end, r.PostFormValue("note")); err != nil {
+				return lifecycleError(err)
 			}
 			break
 		}
-		if !to.Valid() {
-			return invalid("state %q is not one of %v", to, auth.RunStates)
-		}
-		if _, err := s.db.Transition(ctx, c.actor(), id, to, r.PostFormValue("note")); err != nil {
+		if _, err := s.moveRun(r, c, run, to, r.PostFormValue("note"), formApproval(r)); err != nil {
 			return err
 		}
 	case "window", "doc", "visibility":
@@ -62,7 +58,7 @@ func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			err = s.db.SetNoticeWindow(ctx, c.actor(), id, start, end)
+			err = lifecycleError(s.db.SetNoticeWindow(ctx, c.actor(), id, start, end))
 		case "doc":
 			err = s.db.SetDocNumber(ctx, c.actor(), id, r.PostFormValue("doc"))
 		default:
@@ -81,6 +77,13 @@ func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 		}
 		lifecycleRedirect(w, r, nr.ID)
 		return nil
+	case "register":
+		if _, err := s.raiseResultObjection(r, id, resultObjectionRequest{Unit: r.PostFormValue("unit"),
+			Reason: r.PostFormValue("reason"), Attachment: r.PostFormValue("attachment"), Channel: r.PostFormValue("channel"),
+			SubmitterKind: r.PostFormValue("submitter_kind"), Submitter: r.PostFormValue("submitter"),
+			Letter: r.PostFormValue("letter")}); err != nil {
+			return err
+		}
 	case "answer":
 		oid, err := strconv.ParseInt(r.PostFormValue("objection"), 10, 64)
 		if err != nil {

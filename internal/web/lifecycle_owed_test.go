@@ -31,7 +31,7 @@ func TestLifecycleOwed(t *testing.T) {
 			t.Errorf("the lifecycle page lacks %q", want)
 		}
 	}
-	r = ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", run.ID), map[string]string{"state": "notice"})
+	r = d.as(t, "head").do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", run.ID), map[string]string{"state": "notice"})
 	if r.status != http.StatusConflict || !strings.Contains(string(r.body), "待补报数据 1 项") {
 		t.Errorf("move to notice: %d %s, want 409 naming 1 owed figure", r.status, r.body)
 	}

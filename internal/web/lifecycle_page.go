@@ -46,6 +46,23 @@ func init() {
 		"life.owedHow":     {"以下数据由部门提供但尚未报送，本批次不得进入公示；补报后请重算。", "These figures are owed by the departments that provide them: the run cannot go to public notice; have them supplied, then re-run."},
 		"life.indicator":   {"指标", "Indicator"},
 		"life.department":  {"报送部门", "Providing department"},
+		"life.meeting":     {"会议", "Meeting"},
+		"life.minuteNo":    {"纪要号", "Minutes' number (纪要号)"},
+		"life.meetingDate": {"会议日期", "Meeting day"},
+		"life.approveGo":   {"批准", "Approve"},
+		"life.approval":    {"批准记录：%s %s（%s），批准人 %s", "Approved: %s, minutes %s (%s), by %s"},
+		"life.register":    {"登记异议（来函或来电）", "Register an objection (letter or phone)"},
+		"life.channel":     {"方式", "By"},
+		"life.letterCh":    {"来函", "letter"},
+		"life.phoneCh":     {"来电", "phone"},
+		"life.fromUnit":    {"单位（须盖章函件）", "a unit (stamped letter)"},
+		"life.fromPerson":  {"个人（须实名）", "a person (real name)"},
+		"life.submitter":   {"来文单位或实名", "Unit or real name"},
+		"life.letterRef":   {"函件文号", "Letter's reference"},
+		"life.carried":     {"由批次异议 #%d 转入", "carried over from objection #%d"},
+		"life.correction":  {"更正：本批次取代批次 #%d", "Correction: this run supersedes run #%d"},
+		"life.gained":      {"新增", "gained"},
+		"life.lost":        {"取消", "lost"},
 	})
 }
 
@@ -61,6 +78,8 @@ type lifecycleView struct {
 	Staff      bool // may change the run (analyst, administrator)
 	Next       auth.RunState
 	CanPublish bool
+	Register   bool     // may register objections now (the 公示 window is open)
+	Meetings   []string // the meetings an approval may name
 	Vis        []auth.Visibility
 	Today      string
 	WeekLater  string
@@ -99,15 +118,11 @@ func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
 	p := callerOf(r).principal()
 	res := runResource(run)
 	v.Staff = auth.Can(p, auth.Write, res) && auth.Can(p, auth.Transition, res)
-	if next := nextState(run.State); next != "" && v.Life.SupersededBy == 0 {
-		action := auth.Transition
-		if next == auth.StatePublished {
-			action = auth.Publish
-		}
-		if auth.Can(p, action, res) {
-			v.Next = next
-		}
+	if next := nextState(run.State); next != "" && v.Life.SupersededBy == 0 && auth.Can(p, auth.MoveAction(run.State, next), res) {
+		v.Next = next
 	}
+	v.Register = v.Info.ObjectionsOpen && auth.Can(p, auth.Object, auth.Resource{Kind: auth.KindResult, RunState: run.State})
+	v.Meetings = []string{store.MeetingLeadingGroup, store.MeetingExecutive}
 	units, err := s.objectionScope(r, run)
 	if err != nil {
 		return nil, err

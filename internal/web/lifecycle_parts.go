@@ -16,6 +16,7 @@ func init() {
 		"life.objTitle":   {"%s 对评价结果的异议", "%s: objections to the results"},
 		"life.sent":       {"异议已提交，等待答复。", "The objection was sent; it awaits an answer."},
 		"life.windowIs":   {"公示期：%s 至 %s", "Public notice: %s to %s"},
+		"life.byLetter":   {"公示期内对评价结果有异议的，单位请以加盖公章的函件、个人请以实名来函或来电向省县域经济办提出，由经办人员登记并答复；不受理匿名异议。", "During the public notice (公示), objections to the results reach the office by a stamped letter from a unit, or by letter or phone from a person giving her real name; the office registers and answers them. Anonymous objections are not taken."},
 	})
 }
 
@@ -27,6 +28,7 @@ type objectionBox struct {
 	RunID     int64
 	Sheet     bool
 	MayObject bool
+	Letter    bool // the run is in 公示: say how an objection reaches the office
 }
 
 // ObjectionBox is the lifecycle box of unit in run for the page's user
@@ -34,7 +36,7 @@ type objectionBox struct {
 // is shown in 公示 and objection handling; the store still checks the
 // window's days when it is sent.
 func (p *Page) ObjectionBox(unit store.Unit, run store.Run) objectionBox {
-	b := objectionBox{Code: unit.Code, RunID: run.ID}
+	b := objectionBox{Code: unit.Code, RunID: run.ID, Letter: run.State == auth.StateNotice}
 	if p.User == nil || run.ID == 0 {
 		return b
 	}

@@ -16,9 +16,10 @@ import (
 // that upheld objections called for): the same method and period, ranks
 // measured against the same previous run, and parent recorded as its
 // parent. An unpublished parent is marked superseded and moves no more;
-// a published one stays as it is (it never changes), and the re-run, once
-// published, is the newer notice of the period. The re-run starts as a
-// draft with its parent's visibility and document number.
+// a published one stays as it is until the re-run is published, which
+// supersedes it and records the correction. The re-run starts as a draft
+// with its parent's visibility, document number, and objections with
+// their answers (carried over).
 func (s *Server) rerun(ctx context.Context, actor store.Actor, parent store.Run, note string) (store.Run, error) {
 	if parent.State == auth.StateDraft {
 		return store.Run{}, errorf(EConflict, "lifecycle.rerunDraft", parent.ID)
@@ -39,10 +40,13 @@ func (s *Server) rerun(ctx context.Context, actor store.Actor, parent store.Run,
 	if err != nil {
 		return run, err
 	}
-	if parent.State != auth.StatePublished {
+	if !parent.State.Final() {
 		if err := s.db.MarkSuperseded(ctx, actor, parent.ID, run.ID); err != nil {
 			return run, err
 		}
+	}
+	if _, err := s.db.CarryObjections(ctx, actor, parent.ID, run.ID); err != nil {
+		return run, err
 	}
 	if parent.Visibility != run.Visibility {
 		if err := s.db.SetVisibility(ctx, actor, run.ID, parent.Visibility); err != nil {
@@ -88,13 +92,38 @@ func (s stateName) Message(lang string) string { return ui(locale.Lang(lang), "s
 
 // lifecycleJSON is GET /api/v1/runs/{id}/lifecycle.
 type lifecycleJSON struct {
-	Run            runJSON     `json:"run"`
-	NoticeStart    string      `json:"notice_start"`
-	NoticeEnd      string      `json:"notice_end"`
-	DocNumber      string      `json:"doc_number"`
-	SupersededBy   int64       `json:"superseded_by,omitempty"`
-	ObjectionsOpen bool        `json:"objections_open"`
-	Chain          []chainJSON `json:"chain"`
+	Run            runJSON         `json:"run"`
+	NoticeStart    string          `json:"notice_start"`
+	NoticeEnd      string          `json:"notice_end"`
+	DocNumber      string          `json:"doc_number"`
+	SupersededBy   int64           `json:"superseded_by,omitempty"`
+	ObjectionsOpen bool            `json:"objections_open"`
+	Chain          []chainJSON     `json:"chain"`
+	Approval       *approvalJSON   `json:"approval,omitempty"`
+	Correction     *correctionJSON `json:"correction,omitempty"`
+}
+
+// approvalJSON is a run's approval record.
+type approvalJSON struct {
+	Meeting    string    `json:"meeting"`
+	MinuteNo   string    `json:"minute_no"`
+	Date       string    `json:"meeting_date"`
+	Approver   string    `json:"approver"`
+	ApprovedAt time.Time `json:"approved_at"`
+}
+
+// correctionJSON is the correction a run's publication recorded.
+type correctionJSON struct {
+	Supersedes int64             `json:"supersedes"`
+	Changes    []awardChangeJSON `json:"changes"`
+}
+
+type awardChangeJSON struct {
+	Unit     string `json:"unit"`
+	UnitName string `json:"unit_name"`
+	Award    string `json:"award"`
+	Change   string `json:"change"` // gained or lost
+	Reason   string `json:"reason"`
 }
 
 type chainJSON struct {
@@ -116,11 +145,19 @@ type resultObjectionJSON struct {
 	Answer     string     `json:"answer"`
 	AnsweredBy string     `json:"answered_by"`
 	AnsweredAt *time.Time `json:"answered_at"`
+	// How it arrived and who sent it (issue 12), and the objection on an
+	// earlier run it was carried over from.
+	Channel       string `json:"channel"`
+	SubmitterKind string `json:"submitter_kind"`
+	Submitter     string `json:"submitter"`
+	Letter        string `json:"letter"`
+	CarriedFrom   int64  `json:"carried_from,omitempty"`
 }
 
 func resultObjectionOut(o store.ResultObjection) resultObjectionJSON {
 	j := resultObjectionJSON{ID: o.ID, Run: o.RunID, Unit: o.Unit, Reason: o.Reason, Attachment: o.Attachment,
-		RaisedAt: o.RaisedAt, RaisedBy: o.RaisedBy, Outcome: string(o.Outcome), Answer: o.Answer, AnsweredBy: o.AnsweredBy}
+		RaisedAt: o.RaisedAt, RaisedBy: o.RaisedBy, Outcome: string(o.Outcome), Answer: o.Answer, AnsweredBy: o.AnsweredBy,
+		Channel: o.Channel, SubmitterKind: o.SubmitterKind, Submitter: o.Submitter, Letter: o.Letter, CarriedFrom: o.CarriedFrom}
 	if j.Outcome == "" {
 		j.Outcome = "open"
 	}
@@ -150,6 +187,20 @@ func (s *Server) lifecycleOf(ctx context.Context, run store.Run) (lifecycleJSON,
 		ObjectionsOpen: (run.State == auth.StateNotice || run.State == auth.StateObjections) && l.SupersededBy == 0 && l.Open(s.now())}
 	for _, c := range chain {
 		j.Chain = append(j.Chain, chainJSON{ID: c.ID, Parent: c.ParentID, State: string(c.State), Superseded: all[c.ID].SupersededBy != 0})
+	}
+	if a, ok, err := s.db.RunApproval(ctx, run.ID); err != nil {
+		return j, l, err
+	} else if ok {
+		j.Approval = &approvalJSON{Meeting: a.Meeting, MinuteNo: a.MinuteNo, Date: a.Date, Approver: a.Approver, ApprovedAt: a.ApprovedAt}
+	}
+	if c, ok, err := s.db.RunCorrection(ctx, run.ID); err != nil {
+		return j, l, err
+	} else if ok {
+		j.Correction = &correctionJSON{Supersedes: c.Supersedes, Changes: []awardChangeJSON{}}
+		for _, ch := range c.Changes {
+			j.Correction.Changes = append(j.Correction.Changes, awardChangeJSON{Unit: ch.Unit, UnitName: ch.UnitName,
+				Award: ch.Award, Change: ch.Change, Reason: ch.Reason})
+		}
 	}
 	return j, l, nil
 }

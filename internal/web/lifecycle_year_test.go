@@ -36,28 +36,33 @@ func formOf(kv ...string) *strings.Reader {
 	return strings.NewReader(v.Encode())
 }
 
-// TestLifecycleYear scripts the analyst's end of a year on the demo: a
-// corrected figure, a re-run of the published 2022 run, review, 公示 with
-// its days (an objection outside them refused with the days named), a
-// county objection upheld and its figure corrected, a re-run with the
-// parent, approval and publication; then the notice .docx opened and its
-// text checked, every county's score sheet in the ZIP holding only its own
-// data, and who may download what.
+// TestLifecycleYear scripts the office's end of a year on the demo with
+// the three users of its chain (issue 12): a corrected figure, a re-run of
+// the published 2022 run by the analyst, review, the 公示 opened by the
+// office head for five working days and readable by the public, an
+// objection that arrived by stamped letter registered by the analyst
+// (counties have no form), the run kept in 公示 until the window closes
+// (the closing day named), an objection after it refused with the days
+// named, the objection upheld and the figure corrected, a re-run that
+// carries the objection over, a second 公示, approval by the approver with
+// the meeting's record (the analyst refused: 403) and publication, which
+// supersedes the first 2022 run and records the correction; then the
+// notice .docx opened and its text checked, every county's score sheet in
+// the ZIP holding only its own data, and who may download what.
 func TestLifecycleYear(t *testing.T) {
-	d := newDemoSite(t)
-	ana, lz, cg := d.as(t, "ana"), d.as(t, "liangzhou"), d.as(t, "chengguan")
-	today := store.Day(time.Now())
-	in := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
+	clk := &clock{t: time.Now()}
+	d := newDemoSiteAt(t, clk)
+	ana, head, boss, lz, anon := d.as(t, "ana"), d.as(t, "head"), d.as(t, "boss"), d.as(t, "liangzhou"), d.as(t, "")
 	must200 := func(r response, what string) {
 		t.Helper()
 		if r.status >= 300 {
 			t.Fatalf("%s: %d %s", what, r.status, r.body)
 		}
 	}
-	move := func(id int64, states ...string) {
+	move := func(c client, id int64, states ...string) {
 		t.Helper()
 		for _, s := range states {
-			must200(ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", id), map[string]string{"state": s}), "to "+s)
+			must200(c.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", id), map[string]string{"state": s}), "to "+s)
 		}
 	}
 	correct := func(unit, ind string, delta float64) {
@@ -70,9 +75,28 @@ func TestLifecycleYear(t *testing.T) {
 		csv := fmt.Sprintf("代码,%s\n%s,%s\n", ind, unit, strconv.FormatFloat(obs[len(obs)-1].Value+delta, 'f', -1, 64))
 		must200(ana.do("POST", "/api/v1/observations", upload(t, "correction.csv", csv, map[string]string{"period": "2022"})), "correction")
 	}
+	window := func(id int64) (string, string) {
+		t.Helper()
+		var l struct {
+			NoticeStart string `json:"notice_start"`
+			NoticeEnd   string `json:"notice_end"`
+		}
+		ana.do("GET", fmt.Sprintf("/api/v1/runs/%d/lifecycle", id), nil).decode(t, &l)
+		return l.NoticeStart, l.NoticeEnd
+	}
+	// afterWindow moves the clock to noon (China time) of the day after the
+	// window's last day.
+	afterWindow := func(end string) {
+		t.Helper()
+		last, err := time.ParseInLocation(time.DateOnly, end, store.ChinaTime)
+		must(t, err)
+		clk.mu.Lock()
+		clk.t = last.AddDate(0, 0, 1).Add(12 * time.Hour)
+		clk.mu.Unlock()
+	}
 
 	// A department corrects a figure after publication; the analyst re-runs
-	// 2022. The published run is not marked (it never changes).
+	// 2022. The published run stays published until the re-run is.
 	pub := publishedRun(t, d, "2022")
 	correct("620621", "tourism_rev", 1.5)
 	var r1 runReply
@@ -83,41 +107,55 @@ func TestLifecycleYear(t *testing.T) {
 		t.Fatalf("re-run %+v of published run %d (revision %d)", r1, pub.ID, pub.Revision)
 	}
 	must200(ana.do("PUT", fmt.Sprintf("/api/v1/runs/%d/lifecycle", r1.ID), map[string]string{"doc_number": "甘县评办发〔2023〕3号"}), "文号")
-	move(r1.ID, "review")
-	must200(ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/notice", r1.ID), map[string]string{"start": in(-1), "end": in(5)}), "公示")
+	move(ana, r1.ID, "review")
+	// The analyst may not open the 公示; the office head does, for five
+	// working days from today.
+	if r := ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/notice", r1.ID), map[string]int{"working_days": 5}); r.status != http.StatusForbidden {
+		t.Errorf("the analyst opening the 公示: %d, want 403", r.status)
+	}
+	must200(head.do("POST", fmt.Sprintf("/api/v1/runs/%d/notice", r1.ID), map[string]int{"working_days": 5}), "公示")
+	first, last := window(r1.ID)
 
-	// Objections outside the window are refused, naming its days.
-	must200(ana.do("PUT", fmt.Sprintf("/api/v1/runs/%d/lifecycle", r1.ID), map[string]string{"notice_start": "2020-01-01", "notice_end": "2020-01-07"}), "past window")
-	obj := map[string]string{"unit": "620602", "reason": "旅游综合收入漏报一个景区", "attachment": "凉州区文旅局说明.pdf"}
-	r = lz.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r1.ID), obj)
-	if r.status != http.StatusConflict || !strings.Contains(string(r.body), "2020-01-01 至 2020-01-07") {
-		t.Fatalf("an objection after the window: %d %s; want 409 naming the window", r.status, r.body)
+	// During the 公示 the public reads the run and its proposed awards.
+	if r := anon.do("GET", fmt.Sprintf("/api/v1/runs/%d/results", r1.ID), nil); r.status != http.StatusOK || !strings.Contains(string(r.body), "十强县") {
+		t.Errorf("the public reading the run in 公示: %d", r.status)
 	}
-	must200(ana.do("PUT", fmt.Sprintf("/api/v1/runs/%d/lifecycle", r1.ID), map[string]string{"notice_start": in(-1), "notice_end": in(5)}), "window")
-
-	// The county objects through the form of its profile; another county
-	// cannot object for it.
-	page := lz.do("GET", fmt.Sprintf("/counties/620602?run=%d", r1.ID), nil)
-	if page.status != http.StatusOK || !strings.Contains(string(page.body), `id="result-objection-form"`) {
-		t.Fatalf("the profile in 公示 shows no objection form: %d", page.status)
+	// A county has no objection form; the analyst registers its stamped letter.
+	obj := map[string]string{"unit": "620602", "reason": "旅游综合收入漏报一个景区", "attachment": "凉州区文旅局说明.pdf",
+		"channel": "letter", "submitter_kind": "unit", "submitter": "武威市凉州区人民政府", "letter": "凉政函〔2026〕12号"}
+	if r := lz.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r1.ID), obj); r.status != http.StatusForbidden {
+		t.Errorf("a county objecting on the web: %d, want 403", r.status)
 	}
-	if r := cg.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r1.ID), obj); r.status != http.StatusForbidden {
-		t.Errorf("another county objecting for 凉州区: %d, want 403", r.status)
+	if page := lz.do("GET", fmt.Sprintf("/counties/620602?run=%d", r1.ID), nil); strings.Contains(string(page.body), `id="result-objection-form"`) {
+		t.Error("the county profile in 公示 offers an objection form")
 	}
-	r = lz.do("POST", "/counties/620602/objections", formOf("run", runID(r1.ID), "reason", obj["reason"], "attachment", obj["attachment"]))
-	if r.status != http.StatusSeeOther || !strings.Contains(r.header.Get("Location"), "done=1") {
-		t.Fatalf("the objection form: %d %s", r.status, r.body)
+	r = ana.do("POST", fmt.Sprintf("/runs/%d/lifecycle", r1.ID), formOf("op", "register", "unit", obj["unit"], "reason", obj["reason"],
+		"channel", obj["channel"], "submitter_kind", obj["submitter_kind"], "submitter", obj["submitter"], "letter", obj["letter"]))
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("registering the letter: %d %s", r.status, r.body)
 	}
 	var objs []struct {
-		ID      int64
-		Outcome string
+		ID          int64
+		Outcome     string
+		Submitter   string
+		CarriedFrom int64 `json:"carried_from"`
 	}
 	ana.do("GET", fmt.Sprintf("/api/v1/runs/%d/objections", r1.ID), nil).decode(t, &objs)
-	if len(objs) != 1 || objs[0].Outcome != "open" {
+	if len(objs) != 1 || objs[0].Outcome != "open" || objs[0].Submitter != obj["submitter"] {
 		t.Fatalf("objections: %+v", objs)
 	}
-	move(r1.ID, "objections")
-	if r := ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r1.ID), map[string]string{"state": "approved"}); r.status != http.StatusConflict {
+	// The run stays in 公示 until the window has closed.
+	r = ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r1.ID), map[string]string{"state": "objections"})
+	if r.status != http.StatusConflict || !strings.Contains(string(r.body), "公示期至 "+last+" 结束") {
+		t.Fatalf("leaving the 公示 early: %d %s; want 409 naming %s", r.status, r.body, last)
+	}
+	afterWindow(last)
+	r = ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r1.ID), obj)
+	if r.status != http.StatusConflict || !strings.Contains(string(r.body), first+" 至 "+last) {
+		t.Fatalf("an objection after the window: %d %s; want 409 naming the window", r.status, r.body)
+	}
+	move(ana, r1.ID, "objections")
+	if r := boss.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r1.ID), approveBody); r.status != http.StatusConflict {
 		t.Errorf("approving with an open objection: %d, want 409", r.status)
 	}
 	// Upheld on the lifecycle page; the figure is corrected; re-run.
@@ -142,8 +180,14 @@ func TestLifecycleYear(t *testing.T) {
 	if r2.Parent != r1.ID || life1.SupersededBy != r2.ID || r2.Revision <= r1.Revision {
 		t.Fatalf("re-run %+v of %d: the old run is superseded by %d", r2, r1.ID, life1.SupersededBy)
 	}
-	if r := ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r1.ID), map[string]string{"state": "approved"}); r.status != http.StatusConflict {
-		t.Errorf("moving the superseded run: %d, want 409", r.status)
+	if r := boss.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r1.ID), approveBody); r.status != http.StatusConflict {
+		t.Errorf("approving the superseded run: %d, want 409", r.status)
+	}
+	// The objection and its answer travel with the re-run.
+	objs = nil
+	ana.do("GET", fmt.Sprintf("/api/v1/runs/%d/objections", r2.ID), nil).decode(t, &objs)
+	if len(objs) != 1 || objs[0].Outcome != "upheld" || objs[0].CarriedFrom == 0 {
+		t.Errorf("the re-run's objections: %+v, want the upheld one carried over", objs)
 	}
 	runs := string(ana.do("GET", "/runs", nil).body)
 	for _, want := range []string{fmt.Sprintf("重算自 #%d", pub.ID), fmt.Sprintf("重算自 #%d", r1.ID), fmt.Sprintf("已重算为 #%d", r2.ID)} {
@@ -152,17 +196,64 @@ func TestLifecycleYear(t *testing.T) {
 		}
 	}
 	// The re-run goes through 公示 again (page form), then on to publication.
-	move(r2.ID, "review")
-	r = ana.do("POST", fmt.Sprintf("/runs/%d/lifecycle", r2.ID), formOf("op", "state", "state", "notice", "start", in(0), "end", in(6)))
+	move(ana, r2.ID, "review")
+	today := store.Day(clk.now())
+	r = head.do("POST", fmt.Sprintf("/runs/%d/lifecycle", r2.ID), formOf("op", "state", "state", "notice",
+		"start", today.Format(time.DateOnly), "end", today.AddDate(0, 0, 13).Format(time.DateOnly)))
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("公示 form: %d %s", r.status, r.body)
 	}
-	move(r2.ID, "objections", "approved", "published")
+	_, last = window(r2.ID)
+	afterWindow(last)
+	move(ana, r2.ID, "objections")
+	for _, c := range []client{ana, head} {
+		if r := c.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r2.ID), approveBody); r.status != http.StatusForbidden {
+			t.Errorf("approval by the analyst or the office head: %d, want 403", r.status)
+		}
+	}
+	must200(boss.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r2.ID), approveBody), "approval")
+	if r := ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/transitions", r2.ID), map[string]string{"state": "published"}); r.status != http.StatusForbidden {
+		t.Errorf("publication by the analyst: %d, want 403", r.status)
+	}
+	move(boss, r2.ID, "published")
 	if r := ana.do("PUT", fmt.Sprintf("/api/v1/runs/%d/lifecycle", r2.ID), map[string]string{"doc_number": "改号"}); r.status != http.StatusConflict {
 		t.Errorf("changing the 文号 of the published run: %d, want 409", r.status)
 	}
-	if r := lz.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r2.ID), obj); r.status != http.StatusConflict {
-		t.Errorf("objecting to the published run: %d, want 409", r.status)
+	if r := ana.do("POST", fmt.Sprintf("/api/v1/runs/%d/objections", r2.ID), obj); r.status != http.StatusConflict {
+		t.Errorf("registering an objection to the published run: %d, want 409", r.status)
+	}
+	// One published run for 2022: the first is superseded, still public,
+	// and the re-run records the correction and its approval.
+	var list []runReply
+	anon.do("GET", "/api/v1/runs?period=2022", nil).decode(t, &list)
+	states := map[int64]string{}
+	published := 0
+	for _, x := range list {
+		states[x.ID] = x.State
+		if x.State == "published" {
+			published++
+		}
+	}
+	if published != 1 || states[r2.ID] != "published" || states[pub.ID] != "superseded" {
+		t.Errorf("2022 runs for the public: %v; want %d alone published and %d superseded", states, r2.ID, pub.ID)
+	}
+	var life2 struct {
+		Approval struct {
+			Meeting, MinuteNo, Approver string
+		}
+		Correction struct {
+			Supersedes int64
+			Changes    []struct{ Unit, Award, Change, Reason string }
+		}
+	}
+	anon.do("GET", fmt.Sprintf("/api/v1/runs/%d/lifecycle", r2.ID), nil).decode(t, &life2)
+	if life2.Approval.Approver != "王某某" || life2.Approval.Meeting != "领导小组会议" || life2.Correction.Supersedes != pub.ID {
+		t.Errorf("the published re-run's lifecycle: %+v", life2)
+	}
+	for _, c := range life2.Correction.Changes {
+		if c.Unit == "" || c.Award == "" || (c.Change != "gained" && c.Change != "lost") || c.Reason == "" {
+			t.Errorf("an award change without its unit, award, direction or reason: %+v", c)
+		}
 	}
 
 	checkNoticeDocx(t, d, r2.ID)

@@ -42,7 +42,7 @@ func (s *Server) buildCounty(r *http.Request, unit store.Unit) (*countyView, err
 		return nil, err
 	}
 	v.fillScores(rm, rows, a.strengths)
-	v.ShowRaw = run.State == auth.StatePublished && run.Visibility == auth.VisFull ||
+	v.ShowRaw = run.State.Public() && run.Visibility == auth.VisFull ||
 		auth.Can(c.principal(), auth.Read, auth.Resource{Kind: auth.KindObservation, Unit: unit.Code,
 			Prefecture: s.prefectureOf(r, unit.Code)})
 	if !v.ShowRaw {
@@ -96,8 +96,17 @@ func (s *Server) countyExplain(r *http.Request, v *countyView, a *countyAnalysis
 		return err
 	}
 	p := callerOf(r).principal()
-	if !auth.Can(p, auth.Read, runResource(prev)) {
+	// The explanation shows the unit's figures of the previous run: they
+	// follow that run's visibility (issue 12), not this one's.
+	_, prevOverall, has, err := s.unitRows(r.Context(), prev, v.Unit.Code)
+	if err != nil {
+		return err
+	}
+	if !has {
 		return nil
+	}
+	if own, _, err := s.rowAccess(r.Context(), callerOf(r), prev, v.Unit.Code, len(prevOverall.Awards) > 0); err != nil || !own {
+		return err
 	}
 	units, err := s.db.Units(r.Context(), store.UnitFilter{})
 	if err != nil {

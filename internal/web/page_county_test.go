@@ -26,24 +26,35 @@ type demoSite struct {
 	tokens map[string]string
 }
 
-// demoUsers are the accounts of a demoSite: an analyst, the users of
-// 凉州区 and 城关区, a viewer.
+// demoUsers are the accounts of a demoSite: the office's chain (analyst,
+// office head, approver), the users of 凉州区 and 城关区, a viewer.
 var demoUsers = []store.User{
 	{Username: "ana", Role: auth.RoleAnalyst},
+	{Username: "head", Role: auth.RoleOfficeHead},
+	{Username: "boss", Role: auth.RoleApprover, DisplayName: "王某某"},
 	{Username: "liangzhou", Role: auth.RoleCounty, Unit: "620602"},
 	{Username: "chengguan", Role: auth.RoleCounty, Unit: "620102"},
 	{Username: "tjj", Role: auth.RoleDepartment, Department: "统计局"},
 	{Username: "viewer", Role: auth.RoleViewer},
 }
 
-func newDemoSite(t *testing.T) *demoSite {
+func newDemoSite(t *testing.T) *demoSite { return newDemoSiteAt(t, nil) }
+
+// newDemoSiteAt is newDemoSite with the server's and the store's clock
+// clk (nil: the real clock).
+func newDemoSiteAt(t *testing.T, clk *clock) *demoSite {
 	t.Helper()
 	db := storetest.MustOpen(t)
 	cfg := testConfig()
 	cfg.Demo = true
-	srv := start(t, db, cfg, web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
+	hooks := web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
 		return seed.LoadDemo(ctx, db, pw)
-	}})
+	}}
+	if clk != nil {
+		db.SetClock(clk.now)
+		hooks.Now = clk.now
+	}
+	srv := start(t, db, cfg, hooks)
 	d := &demoSite{url: srv.url, db: db, tokens: map[string]string{}}
 	a := store.Actor{Username: "test"}
 	for _, u := range demoUsers {
@@ -69,14 +80,7 @@ func (d *demoSite) newRun(t *testing.T, state auth.RunState) store.Run {
 	must(t, err)
 	run, err := evaluation.Compute(ctx, d.db, store.Actor{Username: "test"}, evaluation.ComputeRequest{MethodID: ms[0].ID, Period: "2022"})
 	must(t, err)
-	for _, s := range auth.RunStates[1:] {
-		if !state.AtLeast(s) {
-			break
-		}
-		run, err = d.db.Transition(ctx, store.Actor{Username: "test"}, run.ID, s, "")
-		must(t, err)
-	}
-	return run
+	return storetest.Advance(t, d.db, store.Actor{Username: "test"}, run.ID, state)
 }
 
 var (
@@ -133,16 +137,30 @@ func TestCountyProfileAccess(t *testing.T) {
 	path := func(code string, run store.Run) string {
 		return "/counties/" + code + "?run=" + strconv.FormatInt(run.ID, 10)
 	}
+	// In 公示 the public reads a unit's row when it is a proposed award
+	// winner (the run is at visibility none), others only their own.
+	rows, err := d.db.Results(ctx, notice.ID, store.ResultFilter{Units: []string{"620602"}})
+	must(t, err)
+	winner := false
+	for _, x := range rows {
+		winner = winner || len(x.Awards) > 0
+	}
+	public := func(refused int) int {
+		if winner {
+			return http.StatusOK
+		}
+		return refused
+	}
 	cases := []struct {
 		name, user, path string
 		status           int
 	}{
 		{"own county in notice", "liangzhou", path("620602", notice), http.StatusOK},
-		{"another county in notice", "chengguan", path("620602", notice), http.StatusForbidden},
+		{"another county in notice", "chengguan", path("620602", notice), public(http.StatusForbidden)},
 		{"county user, draft", "liangzhou", path("620602", draft), http.StatusForbidden},
 		{"analyst, draft", "ana", path("620602", draft), http.StatusOK},
-		{"anonymous, notice", "", path("620602", notice), http.StatusSeeOther}, // to the login
-		{"viewer, notice", "viewer", path("620602", notice), http.StatusForbidden},
+		{"anonymous, notice", "", path("620602", notice), public(http.StatusSeeOther)}, // to the login
+		{"viewer, notice", "viewer", path("620602", notice), public(http.StatusForbidden)},
 		{"not a county", "", "/counties/620600", http.StatusNotFound},
 		{"unknown code", "", "/counties/999999", http.StatusNotFound},
 	}
@@ -158,9 +176,10 @@ func TestCountyProfileAccess(t *testing.T) {
 		})
 	}
 	// Without ?run= the county user of another county sees the latest
-	// published run, not the one in notice, nor a link or choice of it.
+	// published run, not the one in notice (which she is offered only when
+	// 凉州区 is among its proposed winners).
 	r := d.as(t, "chengguan").do("GET", "/counties/620602", nil)
-	if r.status != http.StatusOK || mentionsRun(r.body, notice.ID) || !showsRun(r.body, publishedRun(t, d, "2022").ID) {
+	if r.status != http.StatusOK || !winner && mentionsRun(r.body, notice.ID) || !showsRun(r.body, publishedRun(t, d, "2022").ID) {
 		t.Errorf("GET /counties/620602 as another county: %d, mentions the run in notice: %v", r.status, mentionsRun(r.body, notice.ID))
 	}
 }

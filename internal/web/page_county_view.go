@@ -124,7 +124,8 @@ func (s *Server) unitRows(ctx context.Context, run store.Run, unit string) (rows
 }
 
 // countyRun picks the run of the profile: ?run= when the caller may read
-// the unit's row in it, else the newest run where she may. ok is false
+// the unit's row in it, else the newest published run where she may (the
+// authoritative result), else the newest run where she may. ok is false
 // when there is none.
 func (s *Server) countyRun(r *http.Request, unit string) (run store.Run, rows []store.Result, overall store.Result, ok bool, err error) {
 	c := callerOf(r)
@@ -136,6 +137,9 @@ func (s *Server) countyRun(r *http.Request, unit string) (run store.Run, rows []
 	if err != nil {
 		return run, nil, overall, false, err
 	}
+	slices.SortStableFunc(runs, func(a, b store.Run) int {
+		return cmp.Compare(boolInt(b.State == auth.StatePublished), boolInt(a.State == auth.StatePublished))
+	})
 	for _, cand := range runs {
 		if want != 0 && cand.ID != want {
 			continue
@@ -384,4 +388,11 @@ func init() {
 		"county.intervalDec": {"按评价办法规定的稳健性分析设置计算。", "As the method's robustness analysis declares."},
 		"county.robustLink":  {"查看全部县区的排名区间", "Rank intervals of all counties"},
 	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

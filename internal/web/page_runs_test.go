@@ -60,8 +60,9 @@ func TestRunsPages(t *testing.T) {
 	}
 }
 
-// TestRunsStateForms: the analyst moves a run through every state with the
-// page's forms; those without the right are refused and nothing changes.
+// TestRunsStateForms: the office moves a run with the page's forms, each
+// step by its role; those without the right are refused and nothing
+// changes.
 func TestRunsStateForms(t *testing.T) {
 	d := newDemoSite(t)
 	run := d.newRun(t, auth.StateDraft)
@@ -82,17 +83,27 @@ func TestRunsStateForms(t *testing.T) {
 	if !strings.Contains(string(page.body), `action="/runs/`+id+`/state"`) {
 		t.Error("/runs offers the analyst no state form")
 	}
-	for _, s := range auth.RunStates[1:] {
-		r := post("ana", "/runs/"+id+"/state", "state", string(s))
+	// Each step by its role: the analyst sends to review, the office head
+	// opens the 公示, which the run may not leave before it closes; the
+	// analyst may not approve.
+	for _, step := range []struct{ who, state string }{{"ana", "review"}, {"head", "notice"}} {
+		r := post(step.who, "/runs/"+id+"/state", "state", step.state)
 		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/runs?done="+id {
-			t.Fatalf("moving to %s: %d %q %s", s, r.status, r.header.Get("Location"), r.body)
+			t.Fatalf("moving to %s: %d %q %s", step.state, r.status, r.header.Get("Location"), r.body)
 		}
+	}
+	if r := post("ana", "/runs/"+id+"/state", "state", "objections"); r.status != http.StatusConflict {
+		t.Errorf("leaving the 公示 at once: %d, want 409", r.status)
+	}
+	if r := post("ana", "/runs/"+id+"/state", "state", "approved", "meeting", "领导小组会议", "minute_no", "1", "meeting_date", "2026-01-01"); r.status != http.StatusForbidden {
+		t.Errorf("the analyst approving: %d, want 403", r.status)
 	}
 	got, err := d.db.Run(ctx, run.ID)
 	must(t, err)
-	if got.State != auth.StatePublished || got.Visibility != auth.VisFull {
-		t.Errorf("the run is %s at %s, want published at full", got.State, got.Visibility)
+	if got.State != auth.StateNotice || got.Visibility != auth.VisFull {
+		t.Errorf("the run is %s at %s, want notice at full", got.State, got.Visibility)
 	}
+	id = strconv.FormatInt(d.newRun(t, auth.StatePublished).ID, 10)
 	if r := post("ana", "/runs/"+id+"/state", "state", "draft"); r.status != http.StatusConflict {
 		t.Errorf("moving a published run: %d, want 409", r.status)
 	}

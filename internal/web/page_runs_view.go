@@ -35,7 +35,7 @@ type runRow struct {
 // nextState is the state after s, "" for the last.
 func nextState(s auth.RunState) auth.RunState {
 	i := slices.Index(auth.RunStates, s)
-	if i < 0 || i+1 >= len(auth.RunStates) {
+	if i < 0 || i+1 >= len(auth.RunStates) || s.Final() {
 		return ""
 	}
 	return auth.RunStates[i+1]
@@ -48,17 +48,12 @@ func newRunRow(p auth.User, run store.Run, methods map[int64]store.Method) runRo
 		row.Method = m.Name + " " + m.Version
 	}
 	res := runResource(run)
-	if next := nextState(run.State); next != "" {
-		action := auth.Transition
-		if next == auth.StatePublished {
-			action = auth.Publish
-		}
-		if auth.Can(p, action, res) {
-			row.Next = next
-		}
+	// Approval needs the meeting's record: it is given on the lifecycle page.
+	if next := nextState(run.State); next != "" && next != auth.StateApproved && auth.Can(p, auth.MoveAction(run.State, next), res) {
+		row.Next = next
 	}
-	row.Back = run.State != auth.StateDraft && run.State != auth.StatePublished && auth.Can(p, auth.Transition, res)
-	row.SetVis = run.State != auth.StatePublished && auth.Can(p, auth.Write, res)
+	row.Back = run.State != auth.StateDraft && !run.State.Final() && auth.Can(p, auth.MoveAction(run.State, auth.StateDraft), res)
+	row.SetVis = !run.State.Final() && auth.Can(p, auth.Write, res)
 	row.Readable = auth.Can(p, auth.Read, auth.Resource{Kind: auth.KindResult, RunState: run.State, Visibility: run.Visibility})
 	return row
 }

@@ -100,11 +100,11 @@ type resultCache struct {
 	mu      sync.Mutex
 	entries map[cacheKey]cached
 	size    int
-	runs    map[int64]store.Run // published runs, which never change again
+	runs    map[int64]store.Run // superseded runs, which never change again
 }
 
-// run returns the published run id from memory, or loads it and keeps it
-// when it is published.
+// run returns the run id from memory, or loads it and keeps it when it is
+// superseded (it never changes again).
 func (c *resultCache) run(id int64, load func() (store.Run, error)) (store.Run, error) {
 	c.mu.Lock()
 	r, ok := c.runs[id]
@@ -112,8 +112,11 @@ func (c *resultCache) run(id int64, load func() (store.Run, error)) (store.Run, 
 	if ok {
 		return r, nil
 	}
+	// A published run still changes once, when a newer publication of its
+	// method and period supersedes it (issue 12): only a superseded run is
+	// kept in memory.
 	r, err := load()
-	if err != nil || r.State != auth.StatePublished {
+	if err != nil || r.State != auth.StateSuperseded {
 		return r, err
 	}
 	c.mu.Lock()
@@ -148,7 +151,7 @@ const (
 // for a published run ("" otherwise) so that clients can revalidate for
 // free.
 func (c *resultCache) get(run store.Run, f store.ResultFilter, load func() ([]byte, error)) (cached, error) {
-	if run.State != auth.StatePublished {
+	if !run.State.Final() {
 		b, err := load()
 		return cached{body: b}, err
 	}

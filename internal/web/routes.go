@@ -118,6 +118,12 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/monitor/problems/{id}/steps", s.api(s.monitorProblemStep))
 	mux.Handle("POST /api/v1/monitor/escalations", s.api(s.monitorEscalate))
 	// End of monitoring API.
+	// The office's chain (issue 12; api_holiday_*.go): the holiday calendar
+	// of the 公示 windows. Approval travels with POST /api/v1/runs/{id}/transitions.
+	mux.Handle("GET /api/v1/holidays", s.api(s.holidayList))
+	mux.Handle("PUT /api/v1/holidays/{day}", s.api(s.holidayPut))
+	mux.Handle("DELETE /api/v1/holidays/{day}", s.api(s.holidayDelete))
+	// End of the office's chain.
 
 	// Anything else under the API is a JSON 404, not the mux's text one.
 	mux.Handle("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error { return notFound(r.URL.Path) }))

@@ -73,7 +73,7 @@ func (s *Server) readableRun(r *http.Request, id int64) (store.Run, error) {
 	if auth.Can(c.principal(), auth.Read, runResource(run)) {
 		return run, nil
 	}
-	if run.State == auth.StatePublished {
+	if run.State.Final() {
 		return run, notFound("run")
 	}
 	return run, deny(c, "read run")
