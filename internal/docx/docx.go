@@ -29,7 +29,8 @@ type Document struct {
 	Styles                  []Style // paragraph styles; the first is the default ("Normal")
 	Body                    []Block
 	// PageNumbers adds a footer with the page number as GB/T 9704 writes
-	// it: "— 1 —", centred, in FooterFont at FooterSize.
+	// it: "— 1 —" on the outer edge (odd pages right, even pages left), in
+	// FooterFont at FooterSize.
 	PageNumbers bool
 	FooterFont  RunFont
 	FooterSize  float64

@@ -90,10 +90,16 @@ func (d *Document) fontTable() string {
 
 // settings: the grid snaps Chinese text to its lines, punctuation is
 // compressed as in Chinese typesetting, and Word 2013+ layout is used.
-const settings = xmlHd + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/>` +
+func (d *Document) settings() string {
+	evenOdd := ""
+	if d.PageNumbers {
+		evenOdd = `<w:evenAndOddHeaders/>`
+	}
+	return xmlHd + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/>` + evenOdd +
 	`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`</w:settings>`
+}
 
 const app = xmlHd + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 	`<Application>qiangxian</Application></Properties>`
@@ -113,12 +119,19 @@ func (d *Document) core() string {
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + at + `</dcterms:modified></cp:coreProperties>`
 }
 
-// footer is the page number between two dashes, centred (GB/T 9704 sets
-// it outside on alternate pages; centred reads the same on both).
-func (d *Document) footer() string {
+// footer is the page number between two dashes ("— 1 —") as GB/T
+// 9704-2012 §7.5 sets it: on odd pages (even false) at the right, one
+// character in, on even pages at the left, one character in; the document
+// settings turn on separate odd and even footers.
+func (d *Document) footer(even bool) string {
 	rp := `<w:rPr>` + runProps(d.FooterFont, d.FooterSize, false, "") + `</w:rPr>`
 	r := func(inner string) string { return `<w:r>` + rp + inner + `</w:r>` }
-	return xmlHd + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>` +
+	one := int(d.FooterSize*20 + 0.5)
+	ind := fmt.Sprintf(`<w:ind w:firstLineChars="0" w:firstLine="0" w:right="%d"/><w:jc w:val="right"/>`, one)
+	if even {
+		ind = fmt.Sprintf(`<w:ind w:firstLineChars="0" w:firstLine="0" w:left="%d"/><w:jc w:val="left"/>`, one)
+	}
+	return xmlHd + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr>` + ind + `</w:pPr>` +
 		r(`<w:t xml:space="preserve">— </w:t>`) + r(`<w:fldChar w:fldCharType="begin"/>`) +
 		r(`<w:instrText xml:space="preserve"> PAGE </w:instrText>`) + r(`<w:fldChar w:fldCharType="separate"/>`) +
 		r(`<w:t>1</w:t>`) + r(`<w:fldChar w:fldCharType="end"/>`) + r(`<w:t xml:space="preserve"> —</w:t>`) +
