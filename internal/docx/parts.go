@@ -96,9 +96,9 @@ func (d *Document) settings() string {
 		evenOdd = `<w:evenAndOddHeaders/>`
 	}
 	return xmlHd + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/>` + evenOdd +
-	`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
-	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-	`</w:settings>`
+		`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`</w:settings>`
 }
 
 const app = xmlHd + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
