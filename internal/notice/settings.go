@@ -3,6 +3,8 @@ package notice
 import (
 	"cmp"
 	"time"
+
+	"github.com/qiangxian/qiangxian/internal/method"
 )
 
 // Settings are the words of a notice that are not computed: who issues it,
@@ -120,4 +122,20 @@ type AwardChange struct {
 type Registration struct {
 	DocNumber string
 	Signed    time.Time
+}
+
+// FromMethod is the settings the method's [notice] table gives: the first
+// layer, under the office's method and run settings.
+func FromMethod(m *method.Method) Settings {
+	n := m.Notice
+	if n == nil {
+		return Settings{}
+	}
+	s := Settings{Issuer: n.Issuer, Addressees: n.Addressees, Approval: n.Approval, Basis: n.Basis, Subject: n.Subject,
+		Rewards: n.Rewards, Demands: n.Demands, Note: n.Note, CC: n.CC, Printer: n.Printer, VetoOmit: n.VetoOmit,
+		WindowDays: n.WindowDays, Phone: n.Phone, Address: n.Address}
+	for _, p := range n.Summary {
+		s.Summary = append(s.Summary, Phrase{Indicator: p.Indicator, Stat: p.Stat, Above: p.Above, Decimals: p.Decimals, Text: p.Text})
+	}
+	return s
 }
