@@ -181,5 +181,15 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /counties/{code}/objections", s.page(s.countyObjectionsPost))
 	// End of Pages: run lifecycle and outputs.
 
+	// The notice as one document (issue 13; notice_*.go, api_notice_*.go):
+	// its OFD rendering, its settings per method and run, its registered
+	// 文号 and 成文日期.
+	mux.Handle("GET /notice.ofd", s.page(s.noticeOFD))
+	mux.Handle("GET /api/v1/runs/{id}/notice/settings", s.api(s.noticeSettingsGet))
+	mux.Handle("PUT /api/v1/runs/{id}/notice/settings", s.api(s.noticeRunSettingsPut))
+	mux.Handle("PUT /api/v1/methods/{id}/notice/settings", s.api(s.noticeMethodSettingsPut))
+	mux.Handle("PUT /api/v1/runs/{id}/notice/registration", s.api(s.noticeRegistrationPut))
+	// End of the notice.
+
 	return mux
 }

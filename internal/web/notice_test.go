@@ -1,0 +1,163 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/docx"
+	"github.com/qiangxian/qiangxian/internal/notice"
+	"github.com/qiangxian/qiangxian/internal/seed"
+	"github.com/qiangxian/qiangxian/internal/store"
+)
+
+// squeezed drops white space, which differs between renderings (line
+// breaks inside paragraphs, spaces between table cells).
+func squeezed(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// TestNoticeDocuments: on the demo's published 2022 run the public gets
+// the notice as .docx, PDF and OFD, each with the example issuing body,
+// the registered 文号, the approval phrase, a 总体情况 with the demo's
+// totals, the three award lists, the reward sentence, 附注 and 版记; the
+// PDF's text agrees with the .docx paragraph by paragraph; no run hash is
+// printed; the office registers another 文号 after signing.
+func TestNoticeDocuments(t *testing.T) {
+	if notice.FontPath() == "" && os.Getenv("CI") == "" {
+		t.Skip("no TrueType CJK font (fonts-arphic-gbsn00lp)")
+	}
+	d := newDemoSite(t)
+	runs, err := d.db.Runs(ctx, store.RunFilter{State: auth.StatePublished})
+	must(t, err)
+	var run store.Run
+	for _, r := range runs {
+		if r.Period == "2022" {
+			run = r
+		}
+	}
+	anon := d.as(t, "")
+	get := func(path, ctype string) []byte {
+		t.Helper()
+		r := anon.do("GET", path, nil)
+		if r.status != http.StatusOK || !strings.Contains(r.header.Get("Content-Type"), ctype) {
+			t.Fatalf("GET %s: %d %s %.200s", path, r.status, r.header.Get("Content-Type"), r.body)
+		}
+		return r.body
+	}
+	q := "?run=" + strconv.FormatInt(run.ID, 10)
+	text, err := docx.ReadText(get("/notice.docx"+q, "wordprocessingml"))
+	must(t, err)
+	all := strings.Join(text.Paragraphs, "\n")
+
+	// The 总体情况 figure: the sum of the 86 counties' 地区生产总值 of
+	// 2022 as of the run's data, to one decimal.
+	obs, err := d.db.Observations(ctx, store.ObservationFilter{AsOf: run.Revision, Indicators: []string{"gdp"}, Periods: []string{"2022"}})
+	must(t, err)
+	sum := 0.0
+	for _, o := range obs {
+		sum += o.Value
+	}
+	for _, want := range []string{
+		seed.DemoIssuer + "文件", "示例〔2023〕1号", seed.DemoIssuer + "关于2022年度县域经济发展综合评价结果的通报",
+		"经领导小组同意，现将评价结果通报如下。", "一、总体情况",
+		fmt.Sprintf("2022年度，参评县（市、区）地区生产总值合计%s亿元", strconv.FormatFloat(sum, 'f', 1, 64)),
+		"（一）十强县（10个）", "（二）先进县（", "（三）进步县（", "三、奖励措施", "对进步县授牌，每个奖励5000万元",
+		"（此件公开发布）", "抄送：示例抄送机关。", seed.DemoIssuer + " 2023年6月8日印发",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the .docx lacks %q", want)
+		}
+	}
+	hash := regexp.MustCompile(`[0-9a-f]{8,}`)
+	if hash.MatchString(text.All()) || strings.ContainsAny(all, "()") {
+		t.Error("the .docx prints a hex identifier or half-width brackets")
+	}
+
+	pdf := get("/notice.pdf"+q, "application/pdf")
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		file := filepath.Join(t.TempDir(), "notice.pdf")
+		must(t, os.WriteFile(file, pdf, 0o644))
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+		must(t, err)
+		pdfText := squeezed(regexp.MustCompile(`(?m)^\s*— \d+ —\s*$`).ReplaceAllString(string(out), ""))
+		at := 0
+		for _, p := range text.Paragraphs {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			i := strings.Index(pdfText[at:], squeezed(p))
+			if i < 0 {
+				t.Errorf("the PDF lacks the .docx paragraph %q (in order)", p)
+				continue
+			}
+			at += i + len(squeezed(p))
+		}
+		if hash.MatchString(string(out)) {
+			t.Error("the PDF prints a hex identifier")
+		}
+		if dir := os.Getenv("QX_E2E_ARTIFACTS"); dir != "" {
+			os.WriteFile(filepath.Join(dir, "notice-2022.pdf"), pdf, 0o644)
+		}
+	} else if os.Getenv("CI") != "" {
+		t.Fatal("pdftotext is not installed")
+	}
+
+	ofd := get("/notice.ofd"+q, "application/ofd")
+	z, err := zip.NewReader(bytes.NewReader(ofd), int64(len(ofd)))
+	must(t, err)
+	if len(z.File) < 4 || z.File[0].Name == "" {
+		t.Errorf("the OFD has %d parts", len(z.File))
+	}
+
+	// The page shows the same document.
+	page := string(get("/notice"+q, "text/html"))
+	for _, want := range []string{"示例〔2023〕1号", "经领导小组同意", "（此件公开发布）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/notice lacks %q", want)
+		}
+	}
+	if strings.Contains(page, run.Hash[:12]) {
+		t.Error("/notice prints the run hash")
+	}
+
+	// Registration after signing: the analyst writes back another 文号;
+	// the public may not; the run's settings are fixed once published.
+	reg := map[string]string{"doc_number": "示例〔2023〕2号", "signed": "2023-06-09"}
+	path := fmt.Sprintf("/api/v1/runs/%d/notice/registration", run.ID)
+	if r := anon.do("PUT", path, reg); r.status != http.StatusUnauthorized {
+		t.Errorf("anonymous registration: %d, want 401", r.status)
+	}
+	if r := d.as(t, "liangzhou").do("PUT", path, reg); r.status != http.StatusForbidden {
+		t.Errorf("a county's registration: %d, want 403", r.status)
+	}
+	if r := d.as(t, "ana").do("PUT", path, reg); r.status != http.StatusOK {
+		t.Fatalf("registration: %d %s", r.status, r.body)
+	}
+	text, err = docx.ReadText(get("/notice.docx"+q, "wordprocessingml"))
+	must(t, err)
+	if all := strings.Join(text.Paragraphs, "\n"); !strings.Contains(all, "示例〔2023〕2号") || !strings.Contains(all, "2023年6月9日") {
+		t.Error("the registered 文号 and 成文日期 are not in the notice")
+	}
+	if r := d.as(t, "ana").do("PUT", fmt.Sprintf("/api/v1/runs/%d/notice/settings", run.ID), map[string]string{"note": "x"}); r.status != http.StatusConflict {
+		t.Errorf("settings of a published run: %d, want 409", r.status)
+	}
+
+	// 2021 publishes its winners only: no scored table.
+	for _, r := range runs {
+		if r.Period == "2021" {
+			text, err := docx.ReadText(get("/notice.docx?run="+strconv.FormatInt(r.ID, 10), "wordprocessingml"))
+			must(t, err)
+			if len(text.Tables) != 0 || strings.Contains(strings.Join(text.Paragraphs, ""), "附件") {
+				t.Errorf("the winners-only notice has %d tables", len(text.Tables))
+			}
+		}
+	}
+}
