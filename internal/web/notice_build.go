@@ -39,36 +39,46 @@ func (s *Server) noticeTarget(r *http.Request) (store.Run, error) {
 // noticeDoc builds the notice (通报) of run as one document model, which
 // /notice, /notice.docx, /notice.pdf and /notice.ofd all render.
 func (s *Server) noticeDoc(ctx context.Context, run store.Run) (*notice.Doc, error) {
-	m, err := s.runMethod(ctx, run)
+	in, err := s.noticeInput(ctx, run)
 	if err != nil {
 		return nil, err
+	}
+	return notice.Build(in)
+}
+
+// noticeInput loads what the notice of run is built from.
+func (s *Server) noticeInput(ctx context.Context, run store.Run) (notice.Input, error) {
+	var in notice.Input
+	m, err := s.runMethod(ctx, run)
+	if err != nil {
+		return in, err
 	}
 	rows, err := s.db.Results(ctx, run.ID, store.ResultFilter{Node: m.Root()})
 	if err != nil {
-		return nil, err
+		return in, err
 	}
 	units, err := s.unitNames(ctx)
 	if err != nil {
-		return nil, err
+		return in, err
 	}
 	var params evaluation.Params
 	if err := json.Unmarshal(run.Params, &params); err != nil {
-		return nil, err
+		return in, err
 	}
 	l, err := s.db.Lifecycle(ctx, run.ID)
 	if err != nil {
-		return nil, err
+		return in, err
 	}
 	settings, err := s.noticeSettings(ctx, run, m)
 	if err != nil {
-		return nil, err
+		return in, err
 	}
-	in := notice.Input{Run: run, Method: m, Units: units, Types: params.Types, Results: rows, Lifecycle: l,
+	in = notice.Input{Run: run, Method: m, Units: units, Types: params.Types, Results: rows, Lifecycle: l,
 		Settings: settings, Today: s.now().In(store.ChinaTime)}
 	if run.State == auth.StatePublished {
 		hs, err := s.db.RunHistory(ctx, run.ID)
 		if err != nil {
-			return nil, err
+			return in, err
 		}
 		for _, h := range hs {
 			if h.To == auth.StatePublished {
@@ -77,23 +87,23 @@ func (s *Server) noticeDoc(ctx context.Context, run store.Run) (*notice.Doc, err
 		}
 	}
 	if reg, ok, err := s.db.NoticeRegistration(ctx, run.ID); err != nil {
-		return nil, err
+		return in, err
 	} else if ok {
 		in.Registration = notice.Registration{DocNumber: reg.DocNumber, Signed: reg.Signed}
 	}
 	if in.Approval, err = s.noticeApproval(ctx, run); err != nil {
-		return nil, err
+		return in, err
 	}
 	if in.Correction, err = s.noticeCorrection(ctx, run); err != nil {
-		return nil, err
+		return in, err
 	}
 	if in.Values, err = s.noticeValues(ctx, run, settings.Summary); err != nil {
-		return nil, err
+		return in, err
 	}
 	if in.Vetoes, err = s.noticeVetoes(ctx, run); err != nil {
-		return nil, err
+		return in, err
 	}
-	return notice.Build(in)
+	return in, nil
 }
 
 // noticeSettings layers the notice settings: the method file's [notice]

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/docx"
@@ -158,6 +159,61 @@ func TestNoticeDocuments(t *testing.T) {
 			if len(text.Tables) != 0 || strings.Contains(strings.Join(text.Paragraphs, ""), "附件") {
 				t.Errorf("the winners-only notice has %d tables", len(text.Tables))
 			}
+		}
+	}
+}
+
+// TestPublicity: the 公示 notice of the proposed award list is public while
+// its run is in 公示 (a run whose results are not otherwise public), as a
+// page, .docx and PDF, with the window in working days and the complaints
+// contact; without a run in 公示 the page says so.
+func TestPublicity(t *testing.T) {
+	d := newDemoSite(t)
+	anon := d.as(t, "")
+	if r := anon.do("GET", "/publicity", nil); r.status != http.StatusOK || !strings.Contains(string(r.body), "目前没有处于公示期的评价结果") {
+		t.Fatalf("/publicity without a run in 公示: %d", r.status)
+	}
+	runs, err := d.db.Runs(ctx, store.RunFilter{State: auth.StatePublished})
+	must(t, err)
+	var pub store.Run
+	for _, r := range runs {
+		if r.Period == "2022" {
+			pub = r
+		}
+	}
+	// A copy of the 2022 run, moved to 公示 from Thursday 1 to Wednesday 7
+	// June 2023: five working days.
+	a := store.Actor{Username: "test"}
+	run, err := d.db.CreateRun(ctx, a, store.NewRun{MethodID: pub.MethodID, Revision: pub.Revision, Period: "2022",
+		Params: pub.Params, Visibility: auth.VisFull, ParentID: pub.ID})
+	must(t, err)
+	rows, err := d.db.Results(ctx, pub.ID, store.ResultFilter{})
+	must(t, err)
+	must(t, d.db.PutResults(ctx, a, run.ID, rows))
+	_, err = d.db.Transition(ctx, a, run.ID, auth.StateReview, "")
+	must(t, err)
+	_, err = d.db.StartNotice(ctx, a, run.ID, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2023, 6, 7, 0, 0, 0, 0, time.UTC), "")
+	must(t, err)
+	if r := anon.do("GET", fmt.Sprintf("/notice.docx?run=%d", run.ID), nil); r.status == http.StatusOK {
+		t.Error("the notice of a run in 公示 is public")
+	}
+	page := anon.do("GET", "/publicity", nil)
+	for _, want := range []string{"关于2022年度县域经济发展综合评价拟表彰名单的公示", "公示期为2023年6月1日至2023年6月7日（5个工作日）",
+		"（一）十强县（10个）", "须加盖本单位公章", "须署真实姓名", "联系电话：0000-00000000（示例）"} {
+		if !strings.Contains(string(page.body), want) {
+			t.Errorf("/publicity lacks %q", want)
+		}
+	}
+	q := fmt.Sprintf("?run=%d", run.ID)
+	dx := anon.do("GET", "/publicity.docx"+q, nil)
+	text, err := docx.ReadText(dx.body)
+	must(t, err)
+	if !strings.Contains(strings.Join(text.Paragraphs, ""), "（5个工作日）") {
+		t.Errorf("/publicity.docx: %d, lacks the window", dx.status)
+	}
+	if notice.FontPath() != "" {
+		if r := anon.do("GET", "/publicity.pdf"+q, nil); r.status != http.StatusOK || !bytes.HasPrefix(r.body, []byte("%PDF-")) {
+			t.Errorf("/publicity.pdf: %d", r.status)
 		}
 	}
 }

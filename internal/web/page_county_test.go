@@ -36,7 +36,7 @@ var demoUsers = []store.User{
 	{Username: "viewer", Role: auth.RoleViewer},
 }
 
-func newDemoSite(t *testing.T) *demoSite {
+func newDemoSite(t testing.TB) *demoSite {
 	t.Helper()
 	db := storetest.MustOpen(t)
 	cfg := testConfig()
@@ -58,7 +58,7 @@ func newDemoSite(t *testing.T) *demoSite {
 }
 
 // as is a client of user ("" for anonymous).
-func (d *demoSite) as(t *testing.T, user string) client {
+func (d *demoSite) as(t testing.TB, user string) client {
 	return client{t: t, base: d.url, token: d.tokens[user]}
 }
 

@@ -182,9 +182,12 @@ func (s *Server) routes() http.Handler {
 	// End of Pages: run lifecycle and outputs.
 
 	// The notice as one document (issue 13; notice_*.go, api_notice_*.go):
-	// its OFD rendering, its settings per method and run, its registered
-	// 文号 and 成文日期.
+	// its OFD rendering, the 公示 notice of the proposed award list, the
+	// notice settings per method and run, the registered 文号 and 成文日期.
 	mux.Handle("GET /notice.ofd", s.page(s.noticeOFD))
+	mux.Handle("GET /publicity", s.page(s.publicityGet))
+	mux.Handle("GET /publicity.docx", s.page(s.publicityDOCX))
+	mux.Handle("GET /publicity.pdf", s.page(s.publicityPDF))
 	mux.Handle("GET /api/v1/runs/{id}/notice/settings", s.api(s.noticeSettingsGet))
 	mux.Handle("PUT /api/v1/runs/{id}/notice/settings", s.api(s.noticeRunSettingsPut))
 	mux.Handle("PUT /api/v1/methods/{id}/notice/settings", s.api(s.noticeMethodSettingsPut))
