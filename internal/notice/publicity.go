@@ -95,4 +95,3 @@ func AddWorkingDays(start time.Time, n int) time.Time {
 		}
 	}
 }
-
