@@ -88,3 +88,47 @@ func publishRun(t *testing.T, db *store.DB, id int64) {
 		}
 	}
 }
+
+// TestFormalSubmissions: a department's supply and a county's
+// confirmation, each with its stamped letter, list by period and run; a
+// letter that is not a PDF and a submission without its leader are refused.
+func TestFormalSubmissions(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		r := inReview(t, db)
+		letter := []byte("%PDF-1.4 stamped letter")
+		supply := store.FormalSubmission{Kind: store.SubmissionSupply, Period: "2022", Department: "统计局", Leader: "张三",
+			Contact: "李四", Phone: "0931-1234567", Signed: day(2023, 3, 1), LetterName: "报送函.pdf", Letter: letter}
+		conf := store.FormalSubmission{Kind: store.SubmissionConfirmation, Period: "2022", RunID: r.ID, Unit: "620123",
+			Leader: "王五", Contact: "赵六", Phone: "0931-7654321", Signed: day(2023, 6, 2), LetterName: "确认表.pdf", Letter: letter}
+		for _, f := range []store.FormalSubmission{supply, conf} {
+			if _, err := db.AddFormalSubmission(ctx, alice, f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		bad := supply
+		bad.Letter = []byte("GIF89a")
+		if _, err := db.AddFormalSubmission(ctx, alice, bad); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("a letter that is not a PDF: %v", err)
+		}
+		bad = conf
+		bad.Leader = " "
+		if _, err := db.AddFormalSubmission(ctx, alice, bad); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("no leader: %v", err)
+		}
+		all, err := db.FormalSubmissions(ctx, "2022", 0)
+		if err != nil || len(all) != 2 || all[0].Department != "统计局" || all[1].Unit != "620123" || !all[1].Signed.Equal(day(2023, 6, 2)) {
+			t.Fatalf("FormalSubmissions = %+v, %v", all, err)
+		}
+		of, err := db.FormalSubmissions(ctx, "", r.ID)
+		if err != nil || len(of) != 1 || of[0].Kind != store.SubmissionConfirmation {
+			t.Errorf("of the run: %+v, %v", of, err)
+		}
+		f, err := db.FormalSubmission(ctx, all[1].ID)
+		if err != nil || string(f.Letter) != string(letter) || f.LetterSize != int64(len(letter)) {
+			t.Errorf("FormalSubmission = %+v, %v", f, err)
+		}
+		if _, err := db.FormalSubmission(ctx, 999); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("no such submission: %v", err)
+		}
+	})
+}
