@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"os/exec"
@@ -214,6 +216,81 @@ func TestPublicity(t *testing.T) {
 	if notice.FontPath() != "" {
 		if r := anon.do("GET", "/publicity.pdf"+q, nil); r.status != http.StatusOK || !bytes.HasPrefix(r.body, []byte("%PDF-")) {
 			t.Errorf("/publicity.pdf: %d", r.status)
+		}
+	}
+}
+
+// letterUpload builds the multipart body of a formal submission with its
+// letter in the field "letter".
+func letterUpload(t *testing.T, letter string, fields map[string]string) *multipartBody {
+	t.Helper()
+	m := &multipartBody{}
+	w := multipart.NewWriter(&m.buf)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	f, err := w.CreateFormFile("letter", "报送函.pdf")
+	must(t, err)
+	io.WriteString(f, letter)
+	must(t, w.Close())
+	m.ctype = w.FormDataContentType()
+	return m
+}
+
+// TestFormalSubmissionsAPI: 统计局 supplies its figures formally and 凉州区
+// confirms its result, each with a stamped PDF letter; a county may not
+// confirm for another, a letter must be a PDF, and only the office lists
+// them and reads the letters.
+func TestFormalSubmissionsAPI(t *testing.T) {
+	d := newDemoSite(t)
+	runs, err := d.db.Runs(ctx, store.RunFilter{State: auth.StatePublished})
+	must(t, err)
+	run := strconv.FormatInt(runs[0].ID, 10)
+	const pdf = "%PDF-1.4\n% stamped letter\n"
+	person := map[string]string{"leader": "张三", "contact": "李四", "phone": "0931-1234567", "signed": "2023-03-01"}
+	with := func(kv ...string) map[string]string {
+		m := map[string]string{}
+		for k, v := range person {
+			m[k] = v
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name, user, letter string
+		fields             map[string]string
+		want               int
+	}{
+		{"a department supplies", "tjj", pdf, with("kind", "supply", "period", "2022"), http.StatusCreated},
+		{"a county confirms", "liangzhou", pdf, with("kind", "confirmation", "run", run), http.StatusCreated},
+		{"not for another county", "liangzhou", pdf, with("kind", "confirmation", "run", run, "unit", "620102"), http.StatusForbidden},
+		{"not another department's", "tjj", pdf, with("kind", "supply", "period", "2022", "department", "财政厅"), http.StatusForbidden},
+		{"a letter that is not a PDF", "tjj", "GIF89a", with("kind", "supply", "period", "2022"), http.StatusBadRequest},
+		{"without a leader", "tjj", pdf, with("kind", "supply", "period", "2022", "leader", ""), http.StatusBadRequest},
+		{"anonymous", "", pdf, with("kind", "supply", "period", "2022"), http.StatusUnauthorized},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := d.as(t, tc.user).do("POST", "/api/v1/formal-submissions", letterUpload(t, tc.letter, tc.fields))
+			if r.status != tc.want {
+				t.Errorf("%d %s, want %d", r.status, r.body, tc.want)
+			}
+		})
+	}
+	var list []struct {
+		Kind, Department, Unit, Letter string
+	}
+	d.as(t, "ana").do("GET", "/api/v1/formal-submissions", nil).decode(t, &list)
+	if len(list) != 2 || list[0].Department != "统计局" || list[1].Unit != "620602" {
+		t.Fatalf("list %+v", list)
+	}
+	if r := d.as(t, "ana").do("GET", list[1].Letter, nil); r.status != http.StatusOK || string(r.body) != pdf {
+		t.Errorf("letter: %d", r.status)
+	}
+	for _, u := range []string{"liangzhou", "tjj", ""} {
+		if r := d.as(t, u).do("GET", "/api/v1/formal-submissions", nil); r.status == http.StatusOK {
+			t.Errorf("%q lists the formal submissions", u)
 		}
 	}
 }
