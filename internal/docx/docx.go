@@ -34,6 +34,11 @@ type Document struct {
 	PageNumbers bool
 	FooterFont  RunFont
 	FooterSize  float64
+	// Watermark is text set large, grey and turned across every page
+	// behind the text (示例 on a demonstration document), "" for none: a
+	// WordArt shape in the page header, as Word's own watermarks are, so
+	// that it is no part of the body's text.
+	Watermark string
 }
 
 // Page is the paper and its margins, in millimetres, and the line pitch of

@@ -42,6 +42,10 @@ func (d *Document) Write(w io.Writer) error {
 		parts = append(parts, struct{ name, body string }{"word/footer1.xml", d.footer(false)},
 			struct{ name, body string }{"word/footer2.xml", d.footer(true)})
 	}
+	if d.Watermark != "" {
+		parts = append(parts, struct{ name, body string }{"word/header1.xml", d.header()},
+			struct{ name, body string }{"word/header2.xml", d.header()})
+	}
 	z := zip.NewWriter(w)
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
@@ -76,6 +80,10 @@ func (d *Document) contentTypes() string {
 		over("word/footer1.xml", wml+"footer+xml")
 		over("word/footer2.xml", wml+"footer+xml")
 	}
+	if d.Watermark != "" {
+		over("word/header1.xml", wml+"header+xml")
+		over("word/header2.xml", wml+"header+xml")
+	}
 	over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
 	over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")
 	b.WriteString(`</Types>`)
@@ -100,6 +108,9 @@ func (d *Document) documentRels() string {
 	}
 	if d.PageNumbers {
 		rs = append(rs, [3]string{"rId4", nsR + "/footer", "footer1.xml"}, [3]string{"rId5", nsR + "/footer", "footer2.xml"})
+	}
+	if d.Watermark != "" {
+		rs = append(rs, [3]string{"rId6", nsR + "/header", "header1.xml"}, [3]string{"rId7", nsR + "/header", "header2.xml"})
 	}
 	return rels(rs)
 }
@@ -126,6 +137,9 @@ func (d *Document) document() string {
 	}
 	p := d.Page
 	b.WriteString(`<w:sectPr>`)
+	if d.Watermark != "" {
+		b.WriteString(`<w:headerReference w:type="default" r:id="rId6"/><w:headerReference w:type="even" r:id="rId7"/>`)
+	}
 	if d.PageNumbers {
 		b.WriteString(`<w:footerReference w:type="default" r:id="rId4"/><w:footerReference w:type="even" r:id="rId5"/>`)
 	}

@@ -46,7 +46,7 @@ var docxStyles = []docx.Style{
 func Docx(d *Doc) *docx.Document {
 	page := docx.A4Official()
 	out := &docx.Document{Title: d.Title, Subject: d.Subject, Creator: d.Signer, Page: page, Fonts: docxFonts,
-		Styles: docxStyles, PageNumbers: true, FooterFont: facePage, FooterSize: sizePage}
+		Styles: docxStyles, PageNumbers: true, FooterFont: facePage, FooterSize: sizePage, Watermark: d.Watermark}
 	add := func(b ...docx.Block) { out.Body = append(out.Body, b...) }
 	blank := docx.Paragraph{Style: "Flush"}
 	if d.Masthead != "" {
