@@ -93,9 +93,9 @@ func Build(in Input) (*Doc, error) {
 		for _, g := range sec.Groups {
 			names := cmp.Or(strings.Join(g.Names, "、"), "空缺")
 			if g.Label == "" {
-				add(Body, names)
+				d.Body = append(d.Body, Para{Kind: Body, Text: names, List: true})
 			} else {
-				d.Body = append(d.Body, Para{Kind: Labelled, Label: g.Label + "：", Text: names})
+				d.Body = append(d.Body, Para{Kind: Labelled, Label: g.Label + "：", Text: names, List: true})
 			}
 		}
 		if a.Kind == method.AwardRise {

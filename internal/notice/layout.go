@@ -16,10 +16,9 @@ func Layout(d *Doc, ft *Font) []*Page {
 	l.newPage()
 	l.head(d)
 	for _, p := range d.Body {
-		switch p.Kind {
-		case Heading1, Heading2:
-			l.para(p.Full(), sizeBody, 2, false)
-		default:
+		if p.List {
+			l.listPara(p.Full())
+		} else {
 			l.para(p.Full(), sizeBody, 2, false)
 		}
 	}
@@ -101,6 +100,32 @@ func (l *layout) para(s string, size float64, indent int, hang bool) {
 			x = marginLeft + first
 		}
 		l.text(x, l.line(lineH, size), size, ln, Black)
+	}
+}
+
+// listPara sets a list of names (joined by 、) as a body paragraph whose
+// lines break after a 、 where one is near the end of the line, so that
+// no name is cut in two.
+func (l *layout) listPara(s string) {
+	ch := mm(sizeBody)
+	first := 2 * ch
+	rs := []rune(s)
+	width := typeW - first
+	x := marginLeft + first
+	for len(rs) > 0 {
+		lines := wrap(l.ft, string(rs), sizeBody, width, width)
+		n := len([]rune(lines[0]))
+		if n < len(rs) {
+			for k := n; k > n-10 && k > 1; k-- {
+				if rs[k-1] == '、' {
+					n = k
+					break
+				}
+			}
+		}
+		l.text(x, l.line(lineH, sizeBody), sizeBody, string(rs[:n]), Black)
+		rs = rs[n:]
+		width, x = typeW, marginLeft
 	}
 }
 

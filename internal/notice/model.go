@@ -29,6 +29,7 @@ type Para struct {
 	Kind  Kind
 	Label string // Labelled only: the part before the text, with its colon
 	Text  string
+	List  bool // a list of names joined by 、: lines break after a 、 where they can, not inside a name
 }
 
 // Full is the paragraph's whole text.

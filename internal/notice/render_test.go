@@ -273,3 +273,24 @@ func TestWrap(t *testing.T) {
 		})
 	}
 }
+
+// TestListLines: a list of names breaks after a 、, so that every name
+// stands whole on one line of the PDF.
+func TestListLines(t *testing.T) {
+	ft := testFont(t)
+	names := strings.Repeat("兰州市七里河区、", 9) + "甘南藏族自治州夏河县"
+	d := &Doc{Title: "标题", Body: []Para{{Kind: Body, Text: names, List: true}}}
+	pages := Layout(d, ft)
+	n := 0
+	for _, tx := range pages[0].Texts {
+		if strings.Contains(tx.S, "区") || strings.Contains(tx.S, "夏河县") {
+			n++
+			if !strings.HasSuffix(tx.S, "、") && !strings.HasSuffix(tx.S, "夏河县") {
+				t.Errorf("a line ends inside a name: %q", tx.S)
+			}
+		}
+	}
+	if n < 2 {
+		t.Errorf("the list took %d lines, want it wrapped", n)
+	}
+}
