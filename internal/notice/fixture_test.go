@@ -19,7 +19,7 @@ import (
 // (十强县 and 进步县 are not held together); county 29 is vetoed. Its
 // 地区生产总值 is 100 + i (亿元): total 30·100 + (0+…+29) = 3000 + 435 =
 // 3435, and 20 counties (i = 10 … 29) are above 109.
-func fixture(t *testing.T, vis auth.Visibility) Input {
+func fixture(t testing.TB, vis auth.Visibility) Input {
 	t.Helper()
 	src, err := os.ReadFile("../../examples/gansu/method.toml")
 	if err != nil {
