@@ -294,3 +294,31 @@ func TestFormalSubmissionsAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeRegistrationForm: the office sees the registration form on
+// /notice and registers the signed notice's 文号 and 成文日期 with it; the
+// public sees no form, a county may not post it.
+func TestNoticeRegistrationForm(t *testing.T) {
+	d := newDemoSite(t)
+	runs, err := d.db.Runs(ctx, store.RunFilter{Period: "2022", State: auth.StatePublished})
+	must(t, err)
+	id := strconv.FormatInt(runs[0].ID, 10)
+	if page := d.as(t, "ana").do("GET", "/notice?run="+id, nil); !strings.Contains(string(page.body), `id="notice-register"`) {
+		t.Error("the office sees no registration form")
+	}
+	if page := d.as(t, "").do("GET", "/notice?run="+id, nil); strings.Contains(string(page.body), `id="notice-register"`) {
+		t.Error("the public sees the registration form")
+	}
+	post := "/runs/" + id + "/notice/registration"
+	if r := d.as(t, "liangzhou").do("POST", post, form("doc", "示例〔2023〕9号", "signed", "2023-06-10")); r.status != http.StatusForbidden {
+		t.Errorf("a county posts the form: %d, want 403", r.status)
+	}
+	if r := d.as(t, "ana").do("POST", post, form("doc", "示例〔2023〕9号", "signed", "2023-06-10")); r.status != http.StatusSeeOther {
+		t.Fatalf("the form: %d %s", r.status, r.body)
+	}
+	text, err := docx.ReadText(d.as(t, "").do("GET", "/notice.docx?run="+id, nil).body)
+	must(t, err)
+	if all := strings.Join(text.Paragraphs, "\n"); !strings.Contains(all, "示例〔2023〕9号") || !strings.Contains(all, "2023年6月10日") {
+		t.Error("the registered 文号 and date are not in the notice")
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/notice"
 )
@@ -33,6 +34,9 @@ type noticeView struct {
 	// Doc is the notice as one document, the text of /notice.docx,
 	// /notice.pdf and /notice.ofd; nil when the caller may not have it.
 	Doc *notice.Doc
+	// Register shows the form that registers the notice's 文号 and 成文日期
+	// (the office, which may change the run).
+	Register bool
 }
 
 // TopChart is the bar chart of the 20 best scores.
@@ -71,7 +75,7 @@ func (s *Server) noticeGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	nv := noticeView{Rank: v, Map: m}
+	nv := noticeView{Rank: v, Map: m, Register: auth.Can(callerOf(r).principal(), auth.Write, runResource(run))}
 	// The notice is an official document in Chinese; the English page
 	// keeps its summary of the results.
 	if _, err := s.noticeTarget(r); err == nil && pageLang(r) != locale.EN {

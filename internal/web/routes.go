@@ -189,6 +189,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /publicity", s.page(s.publicityGet))
 	mux.Handle("GET /publicity.docx", s.page(s.publicityDOCX))
 	mux.Handle("GET /publicity.pdf", s.page(s.publicityPDF))
+	mux.Handle("POST /runs/{id}/notice/registration", s.page(s.noticeRegistrationPost))
 	mux.Handle("GET /api/v1/runs/{id}/notice/settings", s.api(s.noticeSettingsGet))
 	mux.Handle("PUT /api/v1/runs/{id}/notice/settings", s.api(s.noticeRunSettingsPut))
 	mux.Handle("PUT /api/v1/methods/{id}/notice/settings", s.api(s.noticeMethodSettingsPut))
