@@ -29,10 +29,16 @@ type Document struct {
 	Styles                  []Style // paragraph styles; the first is the default ("Normal")
 	Body                    []Block
 	// PageNumbers adds a footer with the page number as GB/T 9704 writes
-	// it: "— 1 —", centred, in FooterFont at FooterSize.
+	// it: "— 1 —" on the outer edge (odd pages right, even pages left), in
+	// FooterFont at FooterSize.
 	PageNumbers bool
 	FooterFont  RunFont
 	FooterSize  float64
+	// Watermark is text set large, grey and turned across every page
+	// behind the text (示例 on a demonstration document), "" for none: a
+	// WordArt shape in the page header, as Word's own watermarks are, so
+	// that it is no part of the body's text.
+	Watermark string
 }
 
 // Page is the paper and its margins, in millimetres, and the line pitch of

@@ -90,10 +90,16 @@ func (d *Document) fontTable() string {
 
 // settings: the grid snaps Chinese text to its lines, punctuation is
 // compressed as in Chinese typesetting, and Word 2013+ layout is used.
-const settings = xmlHd + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/>` +
-	`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
-	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-	`</w:settings>`
+func (d *Document) settings() string {
+	evenOdd := ""
+	if d.PageNumbers {
+		evenOdd = `<w:evenAndOddHeaders/>`
+	}
+	return xmlHd + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/>` + evenOdd +
+		`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`</w:settings>`
+}
 
 const app = xmlHd + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 	`<Application>qiangxian</Application></Properties>`
@@ -113,14 +119,40 @@ func (d *Document) core() string {
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + at + `</dcterms:modified></cp:coreProperties>`
 }
 
-// footer is the page number between two dashes, centred (GB/T 9704 sets
-// it outside on alternate pages; centred reads the same on both).
-func (d *Document) footer() string {
+// footer is the page number between two dashes ("— 1 —") as GB/T
+// 9704-2012 §7.5 sets it: on odd pages (even false) at the right, one
+// character in, on even pages at the left, one character in; the document
+// settings turn on separate odd and even footers.
+func (d *Document) footer(even bool) string {
 	rp := `<w:rPr>` + runProps(d.FooterFont, d.FooterSize, false, "") + `</w:rPr>`
 	r := func(inner string) string { return `<w:r>` + rp + inner + `</w:r>` }
-	return xmlHd + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>` +
+	one := int(d.FooterSize*20 + 0.5)
+	ind := fmt.Sprintf(`<w:ind w:firstLineChars="0" w:firstLine="0" w:right="%d"/><w:jc w:val="right"/>`, one)
+	if even {
+		ind = fmt.Sprintf(`<w:ind w:firstLineChars="0" w:firstLine="0" w:left="%d"/><w:jc w:val="left"/>`, one)
+	}
+	return xmlHd + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr>` + ind + `</w:pPr>` +
 		r(`<w:t xml:space="preserve">— </w:t>`) + r(`<w:fldChar w:fldCharType="begin"/>`) +
 		r(`<w:instrText xml:space="preserve"> PAGE </w:instrText>`) + r(`<w:fldChar w:fldCharType="separate"/>`) +
 		r(`<w:t>1</w:t>`) + r(`<w:fldChar w:fldCharType="end"/>`) + r(`<w:t xml:space="preserve"> —</w:t>`) +
 		`</w:p></w:ftr>`
+}
+
+// header is the page header that carries the watermark: a VML WordArt
+// shape (the form Word writes for its own watermarks, which WPS and
+// LibreOffice read too), grey, half transparent, turned 315°, centred on
+// the margins, behind the text.
+func (d *Document) header() string {
+	return xmlHd + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:v="urn:schemas-microsoft-com:vml"` +
+		` xmlns:o="urn:schemas-microsoft-com:office:office"><w:p><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:r><w:pict>` +
+		`<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">` +
+		`<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>` +
+		`<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/>` +
+		`<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>` +
+		`<v:path textpathok="t" o:connecttype="custom"/><v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>` +
+		`<v:shape id="QiangxianWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;` +
+		`width:360pt;height:180pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;` +
+		`mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="silver" stroked="f">` +
+		`<v:fill opacity=".5"/><v:textpath style="font-family:&quot;宋体&quot;;font-size:1pt" string="` + esc(d.Watermark) + `"/></v:shape>` +
+		`</w:pict></w:r></w:p></w:hdr>`
 }

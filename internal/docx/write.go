@@ -33,13 +33,18 @@ func (d *Document) Write(w io.Writer) error {
 		{"word/_rels/document.xml.rels", d.documentRels()},
 		{"word/document.xml", d.document()},
 		{"word/styles.xml", d.styles()},
-		{"word/settings.xml", settings},
+		{"word/settings.xml", d.settings()},
 		{"word/fontTable.xml", d.fontTable()},
 		{"docProps/core.xml", d.core()},
 		{"docProps/app.xml", app},
 	}
 	if d.PageNumbers {
-		parts = append(parts, struct{ name, body string }{"word/footer1.xml", d.footer()})
+		parts = append(parts, struct{ name, body string }{"word/footer1.xml", d.footer(false)},
+			struct{ name, body string }{"word/footer2.xml", d.footer(true)})
+	}
+	if d.Watermark != "" {
+		parts = append(parts, struct{ name, body string }{"word/header1.xml", d.header()},
+			struct{ name, body string }{"word/header2.xml", d.header()})
 	}
 	z := zip.NewWriter(w)
 	for _, p := range parts {
@@ -73,6 +78,11 @@ func (d *Document) contentTypes() string {
 	over("word/fontTable.xml", wml+"fontTable+xml")
 	if d.PageNumbers {
 		over("word/footer1.xml", wml+"footer+xml")
+		over("word/footer2.xml", wml+"footer+xml")
+	}
+	if d.Watermark != "" {
+		over("word/header1.xml", wml+"header+xml")
+		over("word/header2.xml", wml+"header+xml")
 	}
 	over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
 	over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")
@@ -97,7 +107,10 @@ func (d *Document) documentRels() string {
 		{"rId3", nsR + "/fontTable", "fontTable.xml"},
 	}
 	if d.PageNumbers {
-		rs = append(rs, [3]string{"rId4", nsR + "/footer", "footer1.xml"})
+		rs = append(rs, [3]string{"rId4", nsR + "/footer", "footer1.xml"}, [3]string{"rId5", nsR + "/footer", "footer2.xml"})
+	}
+	if d.Watermark != "" {
+		rs = append(rs, [3]string{"rId6", nsR + "/header", "header1.xml"}, [3]string{"rId7", nsR + "/header", "header2.xml"})
 	}
 	return rels(rs)
 }
@@ -124,8 +137,11 @@ func (d *Document) document() string {
 	}
 	p := d.Page
 	b.WriteString(`<w:sectPr>`)
+	if d.Watermark != "" {
+		b.WriteString(`<w:headerReference w:type="default" r:id="rId6"/><w:headerReference w:type="even" r:id="rId7"/>`)
+	}
 	if d.PageNumbers {
-		b.WriteString(`<w:footerReference w:type="default" r:id="rId4"/>`)
+		b.WriteString(`<w:footerReference w:type="default" r:id="rId4"/><w:footerReference w:type="even" r:id="rId5"/>`)
 	}
 	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/>`, Twips(p.Width), Twips(p.Height))
 	fmt.Fprintf(&b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,

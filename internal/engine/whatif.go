@@ -23,6 +23,10 @@ type WhatIfQuery struct {
 	// the largest fraction for a uniform change (default 10, i.e. +1000 %).
 	// 0 means the default.
 	Limit float64
+	// Tolerance is the precision, relative to the change found, at which
+	// the bisection stops (0: as far as doubles go). Callers that show only Rounded (3
+	// significant digits, verified) may take 1e-5 and half the runs.
+	Tolerance float64
 }
 
 // WhatIfResult is the answer: Reachable is false when even the Limit does
@@ -77,7 +81,7 @@ func WhatIf(m Model, d *Data, q WhatIfQuery) (*WhatIfResult, error) {
 	lo, hi := 0.0, w.limit
 	for range 200 {
 		mid := lo + (hi-lo)/2
-		if mid <= lo || mid >= hi || hi-lo <= 1e-12*math.Max(1, hi) {
+		if mid <= lo || mid >= hi || hi-lo <= 1e-12*math.Max(1, hi) || q.Tolerance > 0 && hi-lo <= q.Tolerance*hi {
 			break
 		}
 		r, _, err := w.eval(mid)

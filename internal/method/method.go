@@ -53,6 +53,9 @@ type Method struct {
 	// Uncertainty is the optional [uncertainty] table: the uncertain
 	// inputs of the method's robustness analysis (nil when absent).
 	Uncertainty *Uncertainty
+	// Notice is the optional [notice] table: the words of the notice
+	// (通报) that the method fixes (nil when absent).
+	Notice *NoticeText
 
 	pos positions
 }

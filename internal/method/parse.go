@@ -37,7 +37,7 @@ func Parse(file string, src []byte) (*Method, error) {
 func (r *reader) method(doc map[string]any) *Method {
 	r.known(doc, "", "title", "title_en", "sample", "decimals", "tie_break", "overall",
 		"data", "type", "pipeline", "indicator", "node", "event", "award", "grade", "management", "uncertainty",
-		"no_double", "budget", "threshold", "restricted", "rise_baseline", "cliff_points")
+		"no_double", "budget", "threshold", "restricted", "rise_baseline", "cliff_points", "notice")
 	m := &Method{
 		Title:    r.str(doc, "", "title", ""),
 		TitleEn:  r.str(doc, "", "title_en", ""),
@@ -102,6 +102,7 @@ func (r *reader) method(doc map[string]any) *Method {
 	m.Restricted = r.restricted(doc)
 	m.Management = r.management(doc)
 	m.Uncertainty = r.uncertainty(doc)
+	m.Notice = r.notice(doc)
 	return m
 }
 

@@ -1,6 +1,7 @@
 package method
 
 import (
+	"bytes"
 	"math"
 	"math/big"
 	"strconv"
@@ -127,6 +128,53 @@ func (c *scoreCtx) target(r *Rule, ind *Indicator) ([]float64, bool) {
 // decimal form (so that 2.675 becomes 2.68, as a person and a spreadsheet
 // would round it, not 2.67 as its binary value would). d < 0 leaves v.
 func round(v float64, d int) float64 {
+	if d < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	// The shortest decimal that reads back as v, rounded half away from
+	// zero at d decimals by hand on its digits: the same result as exact
+	// rational arithmetic on that decimal (roundRat, kept for the test),
+	// without its allocations — the what-if bisections of the score
+	// sheets round every score of every run.
+	digits := strconv.AppendFloat(make([]byte, 0, 32), math.Abs(v), 'f', -1, 64)
+	dot := bytes.IndexByte(digits, '.')
+	if dot < 0 || len(digits)-dot-1 <= d {
+		return v
+	}
+	up := digits[dot+1+d] >= '5'
+	keep := digits[:dot+1+d]
+	if d == 0 {
+		keep = digits[:dot]
+	}
+	if up {
+		i := len(keep) - 1
+		for ; i >= 0; i-- {
+			if keep[i] == '.' {
+				continue
+			}
+			if keep[i] < '9' {
+				keep[i]++
+				break
+			}
+			keep[i] = '0'
+		}
+		if i < 0 {
+			keep = append([]byte{'1'}, keep...)
+		}
+	}
+	f, err := strconv.ParseFloat(string(keep), 64)
+	if err != nil || f == 0 {
+		return f
+	}
+	if v < 0 {
+		f = -f
+	}
+	return f
+}
+
+// roundRat is round by exact rational arithmetic on the shortest decimal
+// of v: the reference the test holds round to.
+func roundRat(v float64, d int) float64 {
 	if d < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}

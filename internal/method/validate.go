@@ -51,6 +51,7 @@ func (m *Method) validate() Errors {
 		c.fail("data.types", locale.M("method.required"))
 	}
 	c.types()
+	c.notice()
 	c.pipeline()
 	codes := c.codes()
 	c.indicators(codes)

@@ -313,19 +313,20 @@ func checkNoticeDocx(t *testing.T, d *demoSite, id int64) {
 		want = append(want, name[name[x.code].Parent].Name+name[x.code].Name)
 	}
 	paras := text.Paragraphs
-	i := slices.Index(paras, "一、十强县（10个，授牌）") // the demo method rewards 十强县 with a plaque
+	i := slices.Index(paras, "（一）十强县（10个）")
 	if len(tops) != 10 || i < 0 || i+1 >= len(paras) || paras[i+1] != strings.Join(want, "、") {
 		t.Errorf("十强县 in the notice: heading at %d, list %q; want %q", i, paras[min(i+1, len(paras)-1)], strings.Join(want, "、"))
 	}
 	all := strings.Join(paras, "\n")
-	for _, s := range []string{"县域经济发展综合评价工作领导小组办公室文件", "甘县评办发〔2023〕3号", "关于2022年度县域经济发展综合评价结果的通报",
-		"二、先进县（", "三、进步县（", "附件：2022年度县域经济发展综合评价排名"} {
+	for _, s := range []string{"县域经济发展综合评价工作领导小组办公室（示例）文件", "甘县评办发〔2023〕3号", "关于2022年度县域经济发展综合评价结果的通报",
+		"（二）先进县（", "（三）进步县（", "附件：1．2022年度县域经济发展综合评价综合排名"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("the notice lacks %q", s)
 		}
 	}
-	if len(text.Tables) != 1 || len(text.Tables[0]) != 87 {
-		t.Errorf("the attached table has %d tables / rows, want 1 table of 86 counties and a header", len(text.Tables))
+	// The overall ranking, then one table per type (issue 13).
+	if len(text.Tables) != 6 || len(text.Tables[0]) != 87 {
+		t.Errorf("the notice has %d tables, want 6, the first of 86 counties and a header", len(text.Tables))
 	}
 }
 

@@ -59,6 +59,12 @@ func (s *Server) countyAnalysis(ctx context.Context, id int64, unit string) (*co
 	})
 }
 
+// gapTolerance is the precision of the gaps' bisections: the pages and
+// score sheets show the gap to 3 significant digits (Rounded, which the
+// engine verifies by a run), so 1e-5 relative is ample and takes about
+// half the runs of the default 1e-12.
+const gapTolerance = 1e-5
+
 // computeGaps finds — outside the top 10 for the top 10, inside it for
 // the next place up — for every input the unit could improve and for a
 // uniform rise of all of them, the smallest change that lifts it to place
@@ -87,7 +93,8 @@ func (a *countyAnalysis) computeGaps(rm *runModel, unit string) error {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				a.gaps[i], errs[i] = engine.WhatIf(rm.model, rm.data, engine.WhatIfQuery{Unit: unit, Column: cols[i], TopK: a.gapK})
+				a.gaps[i], errs[i] = engine.WhatIf(rm.model, rm.data, engine.WhatIfQuery{Unit: unit, Column: cols[i], TopK: a.gapK,
+					Tolerance: gapTolerance})
 			}
 		})
 	}

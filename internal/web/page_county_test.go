@@ -38,11 +38,11 @@ var demoUsers = []store.User{
 	{Username: "viewer", Role: auth.RoleViewer},
 }
 
-func newDemoSite(t *testing.T) *demoSite { return newDemoSiteAt(t, nil) }
+func newDemoSite(t testing.TB) *demoSite { return newDemoSiteAt(t, nil) }
 
 // newDemoSiteAt is newDemoSite with the server's and the store's clock
 // clk (nil: the real clock).
-func newDemoSiteAt(t *testing.T, clk *clock) *demoSite {
+func newDemoSiteAt(t testing.TB, clk *clock) *demoSite {
 	t.Helper()
 	db := storetest.MustOpen(t)
 	cfg := testConfig()
@@ -69,7 +69,7 @@ func newDemoSiteAt(t *testing.T, clk *clock) *demoSite {
 }
 
 // as is a client of user ("" for anonymous).
-func (d *demoSite) as(t *testing.T, user string) client {
+func (d *demoSite) as(t testing.TB, user string) client {
 	return client{t: t, base: d.url, token: d.tokens[user]}
 }
 

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"github.com/qiangxian/qiangxian/internal/notice"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -157,15 +158,23 @@ func decimalsOf(s string) int {
 	return 0
 }
 
-// TestNoticePDFWithoutChromium checks that the server works without
-// Chromium: /notice.pdf is a Chinese 503 page saying what to do instead.
+// TestNoticePDFWithoutChromium checks that the notice's PDF needs no
+// Chromium (it is written in Go), and that without the notice font
+// /notice.pdf is a Chinese 503 page saying what to do instead.
 func TestNoticePDFWithoutChromium(t *testing.T) {
 	t.Setenv("QIANGXIAN_CHROMIUM", "/nonexistent/chromium")
 	d := newDemoSite(t)
+	if notice.FontPath() != "" {
+		res := d.as(t, "").do("GET", "/notice.pdf", nil)
+		if res.status != http.StatusOK || !bytes.HasPrefix(res.body, []byte("%PDF-")) {
+			t.Errorf("/notice.pdf without Chromium: %d %s", res.status, res.header.Get("Content-Type"))
+		}
+	}
+	t.Setenv("QIANGXIAN_NOTICE_FONT", "/nonexistent/font.ttf")
 	res := d.as(t, "").do("GET", "/notice.pdf", nil)
-	if res.status != http.StatusServiceUnavailable || !bytes.Contains(res.body, []byte("服务器未安装 Chromium")) ||
+	if res.status != http.StatusServiceUnavailable || !bytes.Contains(res.body, []byte("fonts-arphic-gbsn00lp")) ||
 		!strings.HasPrefix(res.header.Get("Content-Type"), "text/html") {
-		t.Errorf("/notice.pdf without Chromium: %d %s %.300s", res.status, res.header.Get("Content-Type"), res.body)
+		t.Errorf("/notice.pdf without the font: %d %s %.300s", res.status, res.header.Get("Content-Type"), res.body)
 	}
 }
 

@@ -2,6 +2,10 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/notice"
 )
 
 func init() {
@@ -16,7 +20,7 @@ func init() {
 		"notice.chart":    {"综合得分前 20 名", "The 20 best overall scores"},
 		"notice.pdf":      {"下载 PDF", "Download PDF"},
 		"notice.xlsx":     {"下载 Excel", "Download Excel"},
-		"notice.record":   {"评价批次 #%d · 数据版本 %d · 状态：%s · 哈希 %s", "Run #%d · data revision %d · state: %s · hash %s"},
+		"notice.record":   {"评价批次 #%d · 数据版本 %d · 状态：%s", "Run #%d · data revision %d · state: %s"},
 		"notice.winOnly":  {"按本批次的公开范围，只通报获奖名单。", "This run's visibility publishes the award winners only."},
 	})
 }
@@ -27,7 +31,12 @@ type noticeView struct {
 	Map    *mapView
 	Ranked int
 	Picker runPicker
-	Hash   string // the run's hash, shortened
+	// Doc is the notice as one document, the text of /notice.docx,
+	// /notice.pdf and /notice.ofd; nil when the caller may not have it.
+	Doc *notice.Doc
+	// Register shows the form that registers the notice's 文号 and 成文日期
+	// (the office, which may change the run).
+	Register bool
 }
 
 // TopChart is the bar chart of the 20 best scores.
@@ -66,7 +75,14 @@ func (s *Server) noticeGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	nv := noticeView{Rank: v, Map: m, Hash: run.Hash[:min(12, len(run.Hash))]}
+	nv := noticeView{Rank: v, Map: m, Register: auth.Can(callerOf(r).principal(), auth.Write, runResource(run))}
+	// The notice is an official document in Chinese; the English page
+	// keeps its summary of the results.
+	if _, err := s.noticeTarget(r); err == nil && pageLang(r) != locale.EN {
+		if nv.Doc, err = s.noticeDoc(r.Context(), run); err != nil {
+			return err
+		}
+	}
 	nv.Ranked, _, _, _ = headline(v.Rows)
 	if nv.Picker, err = s.picker(r, "/notice", run.ID, false); err != nil {
 		return err

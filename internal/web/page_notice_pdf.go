@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/qiangxian/qiangxian/internal/notice"
 )
 
 func init() {
@@ -19,6 +21,8 @@ func init() {
 		"pdf.unavailable": {"PDF 暂不可用", "PDF unavailable"},
 		"pdf.noChromium": {"服务器未安装 Chromium，无法生成 PDF。请打开通报页面，用浏览器的“打印”另存为 PDF，或下载 Excel 版本。",
 			"Chromium is not installed on the server, so no PDF can be made. Open the notice and print it to PDF from the browser, or download the Excel version."},
+		"pdf.noFont": {"服务器缺少通报所用的 TrueType 中文字体（Debian：apt-get install fonts-arphic-gbsn00lp，或以 QIANGXIAN_NOTICE_FONT 指定），无法生成 PDF/OFD。请下载 Word 版本。",
+			"The server lacks the notice's TrueType Chinese font (Debian: apt-get install fonts-arphic-gbsn00lp, or set QIANGXIAN_NOTICE_FONT), so no PDF/OFD can be made. Download the Word version."},
 		"pdf.busy": {"正在生成其他 PDF，请稍后再试。", "Other PDFs are being made; try again shortly."},
 	})
 }
@@ -60,21 +64,47 @@ func ChromiumOptions(exe, userDataDir string) []chromedp.ExecAllocatorOption {
 // pdfSlots bounds the Chromium processes printing at once.
 var pdfSlots = make(chan struct{}, 2)
 
-// noticePDF prints the notice (?run=, else the latest published) to PDF
-// with headless Chromium, which loads /notice?print=1 from this server over
-// the connection's own local address with the caller's session or token,
-// so that the PDF shows exactly what she may see. Without Chromium the
-// answer is a 503 page that says what to do instead.
+// noticePDF is GET /notice.pdf: the notice (?run=, else the latest
+// published) as a PDF written in Go from the same document model as
+// /notice.docx — GB/T 9704 geometry, the notice font embedded so that the
+// text reads back, no browser and no web assets involved. Access as
+// noticeTarget says; without the font the answer is a 503 page that says
+// what to do instead.
 func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
-	run, ok, err := s.pickRun(r)
+	run, err := s.noticeTarget(r)
 	if err != nil {
 		return err
 	}
+	ft, ok := s.noticeFont(w, r)
 	if !ok {
-		return notFound("published run")
+		return nil
 	}
-	q := url.Values{"run": {itoa(int(run.ID))}}
-	return s.servePDF(w, r, "/notice", q, "notice-"+run.Period+".pdf", "pdf.noChromium")
+	d, err := s.noticeDoc(r.Context(), run)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := notice.WritePDF(&b, d, ft); err != nil {
+		return err
+	}
+	return sendFile(w, "application/pdf", "notice-"+run.Period+".pdf", b.Bytes())
+}
+
+// noticeFont loads the TrueType font of the notice's PDF and OFD; without
+// one it answers 503 with a page saying what to install, and false.
+func (s *Server) noticeFont(w http.ResponseWriter, r *http.Request) (*notice.Font, bool) {
+	lang := pageLang(r)
+	path := notice.FontPath()
+	ft, err := notice.LoadFont(path)
+	if path == "" || err != nil {
+		if err != nil && path != "" {
+			s.logError(r, "notice font", err)
+		}
+		s.render(w, r, http.StatusServiceUnavailable, "error", errorView{Status: http.StatusServiceUnavailable,
+			Title: ui(lang, "pdf.unavailable"), Message: ui(lang, "pdf.noFont")})
+		return nil, false
+	}
+	return ft, true
 }
 
 // servePDF prints path?query (plus print=1 and the page language) from this

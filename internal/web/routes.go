@@ -215,6 +215,23 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /monitor/problems/{id}", s.page(s.monitorProblemPost))
 	mux.Handle("POST /monitor/problems/escalations", s.page(s.monitorEscalatePost))
 	// End of Pages: monitoring.
+	// The notice as one document (issue 13; notice_*.go, api_notice_*.go):
+	// its OFD rendering, the 公示 notice of the proposed award list, the
+	// notice settings per method and run, the registered 文号 and 成文日期,
+	// the formal submissions with their stamped letters.
+	mux.Handle("GET /notice.ofd", s.page(s.noticeOFD))
+	mux.Handle("GET /publicity", s.page(s.publicityGet))
+	mux.Handle("GET /publicity.docx", s.page(s.publicityDOCX))
+	mux.Handle("GET /publicity.pdf", s.page(s.publicityPDF))
+	mux.Handle("POST /runs/{id}/notice/registration", s.page(s.noticeRegistrationPost))
+	mux.Handle("GET /api/v1/runs/{id}/notice/settings", s.api(s.noticeSettingsGet))
+	mux.Handle("PUT /api/v1/runs/{id}/notice/settings", s.api(s.noticeRunSettingsPut))
+	mux.Handle("PUT /api/v1/methods/{id}/notice/settings", s.api(s.noticeMethodSettingsPut))
+	mux.Handle("PUT /api/v1/runs/{id}/notice/registration", s.api(s.noticeRegistrationPut))
+	mux.Handle("POST /api/v1/formal-submissions", s.api(s.formalSubmissionCreate))
+	mux.Handle("GET /api/v1/formal-submissions", s.api(s.formalSubmissionList))
+	mux.Handle("GET /api/v1/formal-submissions/{id}/letter", s.api(s.formalSubmissionLetter))
+	// End of the notice.
 
 	return mux
 }
