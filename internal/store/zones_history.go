@@ -248,5 +248,33 @@ func init() {
 		dumpTable{"zone_grades", "zone_code, year, grp, group_rank, score, grade, source", "sisffss", "year, zone_code", false},
 		dumpTable{"zone_values", "zone_code, year, indicator, name, unit, value, score", "sisssff", "zone_code, year, indicator", false},
 		dumpTable{"zone_positions", "zone_code, year, list, position, source", "sisis", "zone_code, year, list", false},
+		dumpTable{"zone_methods", "year, method_id", "ii", "year", false},
 	)
+}
+
+// SetZoneMethod records that methodID assessed the zones of year.
+func (db *DB) SetZoneMethod(ctx context.Context, actor Actor, year int, methodID int64) (err error) {
+	defer wrap(&err, "SetZoneMethod(%d, %d)", year, methodID)
+	return db.change(ctx, actor, func(t *txn) error {
+		if _, err := t.Exec(`INSERT INTO zone_methods (year, method_id) VALUES ($1, $2)
+			ON CONFLICT (year) DO UPDATE SET method_id = $2`, year, methodID); err != nil {
+			return err
+		}
+		return t.audit("put", "zone_method", fmt.Sprint(year), map[string]int64{"method": methodID})
+	})
+}
+
+// ZoneMethod returns the method that assessed the zones of the latest
+// year up to year (ErrNotFound when none did).
+func (db *DB) ZoneMethod(ctx context.Context, year int) (m Method, err error) {
+	defer wrap(&err, "ZoneMethod(%d)", year)
+	var id int64
+	err = db.sql.QueryRowContext(ctx, `SELECT method_id FROM zone_methods WHERE year <= $1 ORDER BY year DESC LIMIT 1`, year).Scan(&id)
+	if err == sql.ErrNoRows {
+		return m, fmt.Errorf("%w: no zone method up to %d", ErrNotFound, year)
+	}
+	if err != nil {
+		return m, err
+	}
+	return db.Method(ctx, id)
 }

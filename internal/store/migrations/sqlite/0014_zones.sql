@@ -88,3 +88,10 @@ CREATE TABLE zone_positions (
 	source    TEXT NOT NULL CHECK (source <> ''),
 	PRIMARY KEY (zone_code, year, list)
 );
+
+-- The method that assessed a year's zones (its [[grade]] and [[management]]
+-- tables are what the zone pages apply to the history).
+CREATE TABLE zone_methods (
+	year      INTEGER PRIMARY KEY,
+	method_id BIGINT NOT NULL REFERENCES methods (id)
+);
