@@ -175,7 +175,9 @@ func zoneHistory(m *method.Method, zs []demoZone) ([]store.ZoneGrade, []store.Zo
 		y, _ := strconv.Atoi(r.Period)
 		gs[i] = store.ZoneGrade{Zone: r.Unit, Year: y, Group: r.Group, GroupRank: r.GroupRank, Score: r.Score, Grade: r.Grade, Source: source[i]}
 	}
-	slices.SortFunc(gs, func(a, b store.ZoneGrade) int { return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Zone, b.Zone)) })
+	slices.SortFunc(gs, func(a, b store.ZoneGrade) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Zone, b.Zone))
+	})
 	return gs, values, nil
 }
 
