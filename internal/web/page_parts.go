@@ -27,6 +27,7 @@ func (p *Page) Menu() []menuItem {
 		{Key: "runs", Href: "/runs", Label: "nav.runs"},
 		{Key: "data", Href: "/data", Label: "nav.data"},
 		{Key: "notice", Href: "/notice", Label: "nav.notice"},
+		{Key: "zones", Href: "/zones", Label: "nav.zones"}, // development zones (page_zone_list.go)
 	}
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	if p.Admin() {
