@@ -52,22 +52,27 @@ type ZoneValue struct {
 // zone's row of the same year.
 func (db *DB) PutZoneGrades(ctx context.Context, actor Actor, gs []ZoneGrade) (err error) {
 	defer wrap(&err, "PutZoneGrades(%d)", len(gs))
-	return db.change(ctx, actor, func(t *txn) error {
-		for _, g := range gs {
-			if g.Source != "imported" && g.Source != "assessed" {
-				return fmt.Errorf("%w: zone %s %d: source %q", ErrInvalid, g.Zone, g.Year, g.Source)
-			}
-			if g.GroupRank < 1 {
-				return fmt.Errorf("%w: zone %s %d: group rank %v", ErrInvalid, g.Zone, g.Year, g.GroupRank)
-			}
-			if _, err := t.Exec(`INSERT INTO zone_grades (zone_code, year, grp, group_rank, score, grade, source)
-				VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (zone_code, year) DO UPDATE SET grp = $3, group_rank = $4,
-				score = $5, grade = $6, source = $7`, g.Zone, g.Year, g.Group, nullNum(g.GroupRank), nullNum(g.Score), g.Grade, g.Source); err != nil {
-				return err
-			}
+	return db.change(ctx, actor, func(t *txn) error { return t.putZoneGrades(gs) })
+}
+
+func (t *txn) putZoneGrades(gs []ZoneGrade) error {
+	if len(gs) == 0 {
+		return nil
+	}
+	for _, g := range gs {
+		if g.Source != "imported" && g.Source != "assessed" {
+			return fmt.Errorf("%w: zone %s %d: source %q", ErrInvalid, g.Zone, g.Year, g.Source)
 		}
-		return t.audit("put", "zone_grades", fmt.Sprint(len(gs)), map[string]int{"rows": len(gs)})
-	})
+		if g.GroupRank < 1 {
+			return fmt.Errorf("%w: zone %s %d: group rank %v", ErrInvalid, g.Zone, g.Year, g.GroupRank)
+		}
+		if _, err := t.Exec(`INSERT INTO zone_grades (zone_code, year, grp, group_rank, score, grade, source)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (zone_code, year) DO UPDATE SET grp = $3, group_rank = $4,
+			score = $5, grade = $6, source = $7`, g.Zone, g.Year, g.Group, nullNum(g.GroupRank), nullNum(g.Score), g.Grade, g.Source); err != nil {
+			return err
+		}
+	}
+	return t.audit("put", "zone_grades", fmt.Sprint(len(gs)), map[string]int{"rows": len(gs)})
 }
 
 // ZoneGrades returns the whole grade history, by year then zone.
@@ -93,15 +98,9 @@ func (db *DB) ZoneGrades(ctx context.Context) (gs []ZoneGrade, err error) {
 // RecordZoneChange records a rename, merger or upgrade.
 func (db *DB) RecordZoneChange(ctx context.Context, actor Actor, c ZoneChange) (_ ZoneChange, err error) {
 	defer wrap(&err, "RecordZoneChange(%s %s)", c.Kind, c.From)
-	switch {
-	case c.Kind != zone.ChangeRename && c.Kind != zone.ChangeMerge && c.Kind != zone.ChangeUpgrade:
-		return c, fmt.Errorf("%w: change kind %q", ErrInvalid, c.Kind)
-	case (c.Kind == zone.ChangeUpgrade) != (c.To == ""), c.From == "", c.From == c.To:
-		return c, fmt.Errorf("%w: a rename or merger needs another zone, an upgrade none", ErrInvalid)
-	}
 	err = db.change(ctx, actor, func(t *txn) error {
-		if err := t.QueryRow(`INSERT INTO zone_changes (kind, from_code, to_code, year, document) VALUES ($1, $2, $3, $4, $5)
-			RETURNING id`, c.Kind, c.From, c.To, c.Year, c.Document).Scan(&c.ID); err != nil {
+		var err error
+		if c, err = t.insertZoneChange(c); err != nil {
 			return err
 		}
 		if ch, err := t.zoneChanges(); err != nil {
@@ -109,9 +108,25 @@ func (db *DB) RecordZoneChange(ctx context.Context, actor Actor, c ZoneChange) (
 		} else if err := ch.Validate(); err != nil {
 			return fmt.Errorf("%w: %v", ErrConflict, err)
 		}
-		return t.audit("create", "zone_change", fmt.Sprint(c.ID), c)
+		return nil
 	})
 	return c, err
+}
+
+// insertZoneChange checks and inserts a change and audits it; the caller
+// validates the changes as a whole.
+func (t *txn) insertZoneChange(c ZoneChange) (ZoneChange, error) {
+	switch {
+	case c.Kind != zone.ChangeRename && c.Kind != zone.ChangeMerge && c.Kind != zone.ChangeUpgrade:
+		return c, fmt.Errorf("%w: change kind %q", ErrInvalid, c.Kind)
+	case (c.Kind == zone.ChangeUpgrade) != (c.To == ""), c.From == "", c.From == c.To:
+		return c, fmt.Errorf("%w: a rename or merger needs another zone, an upgrade none", ErrInvalid)
+	}
+	if err := t.QueryRow(`INSERT INTO zone_changes (kind, from_code, to_code, year, document) VALUES ($1, $2, $3, $4, $5)
+		RETURNING id`, c.Kind, c.From, c.To, c.Year, c.Document).Scan(&c.ID); err != nil {
+		return c, err
+	}
+	return c, t.audit("create", "zone_change", fmt.Sprint(c.ID), c)
 }
 
 // ZoneChanges returns the recorded changes in order, and as the rule
@@ -160,16 +175,21 @@ func changesOf(cs []ZoneChange) zone.Changes {
 // position in the same list and year.
 func (db *DB) PutZonePositions(ctx context.Context, actor Actor, ps []ZonePosition) (err error) {
 	defer wrap(&err, "PutZonePositions(%d)", len(ps))
-	return db.change(ctx, actor, func(t *txn) error {
-		for _, p := range ps {
-			if _, err := t.Exec(`INSERT INTO zone_positions (zone_code, year, list, position, source) VALUES ($1, $2, $3, $4, $5)
-				ON CONFLICT (zone_code, year, list) DO UPDATE SET position = $4, source = $5`,
-				p.Zone, p.Year, p.List, p.Position, p.Source); err != nil {
-				return fmt.Errorf("zone %s %d: %w", p.Zone, p.Year, err)
-			}
+	return db.change(ctx, actor, func(t *txn) error { return t.putZonePositions(ps) })
+}
+
+func (t *txn) putZonePositions(ps []ZonePosition) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	for _, p := range ps {
+		if _, err := t.Exec(`INSERT INTO zone_positions (zone_code, year, list, position, source) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (zone_code, year, list) DO UPDATE SET position = $4, source = $5`,
+			p.Zone, p.Year, p.List, p.Position, p.Source); err != nil {
+			return fmt.Errorf("zone %s %d: %w", p.Zone, p.Year, err)
 		}
-		return t.audit("put", "zone_positions", fmt.Sprint(len(ps)), ps)
-	})
+	}
+	return t.audit("put", "zone_positions", fmt.Sprint(len(ps)), ps)
 }
 
 // ZonePositions returns a zone's national list positions, newest first.

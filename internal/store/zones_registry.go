@@ -35,51 +35,90 @@ func (db *DB) PutZones(ctx context.Context, actor Actor, zones []zone.Zone) (err
 	defer wrap(&err, "PutZones(%d)", len(zones))
 	return db.change(ctx, actor, func(t *txn) error {
 		for _, z := range zones {
-			if p := z.Check(); len(p) > 0 {
-				for f := range p {
-					return fmt.Errorf("%w: zone %s: %s", ErrInvalid, z.Code, f)
-				}
-			}
-			if err := t.putUnit(Unit{Code: z.Code, Name: z.Name, Kind: UnitZone, Host: z.Host}); err != nil {
-				return fmt.Errorf("zone %s: %w", z.Code, err)
-			}
-			if _, err := t.Exec(`INSERT INTO zones (code, level, kind, approval_doc, approval_year, area_approved, area_planned,
-				area_built, industries, lat, lon, risk_class, example) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-				ON CONFLICT (code) DO UPDATE SET level = $2, kind = $3, approval_doc = $4, approval_year = $5, area_approved = $6,
-				area_planned = $7, area_built = $8, industries = $9, lat = $10, lon = $11, risk_class = $12, example = $13`,
-				z.Code, z.Level, z.Kind, z.ApprovalDoc, z.ApprovalYear, nullNum(z.AreaApproved), nullNum(z.AreaPlanned),
-				nullNum(z.AreaBuilt), strings.Join(z.Industries, "、"), nullNum(z.Lat), nullNum(z.Lon), z.RiskClass, z.Example); err != nil {
-				return err
-			}
-			for _, s := range z.Subparks {
-				if p := s.Check(); len(p) > 0 {
-					for f := range p {
-						return fmt.Errorf("%w: sub-park %s: %s", ErrInvalid, s.Code, f)
-					}
-				}
-				if err := t.putUnit(Unit{Code: s.Code, Name: s.Name, Kind: UnitSubpark, Parent: z.Code}); err != nil {
-					return fmt.Errorf("sub-park %s: %w", s.Code, err)
-				}
-				var k UnitKind
-				err := t.QueryRow(`SELECT kind FROM units WHERE code = $1`, s.Host).Scan(&k)
-				if errors.Is(err, sql.ErrNoRows) || err == nil && k != UnitPrefecture && k != UnitCounty {
-					return fmt.Errorf("%w: sub-park %s: host %s is not a prefecture or county", ErrInvalid, s.Code, s.Host)
-				}
-				if err != nil {
-					return err
-				}
-				if _, err := t.Exec(`INSERT INTO zone_subparks (code, host_code, industry, output_share, tax_share)
-					VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO UPDATE SET host_code = $2, industry = $3,
-					output_share = $4, tax_share = $5`, s.Code, s.Host, s.Industry, s.OutputShare, s.TaxShare); err != nil {
-					return err
-				}
-			}
-			if err := t.audit("put", "zone", z.Code, map[string]any{"name": z.Name, "level": z.Level,
-				"kind": z.Kind, "host": z.Host, "subparks": len(z.Subparks)}); err != nil {
+			if err := t.putZone(z); err != nil {
 				return err
 			}
 		}
 		return nil
+	})
+}
+
+// putZone writes a zone, its unit and its sub-parks, and audits it.
+func (t *txn) putZone(z zone.Zone) error {
+	for f := range z.Check() {
+		return fmt.Errorf("%w: zone %s: %s", ErrInvalid, z.Code, f)
+	}
+	if err := t.putUnit(Unit{Code: z.Code, Name: z.Name, Kind: UnitZone, Host: z.Host}); err != nil {
+		return fmt.Errorf("zone %s: %w", z.Code, err)
+	}
+	if _, err := t.Exec(`INSERT INTO zones (code, level, kind, approval_doc, approval_year, area_approved, area_planned,
+		area_built, industries, lat, lon, risk_class, example) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+		ON CONFLICT (code) DO UPDATE SET level = $2, kind = $3, approval_doc = $4, approval_year = $5, area_approved = $6,
+		area_planned = $7, area_built = $8, industries = $9, lat = $10, lon = $11, risk_class = $12, example = $13`,
+		z.Code, z.Level, z.Kind, z.ApprovalDoc, z.ApprovalYear, nullNum(z.AreaApproved), nullNum(z.AreaPlanned),
+		nullNum(z.AreaBuilt), strings.Join(z.Industries, "、"), nullNum(z.Lat), nullNum(z.Lon), z.RiskClass, z.Example); err != nil {
+		return err
+	}
+	for _, s := range z.Subparks {
+		for f := range s.Check() {
+			return fmt.Errorf("%w: sub-park %s: %s", ErrInvalid, s.Code, f)
+		}
+		if err := t.putUnit(Unit{Code: s.Code, Name: s.Name, Kind: UnitSubpark, Parent: z.Code}); err != nil {
+			return fmt.Errorf("sub-park %s: %w", s.Code, err)
+		}
+		var k UnitKind
+		err := t.QueryRow(`SELECT kind FROM units WHERE code = $1`, s.Host).Scan(&k)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && k != UnitPrefecture && k != UnitCounty {
+			return fmt.Errorf("%w: sub-park %s: host %s is not a prefecture or county", ErrInvalid, s.Code, s.Host)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := t.Exec(`INSERT INTO zone_subparks (code, host_code, industry, output_share, tax_share)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO UPDATE SET host_code = $2, industry = $3,
+			output_share = $4, tax_share = $5`, s.Code, s.Host, s.Industry, s.OutputShare, s.TaxShare); err != nil {
+			return err
+		}
+	}
+	return t.audit("put", "zone", z.Code, map[string]any{"name": z.Name, "level": z.Level,
+		"kind": z.Kind, "host": z.Host, "subparks": len(z.Subparks)})
+}
+
+// ZoneImport is a registry import: zones with their sub-parks, grade
+// history rows, changes and national list positions.
+type ZoneImport struct {
+	Zones     []zone.Zone
+	Grades    []ZoneGrade
+	Changes   []ZoneChange
+	Positions []ZonePosition
+}
+
+// ImportZones writes an import in one transaction: all of it or, on the
+// first problem, nothing.
+func (db *DB) ImportZones(ctx context.Context, actor Actor, in ZoneImport) (err error) {
+	defer wrap(&err, "ImportZones(%d zones)", len(in.Zones))
+	return db.change(ctx, actor, func(t *txn) error {
+		for _, z := range in.Zones {
+			if err := t.putZone(z); err != nil {
+				return err
+			}
+		}
+		if err := t.putZoneGrades(in.Grades); err != nil {
+			return err
+		}
+		for _, c := range in.Changes {
+			if _, err := t.insertZoneChange(c); err != nil {
+				return err
+			}
+		}
+		if len(in.Changes) > 0 {
+			if ch, err := t.zoneChanges(); err != nil {
+				return err
+			} else if err := ch.Validate(); err != nil {
+				return fmt.Errorf("%w: %v", ErrConflict, err)
+			}
+		}
+		return t.putZonePositions(in.Positions)
 	})
 }
 

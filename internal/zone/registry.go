@@ -158,6 +158,7 @@ func init() {
 		"zone.reg.zone":       {"未知的开发区 %q（须在开发区表中）", "unknown zone %q (it must be in the zones table)"},
 		"zone.reg.dup":        {"代码 %s 重复", "code %s appears twice"},
 		"zone.reg.host":       {"未知的所在地 %q（须为市州或县区代码）", "unknown host %q (a prefecture or county code)"},
+		"zone.reg.year":       {"期别须为年份，实际为 %q", "the period must be a year, found %q"},
 		"zone.reg.bool":       {"应为 1/0、true/false 或 是/否，实际为 %q", "must be 1/0, true/false or 是/否, found %q"},
 	})
 }
