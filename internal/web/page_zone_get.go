@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +41,7 @@ func init() {
 		"zone.exempt.merging": {"正在整合", "being merged"},
 		"zone.positions":      {"全国排名（外部公布）", "National list positions (published elsewhere)"},
 		"zone.notAssessed":    {"%d 年未参加考核评价。", "Not assessed in %d."},
+		"zone.notHeld":        {"%s 年未开展考核评价，不计入连续年数。", "No assessment was held in %s; those years do not count in streaks."},
 	})
 }
 
@@ -58,6 +61,7 @@ type zoneView struct {
 	Warnings  []string
 	Exempt    []string
 	Sample    bool
+	NotHeld   string // years without an assessment between the first held one and the view's, 、-joined
 }
 
 type subparkView struct {
@@ -128,6 +132,19 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 		if zv.Values, err = s.db.ZoneValues(ctx, code, v.Year); err != nil {
 			return err
 		}
+		// In the method's order of indicators, not by code.
+		order := map[string]int{}
+		for i, ind := range v.Method.Indicators {
+			order[ind.Code] = i
+		}
+		slices.SortStableFunc(zv.Values, func(a, b store.ZoneValue) int { return cmp.Compare(order[a.Indicator], order[b.Indicator]) })
+		var gaps []string
+		for y := v.Years[0] + 1; y < v.Year; y++ {
+			if !slices.Contains(v.Years, y) {
+				gaps = append(gaps, strconv.Itoa(y))
+			}
+		}
+		zv.NotHeld = strings.Join(gaps, "、")
 	}
 	s.render(w, r, http.StatusOK, "zone", zv)
 	return nil

@@ -119,7 +119,11 @@ func (s *Server) zonesList(w http.ResponseWriter, r *http.Request) error {
 	for _, code := range sortedKeys(names) {
 		lv.Prefectures = append(lv.Prefectures, names[code])
 	}
-	if lv.Map, err = s.zoneMap(ctx, v, shown); err != nil {
+	prefNames := map[string]string{}
+	for code, u := range names {
+		prefNames[code] = u.Name
+	}
+	if lv.Map, err = s.zoneMap(ctx, v, shown, prefNames); err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "zone_list", lv)
