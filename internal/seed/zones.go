@@ -56,13 +56,13 @@ func demoZones() []demoZone {
 	zs := []demoZone{
 		z("GJ01", "兰州经济技术开发区", zone.LevelNational, zone.KindETDZ, "620100", 36.10, 103.72, 958, 1.5, "装备制造", "新材料", "生物医药"),
 		z("GJ02", "金昌经济技术开发区", zone.LevelNational, zone.KindETDZ, "620300", 38.52, 102.19, 1200, 1.3, "有色金属", "新能源"),
-		z("GJ03", "天水经济技术开发区", zone.LevelNational, zone.KindETDZ, "620500", 34.58, 105.72, 800, 1.2, "装备制造", "电子信息"),
+		z("GJ03", "天水经济技术开发区", zone.LevelNational, zone.KindETDZ, "620500", 34.58, 105.72, 800, 1.7, "装备制造", "电子信息"),
 		z("GJ04", "张掖经济技术开发区", zone.LevelNational, zone.KindETDZ, "620700", 38.93, 100.45, 900, 1.1, "农产品加工", "新能源"),
 		z("GJ05", "酒泉经济技术开发区", zone.LevelNational, zone.KindETDZ, "620900", 39.74, 98.49, 1000, 1.25, "新能源装备", "化工"),
 		z("GJ06", "兰州高新技术产业开发区", zone.LevelNational, zone.KindHighTech, "620100", 36.06, 103.87, 1100, 1.45, "生物医药", "信息技术", "新材料"),
 		z("GJ07", "白银高新技术产业开发区", zone.LevelNational, zone.KindHighTech, "620400", 36.55, 104.17, 1000, 1.15, "新材料", "精细化工"),
 		z("620171", "兰州新区", zone.LevelNational, zone.KindNewArea, "620100", 36.50, 103.66, 8060, 1.35, "化工", "装备制造", "数据信息"),
-		z("SJ02", "嘉峪关工业园区", zone.LevelProvincial, zone.KindIndustrial, "620200", 39.80, 98.29, 2500, 1.2, "冶金", "新能源", "装备制造"),
+		z("SJ02", "嘉峪关工业园区", zone.LevelProvincial, zone.KindIndustrial, "620200", 39.80, 98.29, 2500, 1.7, "冶金", "新能源", "装备制造"),
 	}
 	zs[8].Subparks = []zone.Subpark{
 		{Code: "SJ02-1", Name: "嘉东片区（示例）", Host: "620200", Industry: "冶金", OutputShare: 1, TaxShare: 1},
