@@ -3,6 +3,7 @@ package zonereport
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,8 +28,9 @@ type Item struct {
 
 // ActionList is the zones a management action applies to.
 type ActionList struct {
-	Action string
-	Items  []Item
+	Action       string
+	Consequences string // what the action brings, from the rule (奖补万元 500、扩区优先 1), "" when none
+	Items        []Item
 }
 
 // Notice is the zone assessment notice (开发区考核评价结果通报) of a held
@@ -81,7 +83,7 @@ func BuildNotice(v *View) *Notice {
 	}
 	sortByStreak(n.Streaks, v)
 	for k, g := range v.Method.Management {
-		al := ActionList{Action: g.Action}
+		al := ActionList{Action: g.Action, Consequences: consequences(g.Consequences)}
 		for _, r := range v.Rows {
 			for _, w := range r.Warnings {
 				if w.Rule != k {
@@ -112,6 +114,19 @@ func BuildNotice(v *View) *Notice {
 			r.Grade, streak, strings.Join(acts, "、")})
 	}
 	return n
+}
+
+// consequences writes a rule's consequences by name: 奖补万元 500、扩区优先 1.
+func consequences(c map[string]float64) string {
+	names := make([]string, 0, len(c))
+	for k := range c {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for i, k := range names {
+		names[i] = k + " " + table.FormatNumber(c[k])
+	}
+	return strings.Join(names, "、")
 }
 
 // sortByStreak orders items by streak, longest first (stable: view order).
@@ -163,7 +178,11 @@ func (n *Notice) Document(date string) *report.Notice {
 		for _, it := range a.Items {
 			names = append(names, it.Name+"（"+it.Note+"）")
 		}
-		m.Groups = append(m.Groups, report.AwardGroup{Label: a.Action, Names: names})
+		label := a.Action
+		if a.Consequences != "" && len(names) > 0 {
+			label += "（" + a.Consequences + "）"
+		}
+		m.Groups = append(m.Groups, report.AwardGroup{Label: label, Names: names})
 	}
 	d.Awards = append(d.Awards, m)
 	d.Attachment = &report.RankingTable{Title: fmt.Sprintf("%d年度全省开发区考核评价分组排名", n.Year), Header: n.Header, Rows: n.Rows}
