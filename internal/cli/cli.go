@@ -51,7 +51,7 @@ var commands = []command{
 	{"audit", [2]string{"审计日志：verify 校验哈希链", "audit log: verify its hash chain"}, runAudit},
 	{"backup", [2]string{"备份数据库到文件（服务器运行时亦可）", "back the database up to a file (also while the server runs)"}, runBackup},
 	{"restore", [2]string{"从备份文件恢复到空数据库", "restore a backup into an empty database"}, runRestore},
-	{"zones", [2]string{"开发区：动态管理（manage）、亩均效益分类（grade）、土地利用（land）、产值目标与分档（targets）", "development zones: management (manage), 亩均 grading (grade), land use (land), output targets and tiers (targets)"}, runZones},
+	{"zones", [2]string{"开发区：动态管理（manage）、名录导入（import）、亩均效益分类（grade）、土地利用（land）、产值目标与分档（targets）", "development zones: management (manage), registry import (import), 亩均 grading (grade), land use (land), output targets and tiers (targets)"}, runZones},
 	{"config", [2]string{"显示生效的配置（config dump，隐去密钥）", "show the effective configuration (config dump, secrets masked)"}, runConfig},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }

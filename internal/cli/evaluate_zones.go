@@ -18,7 +18,8 @@ import (
 // warnings, by unit code. A unit's record is its overall score, its
 // primary type as group and its rank in that type (分类排名) as group rank;
 // its grade is computed by the method's [[grade]] bands from them (a
-// max_rank band reads the group rank).
+// max_rank band reads the group rank), no better than the grade cap the
+// method's thresholds and events give it.
 func (e *env) zoneResults(m *method.Method, o *method.Outcome, hpath, cpath string) (map[string]zone.Result, error) {
 	if o.Period == "" {
 		return nil, e.usageErr("需要 --period（数据文件名中没有年份）", "--period is required (the data file name holds no year)")
@@ -26,6 +27,9 @@ func (e *env) zoneResults(m *method.Method, o *method.Outcome, hpath, cpath stri
 	current := make([]zone.Record, len(o.Units))
 	for u, unit := range o.Units {
 		r := zone.Record{Period: o.Period, Unit: unit.Code, Score: o.Overall[u], GroupRank: o.Rank[u]}
+		if u < len(o.GradeCap) {
+			r.Cap = o.GradeCap[u] // a cap_grade threshold or event (化工园区 A 类不得评为优秀)
+		}
 		if len(unit.Types) > 0 {
 			r.Group = unit.Types[0]
 			for _, tr := range o.Types {

@@ -241,6 +241,8 @@ func init() {
 		"method.w.second":        {"单位 %s %s 的第二类型“%s”不满足条件（%s），只在第一类型中排名", "unit %s %s: its second type %q does not meet its condition (%s): ranked in its first type only"},
 		"method.w.thmissing":     {"单位 %s %s 的 %s 缺失，无法判断“%s”", "unit %s %s: %s is missing, so %q cannot be judged"},
 		"method.w.threshold":     {"单位 %s %s 未达到约束性指标“%s”（%s = %v）", "unit %s %s fails the binding indicator %q (%s = %v)"},
+		"method.w.thdisq":        {"单位 %s %s 未达到约束性指标“%s”（%s = %v），不得参评%s", "unit %s %s fails the binding indicator %q (%s = %v): it may not win %s"},
+		"method.w.thcap":         {"单位 %s %s 未达到约束性指标“%s”（%s = %v），等级最高为%s", "unit %s %s fails the binding indicator %q (%s = %v): graded no better than %s"},
 		"method.data.restricted": {"%s的单位，第一类型须为 %s，实际为 %q", "a unit of the %s must take %s as its first type, found %q"},
 	})
 }

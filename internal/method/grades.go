@@ -7,8 +7,9 @@ import (
 )
 
 // GradeUnits grades units given their scores and ranks (NaN = unknown):
-// each unit gets the first band, best first, that it meets (MinScore:
-// score ≥; MaxRank: rank ≤; neither: every unit), "" when none.
+// each unit gets the first band, from the top, that it meets (MinScore:
+// score ≥; MaxRank: rank ≤; both: both; neither: every unit), "" when
+// none. Bands of both kinds may be mixed, in any order.
 //
 // A band with a quota (MaxShare) goes to at most floor(MaxShare × number
 // of units) of them: the best ranked of those meeting it; when units tied
@@ -54,13 +55,10 @@ func GradeUnits(grades []Grade, score, rank []float64, given, caps []string) []s
 
 // meets reports whether a unit with score and rank meets band g.
 func (g Grade) meets(score, rank float64) bool {
-	switch {
-	case !math.IsNaN(g.MinScore):
-		return score >= g.MinScore
-	case !math.IsNaN(g.MaxRank):
-		return rank <= g.MaxRank
+	if !math.IsNaN(g.MinScore) && !(score >= g.MinScore) {
+		return false
 	}
-	return true
+	return math.IsNaN(g.MaxRank) || rank <= g.MaxRank
 }
 
 // withinQuota keeps the best ranked of units, at most quota of them,

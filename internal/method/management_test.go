@@ -105,12 +105,8 @@ func TestParseRulesErrors(t *testing.T) {
 			[]string{"r.toml:5:18: management[0].consequences.奖补: expected a number"}},
 		{"second stage", "[[management]]\nkind = \"bottom\"\ncount = 5\naction = \"a\"\nthen_average_years = 2\n",
 			[]string{"r.toml:1:3: management[0].then_count: must be positive, found 0"}},
-		{"grade order", "[[grade]]\nname = \"A\"\n[[grade]]\nname = \"B\"\nmin_score = 1\n",
-			[]string{"r.toml:3:3: grade[1]: grades must be listed from best to worst"}},
 		{"grade quota", "[[grade]]\nname = \"A\"\nmin_score = 1\nmax_share = 1.2\n",
 			[]string{"r.toml:4:1: grade[0].max_share: share must be above 0 and at most 1, found 1.2"}},
-		{"grade both", "[[grade]]\nname = \"A\"\nmin_score = 1\nmax_rank = 2\n",
-			[]string{"r.toml:4:1: grade[0].max_rank: give min_score or max_rank, not both"}},
 		{"syntax", "[[grade]\n", []string{"r.toml:1:8: TOML syntax error"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -130,5 +126,29 @@ func TestParseRulesErrors(t *testing.T) {
 				t.Error(d)
 			}
 		})
+	}
+}
+
+// TestParseRulesAnyBands: [[grade]] tables are tried from the top and the
+// first match wins, so mixed kinds, a band with both conditions and bands
+// in any order are all accepted as written.
+func TestParseRulesAnyBands(t *testing.T) {
+	src := "[[grade]]\nname = \"A\"\nmax_rank = 1\n[[grade]]\nname = \"B\"\nmin_score = 80\nmax_rank = 3\n" +
+		"[[grade]]\nname = \"C\"\n[[grade]]\nname = \"D\"\nmin_score = 90\n"
+	r, err := ParseRules("r.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, g := range r.Grades {
+		names = append(names, g.Name)
+	}
+	if d := cmp.Diff([]string{"A", "B", "C", "D"}, names); d != "" {
+		t.Error(d)
+	}
+	// B needs both: score 85 with rank 4 is not B but C (the catch-all).
+	got := GradeUnits(r.Grades, []float64{99, 85, 85}, []float64{1, 3, 4}, nil, nil)
+	if d := cmp.Diff([]string{"A", "B", "C"}, got); d != "" {
+		t.Error(d)
 	}
 }

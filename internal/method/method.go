@@ -296,9 +296,9 @@ type Decision struct {
 	Reference string   // meeting reference (会议纪要 …)
 }
 
-// Grade is a band of the overall result, listed best first: a unit gets
-// the first grade whose MinScore (score ≥) or MaxRank (rank ≤) it meets; a
-// grade with neither catches the rest. MaxShare is an optional quota
+// Grade is a band of the overall result: a unit gets the first grade, from
+// the top, whose MinScore (score ≥) and MaxRank (rank ≤), where set, it
+// meets; a grade with neither catches the rest. MaxShare is an optional quota
 // (优秀 ≤ 30 %: 0.3), see GradeUnits.
 type Grade struct {
 	Name     string

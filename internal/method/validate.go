@@ -391,24 +391,14 @@ func (c *checker) rewards() {
 }
 
 func (c *checker) grades() {
-	byScore, byRank := false, false
+	// Bands are tried from the top and the first that a unit meets wins,
+	// so min_score and max_rank bands may be mixed and listed in any
+	// order: a band that can never be reached is the author's choice.
 	for i, g := range c.m.Grades {
 		p := fmt.Sprintf("grade[%d]", i)
 		if g.Name == "" {
 			c.fail(p+".name", locale.M("method.required"))
 		}
-		s, r := !math.IsNaN(g.MinScore), !math.IsNaN(g.MaxRank)
-		switch {
-		case s && r:
-			c.fail(p+".max_rank", locale.M("method.gradeboth"))
-		case (s && byRank) || (r && byScore):
-			c.fail(p, locale.M("method.gradekind"))
-		case i > 0 && s && !math.IsNaN(c.m.Grades[i-1].MinScore) && g.MinScore >= c.m.Grades[i-1].MinScore,
-			i > 0 && r && !math.IsNaN(c.m.Grades[i-1].MaxRank) && g.MaxRank <= c.m.Grades[i-1].MaxRank,
-			i > 0 && (s || r) && math.IsNaN(c.m.Grades[i-1].MinScore) && math.IsNaN(c.m.Grades[i-1].MaxRank):
-			c.fail(p, locale.M("method.gradeorder"))
-		}
-		byScore, byRank = byScore || s, byRank || r
 		if g.MaxShare < 0 || g.MaxShare > 1 {
 			c.fail(p+".max_share", locale.M("method.mg.share", g.MaxShare))
 		}

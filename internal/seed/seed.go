@@ -148,6 +148,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := putNoticeSettings(ctx, db, actor, sm.ID, l.Runs); err != nil { // notice settings (notice.go)
 		return l, err
 	}
+	if err := loadZones(ctx, db, actor); err != nil { // development zones (zones.go)
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}

@@ -142,6 +142,14 @@ type projected struct {
 	Width, Height float64
 	Paths         map[string]string // code → SVG path data
 	Codes         []string          // in the file's order
+
+	minX, maxY, kx, scale float64 // the projection, for Point
+}
+
+// Point projects a longitude and latitude as the paths were (zones drawn
+// as points on the map, page_zone_map.go).
+func (p *projected) Point(lon, lat float64) (x, y float64) {
+	return (lon - p.minX) * p.kx * p.scale, (p.maxY - lat) * p.scale
 }
 
 // project draws shapes in a width-wide box: an equirectangular projection
@@ -168,6 +176,7 @@ func project(shapes []geoShape, width float64) projected {
 	kx := math.Cos((minY + maxY) / 2 * math.Pi / 180)
 	scale := width / max((maxX-minX)*kx, 1e-9)
 	out.Height = math.Ceil((maxY - minY) * scale)
+	out.minX, out.maxY, out.kx, out.scale = minX, maxY, kx, scale
 	for _, s := range shapes {
 		var b strings.Builder
 		for _, p := range s.Polys {

@@ -29,7 +29,8 @@ func (p *Page) Menu() []menuItem {
 	if p.User != nil && p.User.Role != auth.RoleViewer { // a viewer reads results, not figures (/data answers her 403)
 		items = append(items, menuItem{Key: "data", Href: "/data", Label: "nav.data"})
 	}
-	items = append(items, menuItem{Key: "notice", Href: "/notice", Label: "nav.notice"})
+	items = append(items, menuItem{Key: "notice", Href: "/notice", Label: "nav.notice"},
+		menuItem{Key: "zones", Href: "/zones", Label: "nav.zones"}) // development zones (page_zone_list.go)
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	items = append(items, monitorMenu(p.User)...)  // monitoring (page_monitor_view.go)
 	if p.Admin() {

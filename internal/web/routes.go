@@ -232,6 +232,17 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/formal-submissions", s.api(s.formalSubmissionList))
 	mux.Handle("GET /api/v1/formal-submissions/{id}/letter", s.api(s.formalSubmissionLetter))
 	// End of the notice.
+	// Development zones (issue 18; page_zone_*.go, api_zone_*.go,
+	// templates/zone_*.html): the ranking by group, a zone's profile and
+	// the zone notice, public like the county ones.
+	mux.Handle("GET /api/v1/zones", s.api(s.zoneList))
+	mux.Handle("GET /zones", s.page(s.zonesList))
+	mux.Handle("GET /zones/notice", s.page(s.zoneNoticeGet))
+	mux.Handle("GET /zones/notice.docx", s.page(s.zoneNoticeDOCX))
+	mux.Handle("GET /zones/notice.xlsx", s.page(s.zoneNoticeXLSX))
+	mux.Handle("GET /zones/notice.pdf", s.page(s.zoneNoticePDF))
+	mux.Handle("GET /zones/{code}", s.page(s.zoneGet))
+	// End of development zones.
 
 	return mux
 }

@@ -121,7 +121,7 @@ func Build(recs []Record, grades []method.Grade) (*History, error) {
 			hi, _ := slices.BinarySearch(s, math.Nextafter(r.Score, math.Inf(1)))
 			r.GroupRank = float64(1 + len(s) - hi)
 		}
-		if r.Grade == "" && math.IsNaN(r.Score) && !math.IsNaN(r.GroupRank) && gradesByScore(grades) {
+		if r.Grade == "" && math.IsNaN(r.Score) && !math.IsNaN(r.GroupRank) && needsScore(grades, r.GroupRank, r.Cap) {
 			probs = append(probs, Problem{i, "score", locale.M("zone.gradescore")})
 		}
 		if r.Cap != "" && !slices.ContainsFunc(grades, func(g method.Grade) bool { return g.Name == r.Cap }) {
@@ -165,9 +165,24 @@ func (h *History) gradeGroup(idx []int, grades []method.Grade) {
 	}
 }
 
-// gradesByScore reports whether some band reads the score.
-func gradesByScore(grades []method.Grade) bool {
-	return slices.ContainsFunc(grades, func(g method.Grade) bool { return !math.IsNaN(g.MinScore) })
+// needsScore reports whether grading a record of group rank rank (capped
+// at grade cap) reads its score: going down the bands from the top (from
+// the cap), a band with min_score comes before one that the rank alone
+// decides (a max_rank band it meets, or a catch-all).
+func needsScore(grades []method.Grade, rank float64, cap string) bool {
+	from := 0
+	if cap != "" {
+		from = max(0, slices.IndexFunc(grades, func(g method.Grade) bool { return g.Name == cap }))
+	}
+	for _, g := range grades[from:] {
+		switch {
+		case !math.IsNaN(g.MinScore):
+			return true
+		case math.IsNaN(g.MaxRank) || rank <= g.MaxRank:
+			return false
+		}
+	}
+	return false
 }
 
 // sortPeriods collects the distinct periods in order: numerically when all

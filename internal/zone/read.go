@@ -136,10 +136,23 @@ const (
 	ChangeUpgrade = "upgrade" // 升级: unit upgraded in period
 )
 
+// ChangeRow is a row of a changes table.
+type ChangeRow struct {
+	Change, Unit, Successor, Period string
+}
+
 // ReadChanges reads a changes table: columns change (rename, merge or
 // upgrade), unit, successor (rename and merge) and period (upgrade: the
 // first period at the new level; informative for the others).
 func ReadChanges(t *table.Table) (Changes, error) {
+	c, _, err := ReadChangeList(t)
+	return c, err
+}
+
+// ReadChangeList reads a changes table as ReadChanges does and also
+// returns its rows, in order.
+func ReadChangeList(t *table.Table) (Changes, []ChangeRow, error) {
+	var list []ChangeRow
 	c := Changes{Successor: map[string]string{}, Upgraded: map[string]string{}}
 	col := map[string]int{}
 	var errs table.Errors
@@ -149,7 +162,7 @@ func ReadChanges(t *table.Table) (Changes, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return c, errs
+		return c, nil, errs
 	}
 	for i, row := range t.Rows {
 		unit, succ, period := row[col["unit"]], row[col["successor"]], strings.TrimSpace(row[col["period"]])
@@ -157,7 +170,9 @@ func ReadChanges(t *table.Table) (Changes, error) {
 			errs = append(errs, t.Errorf(i, col["unit"], locale.M("zone.empty", "unit")))
 			continue
 		}
-		switch kind := strings.TrimSpace(row[col["change"]]); kind {
+		kind := strings.TrimSpace(row[col["change"]])
+		list = append(list, ChangeRow{Change: kind, Unit: unit, Successor: succ, Period: period})
+		switch kind {
 		case ChangeRename, ChangeMerge:
 			switch {
 			case strings.TrimSpace(succ) == "", succ == unit:
@@ -180,7 +195,7 @@ func ReadChanges(t *table.Table) (Changes, error) {
 			errs = append(errs, t.Errorf(i, col["change"], locale.M("zone.change", kind)))
 		}
 	}
-	return c, sortErrors(errs).Err()
+	return c, list, sortErrors(errs).Err()
 }
 
 // sortErrors orders errors by line, then column.

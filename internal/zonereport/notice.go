@@ -1,0 +1,190 @@
+package zonereport
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/report"
+	"github.com/qiangxian/qiangxian/internal/table"
+)
+
+// Issuer is the zone notice's issuing office.
+const Issuer = "省开发区建设发展领导小组办公室"
+
+// GroupNames is a group's zones of one list, best first.
+type GroupNames struct {
+	Group string
+	Names []string
+}
+
+// Item is a zone named in the notice, with why.
+type Item struct {
+	Code, Name string
+	Note       string // 连续11年, the triggering years, 并列…
+}
+
+// ActionList is the zones a management action applies to.
+type ActionList struct {
+	Action       string
+	Consequences string // what the action brings, from the rule (奖补万元 500、扩区优先 1), "" when none
+	Items        []Item
+}
+
+// Notice is the zone assessment notice (开发区考核评价结果通报) of a held
+// year: the 优秀 list by group, the zones with long 优秀 streaks, the
+// zones under each management action with the years that triggered it, and
+// the ranking by group as an attachment. It is built from a View alone.
+type Notice struct {
+	Year      int
+	Title     string
+	Intro     string
+	Sample    bool
+	Excellent []GroupNames
+	Streaks   []Item // 优秀 for at least two held years running, longest first
+	Actions   []ActionList
+	Header    []string
+	Rows      [][]string // 组别, 组内名次, 开发区, 得分, 等级, 连续年数, 动态管理
+}
+
+// Best is the name of the top grade (优秀 in the demo method).
+func (v *View) Best() string {
+	if len(v.Grades) == 0 {
+		return ""
+	}
+	return v.Grades[0]
+}
+
+// BuildNotice builds the notice of v's year.
+func BuildNotice(v *View) *Notice {
+	n := &Notice{Year: v.Year, Sample: v.Method.Sample,
+		Title:  fmt.Sprintf("关于%d年度全省开发区考核评价结果的通报", v.Year),
+		Header: []string{"组别", "组内名次", "开发区", "得分", "等级", "连续年数", "动态管理"}}
+	title := v.Method.Title
+	n.Intro = fmt.Sprintf("根据《%s》，对全省 %d 个开发区 %d 年度发展情况进行了考核评价，分 %d 组排名。现将评价结果通报如下。",
+		title, len(v.Rows), v.Year, len(v.Groups))
+	best := v.Best()
+	for _, g := range v.Groups {
+		gn := GroupNames{Group: g}
+		for _, r := range v.Rows {
+			if r.Group == g && r.Grade == best && best != "" {
+				gn.Names = append(gn.Names, r.Zone.Name)
+			}
+		}
+		n.Excellent = append(n.Excellent, gn)
+	}
+	for _, r := range v.Rows {
+		if r.Grade == best && r.Streak >= 2 {
+			n.Streaks = append(n.Streaks, Item{Code: r.Unit, Name: r.Zone.Name,
+				Note: fmt.Sprintf("连续%d年被评为%s（%s—%d年）", r.Streak, best, r.StreakFrom, v.Year)})
+		}
+	}
+	sortByStreak(n.Streaks, v)
+	for k, g := range v.Method.Management {
+		al := ActionList{Action: g.Action, Consequences: consequences(g.Consequences)}
+		for _, r := range v.Rows {
+			for _, w := range r.Warnings {
+				if w.Rule != k {
+					continue
+				}
+				note := strings.Join(w.Years, "、") + "年"
+				if !math.IsNaN(w.Average) {
+					note += "，两年平均名次 " + table.FormatNumber(w.Average)
+				}
+				if w.Tie {
+					note += "；并列，须领导小组认定"
+				}
+				al.Items = append(al.Items, Item{Code: r.Unit, Name: r.Zone.Name, Note: note})
+			}
+		}
+		n.Actions = append(n.Actions, al)
+	}
+	for _, r := range v.Rows {
+		var acts []string
+		for _, w := range r.Warnings {
+			acts = append(acts, w.Action)
+		}
+		streak := ""
+		if r.Grade != "" {
+			streak = strconv.Itoa(r.Streak)
+		}
+		n.Rows = append(n.Rows, []string{r.Group, table.FormatNumber(r.GroupRank), r.Zone.Name, scoreText(r.Score),
+			r.Grade, streak, strings.Join(acts, "、")})
+	}
+	return n
+}
+
+// consequences writes a rule's consequences by name: 奖补万元 500、扩区优先 1.
+func consequences(c map[string]float64) string {
+	names := make([]string, 0, len(c))
+	for k := range c {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for i, k := range names {
+		names[i] = k + " " + table.FormatNumber(c[k])
+	}
+	return strings.Join(names, "、")
+}
+
+// sortByStreak orders items by streak, longest first (stable: view order).
+func sortByStreak(items []Item, v *View) {
+	streak := func(code string) int {
+		r, _ := v.Row(code)
+		return r.Streak
+	}
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && streak(items[j].Code) > streak(items[j-1].Code); j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}
+
+func scoreText(s float64) string {
+	if math.IsNaN(s) {
+		return ""
+	}
+	return strconv.FormatFloat(s, 'f', 2, 64)
+}
+
+// Document lays the notice out as the county notice does (report's
+// official-document layout), so that it moves onto the shared notice model
+// with it: the 优秀 list per group, the streaks, each management action,
+// and the ranking by group as the attachment.
+func (n *Notice) Document(date string) *report.Notice {
+	d := &report.Notice{Issuer: Issuer, DocNumber: report.DocNumberPlaceholder, Title: n.Title, Addressees: "各市（州）人民政府，兰州新区管委会，省直有关部门：",
+		Intro: []string{n.Intro}, Date: date,
+		Closing: []string{"希望受到表扬的开发区再接再厉；被预警的开发区要认真分析原因，制定整改措施，限期提升。"}}
+	if n.Sample {
+		d.Sample = "（示例数据，仅供演示）"
+	}
+	exc := report.AwardSection{Heading: "一、考核评价为优秀的开发区"}
+	for _, g := range n.Excellent {
+		exc.Groups = append(exc.Groups, report.AwardGroup{Label: g.Group, Names: g.Names})
+	}
+	d.Awards = append(d.Awards, exc)
+	if len(n.Streaks) > 0 {
+		s := report.AwardSection{Heading: "二、连续多年被评为优秀的开发区"}
+		for _, it := range n.Streaks {
+			s.Groups = append(s.Groups, report.AwardGroup{Names: []string{it.Name + "：" + it.Note}})
+		}
+		d.Awards = append(d.Awards, s)
+	}
+	m := report.AwardSection{Heading: "三、动态管理"}
+	for _, a := range n.Actions {
+		var names []string
+		for _, it := range a.Items {
+			names = append(names, it.Name+"（"+it.Note+"）")
+		}
+		label := a.Action
+		if a.Consequences != "" && len(names) > 0 {
+			label += "（" + a.Consequences + "）"
+		}
+		m.Groups = append(m.Groups, report.AwardGroup{Label: label, Names: names})
+	}
+	d.Awards = append(d.Awards, m)
+	d.Attachment = &report.RankingTable{Title: fmt.Sprintf("%d年度全省开发区考核评价分组排名", n.Year), Header: n.Header, Rows: n.Rows}
+	return d
+}
