@@ -5,8 +5,8 @@
 // and the 2021 and 2022 runs computed and published the office's way
 // (lifecycle.go: a 公示 window in the past, the approval of a leading-group
 // meeting signed by a seeded approver without a login), both readable
-// without a login — 2021 showing its award winners, 2022 its full table
-// and its 进步县 against 2021 — and an administrator.
+// without a login at full visibility — 2022 with its 进步县 against 2021
+// — and an administrator.
 //
 // The method is embedded (gansu/method.toml, a copy of
 // examples/gansu/method.toml that a test keeps identical), so the binary
@@ -23,6 +23,7 @@
 package seed
 
 import (
+	"cmp"
 	"context"
 	_ "embed"
 	"errors"
@@ -66,6 +67,10 @@ type Options struct {
 	// Off by LoadDemo: on a real deployment they would be accounts nobody
 	// asked for, with rights over real data once it replaces the demo.
 	DemoUsers bool
+	// EarlierVisibility is the visibility the 2021 run is published at:
+	// full by default, as the office publishes the demo; winners only
+	// where a test needs a run whose scores the public may not read.
+	EarlierVisibility auth.Visibility
 }
 
 // Loaded is what LoadDemoOpts made.
@@ -121,7 +126,7 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	for _, y := range []struct {
 		year int
 		vis  auth.Visibility
-	}{{2021, auth.VisWinners}, {2022, auth.VisFull}} {
+	}{{2021, cmp.Or(opts.EarlierVisibility, auth.VisFull)}, {2022, auth.VisFull}} {
 		d, err := demo.Generate(y.year)
 		if err != nil {
 			return l, err

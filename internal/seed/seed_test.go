@@ -97,7 +97,7 @@ func TestLoadDemo(t *testing.T) {
 			t.Fatalf("%d published runs (%v)", len(runs), err)
 		}
 		r21, r22 := runs[1], runs[0] // newest first
-		if r21.Period != "2021" || r22.Period != "2022" || r21.Visibility != auth.VisWinners || r22.Visibility != auth.VisFull {
+		if r21.Period != "2021" || r22.Period != "2022" || r21.Visibility != auth.VisFull || r22.Visibility != auth.VisFull {
 			t.Errorf("runs %+v and %+v", r21, r22)
 		}
 		if !strings.Contains(string(r22.Params), `"previous_run":`+strconv.FormatInt(r21.ID, 10)) {

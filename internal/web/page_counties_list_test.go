@@ -31,7 +31,7 @@ func rowCodes(body []byte) []string {
 // the run's visibility (2021 shows the public only the winners' scores,
 // yet lists every county).
 func TestCountiesList(t *testing.T) {
-	d := newDemoSite(t)
+	d := newWinnersDemoSite(t)
 	r21 := publishedRun(t, d, "2021")
 	typeRows := len(rowCodes(d.as(t, "").do("GET", "/rankings?type="+url.QueryEscape("工业主导型"), nil).body))
 	if typeRows == 0 || typeRows == 86 {

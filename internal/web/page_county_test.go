@@ -42,13 +42,24 @@ func newDemoSite(t testing.TB) *demoSite { return newDemoSiteAt(t, nil) }
 
 // newDemoSiteAt is newDemoSite with the server's and the store's clock
 // clk (nil: the real clock).
-func newDemoSiteAt(t testing.TB, clk *clock) *demoSite {
+func newDemoSiteAt(t testing.TB, clk *clock) *demoSite { return newDemoSiteOpts(t, clk, seed.Options{}) }
+
+// newWinnersDemoSite is newDemoSite with the 2021 run published at
+// visibility "winners": the tests of what the public may not read.
+func newWinnersDemoSite(t testing.TB) *demoSite {
+	return newDemoSiteOpts(t, nil, seed.Options{EarlierVisibility: auth.VisWinners})
+}
+
+// newDemoSiteOpts is newDemoSiteAt with the demo loaded with opts.
+func newDemoSiteOpts(t testing.TB, clk *clock, opts seed.Options) *demoSite {
 	t.Helper()
 	db := storetest.MustOpen(t)
 	cfg := testConfig()
 	cfg.Demo = true
 	hooks := web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
-		return seed.LoadDemo(ctx, db, pw)
+		opts.AdminPassword = pw
+		l, err := seed.LoadDemoOpts(ctx, db, opts)
+		return l.AdminPassword, err
 	}}
 	if clk != nil {
 		db.SetClock(clk.now)

@@ -32,7 +32,7 @@ func count(body []byte, re string) int { return len(regexp.MustCompile(re).FindA
 // public sees 2022's full table (86 scored tiles, a top 10 of ten) but only
 // 2021's award winners (the other tiles grey, a note saying so).
 func TestDashboardVisibility(t *testing.T) {
-	d := newDemoSite(t)
+	d := newWinnersDemoSite(t)
 	r22, r21 := publishedRun(t, d, "2022"), publishedRun(t, d, "2021")
 	anon := d.as(t, "")
 	res := anon.do("GET", "/", nil)
@@ -94,7 +94,7 @@ func TestErrorPages(t *testing.T) {
 // the full 2022 ranking (86 rows, ranks from 1), and only the winners of
 // 2021, whose visibility is "winners".
 func TestNoticeWorkbook(t *testing.T) {
-	d := newDemoSite(t)
+	d := newWinnersDemoSite(t)
 	r21 := publishedRun(t, d, "2021")
 	for _, tc := range []struct {
 		query    string

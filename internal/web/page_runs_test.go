@@ -16,7 +16,7 @@ var runRow = regexp.MustCompile(`<tr class="run" data-run="(\d+)" data-state="(\
 // the comparison of 2021 and 2022 shows score and rank differences; the
 // robustness page shows every county's interval.
 func TestRunsPages(t *testing.T) {
-	d := newDemoSite(t)
+	d := newWinnersDemoSite(t)
 	r := d.as(t, "").do("GET", "/runs", nil)
 	if r.status != http.StatusOK {
 		t.Fatalf("GET /runs: %d %s", r.status, r.body)
