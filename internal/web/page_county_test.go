@@ -42,7 +42,9 @@ func newDemoSite(t testing.TB) *demoSite { return newDemoSiteAt(t, nil) }
 
 // newDemoSiteAt is newDemoSite with the server's and the store's clock
 // clk (nil: the real clock).
-func newDemoSiteAt(t testing.TB, clk *clock) *demoSite { return newDemoSiteOpts(t, clk, seed.Options{}) }
+func newDemoSiteAt(t testing.TB, clk *clock) *demoSite {
+	return newDemoSiteOpts(t, clk, seed.Options{})
+}
 
 // newWinnersDemoSite is newDemoSite with the 2021 run published at
 // visibility "winners": the tests of what the public may not read.
