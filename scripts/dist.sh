@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Builds the release binaries into dist/ (not in git):
+# Builds the release archives into dist/ (not in git), from a fresh clone:
 #
-#   dist/qiangxian-VERSION-linux-amd64
-#   dist/qiangxian-VERSION-linux-arm64
-#   dist/SHA256SUMS
+#   dist/qiangxian-VERSION-linux-amd64.tar.gz
+#   dist/qiangxian-VERSION-linux-arm64.tar.gz    (鲲鹏, 飞腾)
+#   dist/qiangxian-VERSION-linux-loong64.tar.gz  (龙芯)
+#   dist/SHA256SUMS and dist/SM3SUMS             (of the three archives)
 #
-# Static binaries (CGO_ENABLED=0: the SQLite driver is pure Go), built with
-# -trimpath so that no path of this machine is in them, the version stamped
-# into cli.Version, and the front-end assets embedded (npm ci and
-# scripts/assets.sh are run first when node_modules is missing). VERSION is
-# the first argument, else $VERSION, else `git describe`.
+# Each archive holds one folder qiangxian-VERSION-linux-ARCH/ with the static
+# binary (CGO_ENABLED=0: the SQLite driver is pure Go; -trimpath; the version
+# stamped into cli.Version; the front-end assets embedded), the systemd unit,
+# the example TOML config and the nginx TLS reverse-proxy example of deploy/,
+# and the Chinese operations guide. npm ci and scripts/assets.sh run first
+# when the assets are missing. VERSION is the first argument, else
+# $VERSION, else `git describe`. SM3SUMS is written by the amd64 binary's
+# `qiangxian sm3sum` (GB/T 32905) when this machine runs it, else by
+# `openssl dgst -sm3`.
 #
-# Usage: scripts/release.sh [VERSION]
+# Usage: scripts/dist.sh [VERSION]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -19,7 +24,7 @@ export PATH="$PATH:/usr/local/go/bin"
 version="${1:-${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}}"
 case "$version" in
 *[!A-Za-z0-9._+-]*)
-	echo "release: version '$version' may hold only letters, digits and . _ + -" >&2
+	echo "dist: version '$version' may hold only letters, digits and . _ + -" >&2
 	exit 2
 	;;
 esac
@@ -33,29 +38,54 @@ fi
 
 out=dist
 mkdir -p "$out"
-rm -f "$out"/qiangxian-*-linux-* "$out/SHA256SUMS"
-for arch in amd64 arm64; do
-	bin="$out/qiangxian-$version-linux-$arch"
-	echo "release: building $bin" >&2
+rm -rf "$out"/qiangxian-* "$out/SHA256SUMS" "$out/SM3SUMS"
+archives=()
+for arch in amd64 arm64 loong64; do
+	name="qiangxian-$version-linux-$arch"
+	dir="$out/$name"
+	mkdir -p "$dir"
+	echo "dist: building $dir/qiangxian" >&2
 	CGO_ENABLED=0 GOOS=linux GOARCH="$arch" go build -trimpath \
 		-ldflags "-s -w -X github.com/qiangxian/qiangxian/internal/cli.Version=$version" \
-		-o "$bin" ./cmd/qiangxian
+		-o "$dir/qiangxian" ./cmd/qiangxian
+	install -m 0644 deploy/qiangxian.service deploy/qiangxian.toml deploy/nginx-qiangxian.conf "$dir/"
+	install -m 0644 docs/运维手册.md LICENSE "$dir/"
+	# Reproducible archive: fixed owner, order and times.
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2000-01-01 00:00Z' \
+		-C "$out" -czf "$out/$name.tar.gz" "$name"
+	archives+=("$name.tar.gz")
 done
+
 # Each binary must say its version: amd64 natively, arm64 under qemu-user
-# when installed (Debian's qemu-user; no binfmt needed), else `file` is shown.
+# when installed (Debian's qemu-user-static; no binfmt needed).
 check() {
 	got="$("$@" version)"
 	if [ "$got" != "qiangxian $version" ]; then
-		echo "release: $* version said '$got', want 'qiangxian $version'" >&2
+		echo "dist: $* version said '$got', want 'qiangxian $version'" >&2
 		exit 1
 	fi
 }
-check "$out/qiangxian-$version-linux-amd64"
-if command -v qemu-aarch64 >/dev/null; then
-	check qemu-aarch64 "$out/qiangxian-$version-linux-arm64"
-	echo "release: arm64 binary runs under qemu-aarch64" >&2
-else
-	file "$out/qiangxian-$version-linux-arm64" >&2 || true
+amd="$out/qiangxian-$version-linux-amd64/qiangxian"
+native=""
+if [ "$(uname -m)" = x86_64 ]; then
+	check "$amd"
+	native="$amd"
 fi
-(cd "$out" && sha256sum qiangxian-"$version"-linux-* > SHA256SUMS)
-cat "$out/SHA256SUMS"
+for q in qemu-aarch64-static qemu-aarch64; do
+	if command -v "$q" >/dev/null; then
+		check "$q" "$out/qiangxian-$version-linux-arm64/qiangxian"
+		echo "dist: arm64 binary runs under $q" >&2
+		break
+	fi
+done
+
+(cd "$out" && sha256sum "${archives[@]}" > SHA256SUMS)
+if [ -n "$native" ]; then
+	(cd "$out" && "../$native" sm3sum "${archives[@]}" > SM3SUMS)
+else
+	(cd "$out" && for a in "${archives[@]}"; do
+		echo "$(openssl dgst -sm3 -r "$a" | cut -d' ' -f1)  $a"
+	done > SM3SUMS)
+fi
+for arch in amd64 arm64 loong64; do rm -rf "$out/qiangxian-$version-linux-$arch"; done
+cat "$out/SHA256SUMS" "$out/SM3SUMS"
