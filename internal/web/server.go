@@ -51,6 +51,8 @@ type Server struct {
 	published   resultCache
 	caches      *caches // what the server keeps in memory between requests (cache.go)
 	imports     importQueue
+	mux         *http.ServeMux // the routes, for the metrics' route label
+	metrics     metrics        // request latencies (metrics.go)
 }
 
 // New returns a server of db configured by cfg.
@@ -77,7 +79,12 @@ func (s *Server) Handler() http.Handler {
 		csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, forbidden("cross-origin request"))
 		}))
-		s.handler = s.logRequests(s.recoverPanics(securityHeaders(s.readyGate(csrf.Handler(s.authenticate(s.routes()))))))
+		routes := s.routes()
+		s.mux, _ = routes.(*http.ServeMux)
+		s.handler = s.logRequests(s.recoverPanics(s.securityHeaders(s.readyGate(csrf.Handler(s.authenticate(routes))))))
+		if s.cfg.MetricsAddr != "" { // latencies are measured only when someone reads them
+			s.handler = s.measure(s.handler)
+		}
 	})
 	return s.handler
 }
