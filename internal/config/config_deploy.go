@@ -21,11 +21,12 @@ type Deploy struct {
 	MetricsAddr string
 	AuditHash   string // hash of new audit rows' chain: sha256 or sm3
 	BackupKey   string // 32 hex digits: backups are SM4-GCM encrypted with it
-	// AdminSeparation splits the administrator's powers into 三员:
-	// 系统管理员 (admin: accounts other than administrators, data,
-	// backups), 安全管理员 (secadmin: the administrators' accounts and
-	// roles) and 审计管理员 (auditor: reads the audit log, nothing else).
+	// AdminSeparation splits the administrator's powers into 三员 (see
+	// auth.Duty): the administrator accounts listed in SecurityAdmins are
+	// 安全管理员, those in AuditAdmins 审计管理员, the others 系统管理员.
 	AdminSeparation bool
+	SecurityAdmins  string // administrator accounts that are 安全管理员, comma-separated
+	AuditAdmins     string // administrator accounts that are 审计管理员, comma-separated
 
 	// Single sign-on. PublicURL is the address users open (https://…);
 	// the OIDC redirect URI is PublicURL/login/oidc/callback and the CAS
@@ -108,6 +109,16 @@ func (d Deploy) problems() []string {
 			bad = append(bad, "sso_username_claim is empty")
 		}
 	}
+	if d.AdminSeparation {
+		if strings.TrimSpace(d.SecurityAdmins) == "" || strings.TrimSpace(d.AuditAdmins) == "" {
+			bad = append(bad, "admin_separation needs security_admins and audit_admins")
+		}
+		for _, n := range strings.Split(d.SecurityAdmins, ",") {
+			if listed(d.AuditAdmins, strings.TrimSpace(n)) {
+				bad = append(bad, fmt.Sprintf("%q is both a security and an audit administrator", strings.TrimSpace(n)))
+			}
+		}
+	}
 	if d.OIDC() && d.OIDCClientID == "" {
 		bad = append(bad, "oidc_client_id is empty")
 	}
@@ -151,6 +162,12 @@ var deployFields = []field{
 	mk("admin_separation", false, "三员分立：系统管理员、安全管理员、审计管理员", "three-admin separation: system, security and audit administrators", func() (func(*Config) string, func(*Config, string) error) {
 		return boolean(func(c *Config) *bool { return &c.AdminSeparation })
 	}),
+	mk("security_admins", false, "三员分立：安全管理员账号（逗号分隔，须为 admin 角色）", "three-admin separation: security administrator accounts (comma-separated, role admin)", func() (func(*Config) string, func(*Config, string) error) {
+		return str(func(c *Config) *string { return &c.SecurityAdmins })
+	}),
+	mk("audit_admins", false, "三员分立：审计管理员账号（逗号分隔，须为 admin 角色）", "three-admin separation: audit administrator accounts (comma-separated, role admin)", func() (func(*Config) string, func(*Config, string) error) {
+		return str(func(c *Config) *string { return &c.AuditAdmins })
+	}),
 	mk("public_url", false, "用户访问的外部地址（单点登录回调用）", "the address users open (for single sign-on callbacks)", func() (func(*Config) string, func(*Config, string) error) {
 		return str(func(c *Config) *string { return &c.PublicURL })
 	}),
@@ -178,4 +195,29 @@ var deployFields = []field{
 	mk("sso_default_role", false, "无映射时新建账号的角色（为空则只允许已有账号）", "role of a new account when nothing maps (empty: existing accounts only)", func() (func(*Config) string, func(*Config, string) error) {
 		return str(func(c *Config) *string { return &c.SSODefaultRole })
 	}),
+}
+
+// AdminDuty is the duty of the administrator account username under
+// three-admin separation: none when it is off, else security or audit for
+// the accounts listed in security_admins or audit_admins, system for the
+// other administrators.
+func (d Deploy) AdminDuty(username string) auth.Duty {
+	switch {
+	case !d.AdminSeparation:
+		return auth.DutyNone
+	case listed(d.SecurityAdmins, username):
+		return auth.DutySecurity
+	case listed(d.AuditAdmins, username):
+		return auth.DutyAudit
+	}
+	return auth.DutySystem
+}
+
+func listed(list, name string) bool {
+	for _, n := range strings.Split(list, ",") {
+		if strings.TrimSpace(n) == name {
+			return true
+		}
+	}
+	return false
 }

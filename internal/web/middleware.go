@@ -22,7 +22,8 @@ const SessionCookie = "qx_session"
 // nobody (auth.Anonymous).
 type caller struct {
 	user    store.User
-	session string // the session token, for logout; "" for API tokens
+	session string    // the session token, for logout; "" for API tokens
+	duty    auth.Duty // an administrator's duty under three-admin separation
 }
 
 func (c *caller) anonymous() bool { return c.user.Username == "" }
@@ -32,7 +33,11 @@ func (c *caller) principal() auth.User {
 	if c.anonymous() {
 		return auth.Anonymous
 	}
-	return c.user.Principal()
+	p := c.user.Principal()
+	if p.Role == auth.RoleAdmin {
+		p.Duty = c.duty
+	}
+	return p
 }
 
 // actor is the caller as the audit log names her.
@@ -183,6 +188,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
+		c.duty = s.cfg.AdminDuty(c.user.Username)
 		if info, ok := ctx.Value(infoKey).(*reqInfo); ok {
 			info.user = c.user.Username
 		}

@@ -35,6 +35,10 @@ type Hooks struct {
 	Out    io.Writer        // where a generated administrator password is printed, once
 	Logger *slog.Logger     // nil: slog.Default()
 	Now    func() time.Time // the clock of login throttling; nil: time.Now
+	// HTTPClient makes the back-channel calls of single sign-on (OIDC
+	// discovery, keys and tokens; CAS ticket validation); nil: a client
+	// with a 15 s timeout.
+	HTTPClient *http.Client
 }
 
 // Server serves one database. Create it with New and start it with Run.
@@ -53,6 +57,7 @@ type Server struct {
 	imports     importQueue
 	mux         *http.ServeMux // the routes, for the metrics' route label
 	metrics     metrics        // request latencies (metrics.go)
+	oidc        oidcProvider   // the OpenID provider's metadata and keys (oidc_provider.go)
 }
 
 // New returns a server of db configured by cfg.
