@@ -17,6 +17,8 @@
 # `openssl dgst -sm3`.
 #
 # Usage: scripts/dist.sh [VERSION]
+# DIST_ARCHES="amd64" builds only those, DIST_OUT=DIR writes there instead
+# of dist/ (the install test, internal/disttest, uses both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -36,11 +38,13 @@ if [ ! -f internal/web/static/vendor/echarts.min.js ]; then
 	scripts/assets.sh
 fi
 
-out=dist
+out="${DIST_OUT:-dist}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 rm -rf "$out"/qiangxian-* "$out/SHA256SUMS" "$out/SM3SUMS"
+arches="${DIST_ARCHES:-amd64 arm64 loong64}"
 archives=()
-for arch in amd64 arm64 loong64; do
+for arch in $arches; do
 	name="qiangxian-$version-linux-$arch"
 	dir="$out/$name"
 	mkdir -p "$dir"
@@ -67,12 +71,12 @@ check() {
 }
 amd="$out/qiangxian-$version-linux-amd64/qiangxian"
 native=""
-if [ "$(uname -m)" = x86_64 ]; then
+if [ "$(uname -m)" = x86_64 ] && [ -x "$amd" ]; then
 	check "$amd"
 	native="$amd"
 fi
 for q in qemu-aarch64-static qemu-aarch64; do
-	if command -v "$q" >/dev/null; then
+	if [ -d "$out/qiangxian-$version-linux-arm64" ] && command -v "$q" >/dev/null; then
 		check "$q" "$out/qiangxian-$version-linux-arm64/qiangxian"
 		echo "dist: arm64 binary runs under $q" >&2
 		break
@@ -81,11 +85,11 @@ done
 
 (cd "$out" && sha256sum "${archives[@]}" > SHA256SUMS)
 if [ -n "$native" ]; then
-	(cd "$out" && "../$native" sm3sum "${archives[@]}" > SM3SUMS)
+	(cd "$out" && "$native" sm3sum "${archives[@]}" > SM3SUMS)
 else
 	(cd "$out" && for a in "${archives[@]}"; do
 		echo "$(openssl dgst -sm3 -r "$a" | cut -d' ' -f1)  $a"
 	done > SM3SUMS)
 fi
-for arch in amd64 arm64 loong64; do rm -rf "$out/qiangxian-$version-linux-$arch"; done
+for arch in $arches; do rm -rf "$out/qiangxian-$version-linux-$arch"; done
 cat "$out/SHA256SUMS" "$out/SM3SUMS"
