@@ -60,8 +60,8 @@ for arch in $arches; do
 	archives+=("$name.tar.gz")
 done
 
-# Each binary must say its version: amd64 natively, arm64 under qemu-user
-# when installed (Debian's qemu-user-static; no binfmt needed).
+# Each binary must say its version: amd64 natively, arm64 and loong64 under
+# qemu-user when installed (Debian's qemu-user-static; no binfmt needed).
 check() {
 	got="$("$@" version)"
 	if [ "$got" != "qiangxian $version" ]; then
@@ -75,12 +75,15 @@ if [ "$(uname -m)" = x86_64 ] && [ -x "$amd" ]; then
 	check "$amd"
 	native="$amd"
 fi
-for q in qemu-aarch64-static qemu-aarch64; do
-	if [ -d "$out/qiangxian-$version-linux-arm64" ] && command -v "$q" >/dev/null; then
-		check "$q" "$out/qiangxian-$version-linux-arm64/qiangxian"
-		echo "dist: arm64 binary runs under $q" >&2
-		break
-	fi
+for pair in arm64:aarch64 loong64:loongarch64; do
+	arch=${pair%%:*}
+	for q in "qemu-${pair#*:}-static" "qemu-${pair#*:}"; do
+		if [ -d "$out/qiangxian-$version-linux-$arch" ] && command -v "$q" >/dev/null; then
+			check "$q" "$out/qiangxian-$version-linux-$arch/qiangxian"
+			echo "dist: $arch binary runs under $q" >&2
+			break
+		fi
+	done
 done
 
 (cd "$out" && sha256sum "${archives[@]}" > SHA256SUMS)
