@@ -3,7 +3,7 @@
 #   make test   every test, exactly as CI runs them (.ci/run installs what is missing)
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run test assets build release
+.PHONY: run test assets build dist
 
 run: assets
 	go run ./cmd/qiangxian serve
@@ -21,7 +21,9 @@ internal/web/static/vendor/echarts.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	scripts/assets.sh
 
-# Static linux/amd64 and linux/arm64 binaries and SHA256SUMS in dist/
-# (VERSION=… to name them; default git describe).
-release:
-	scripts/release.sh $(VERSION)
+# Release archives for linux/amd64, arm64 and loong64 (static binary, systemd
+# unit, example config, nginx TLS example) with SHA256SUMS and SM3SUMS in
+# dist/ (VERSION=… to name them; default git describe). Works from a fresh
+# clone: npm ci runs when the assets are missing.
+dist:
+	scripts/dist.sh $(VERSION)

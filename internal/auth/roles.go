@@ -41,6 +41,7 @@ type User struct {
 	Role       Role
 	Department string // RoleDepartment: the providing department's name, as in the indicator catalogue
 	Unit       string // RolePrefecture: the prefecture's code; RoleCounty: the county's or zone's code
+	Duty       Duty   // RoleAdmin under three-admin separation (can_separation.go)
 }
 
 // Anonymous is a caller without a login: she sees what a viewer sees.

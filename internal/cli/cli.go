@@ -52,6 +52,7 @@ var commands = []command{
 	{"backup", [2]string{"备份数据库到文件（服务器运行时亦可）", "back the database up to a file (also while the server runs)"}, runBackup},
 	{"restore", [2]string{"从备份文件恢复到空数据库", "restore a backup into an empty database"}, runRestore},
 	{"zones", [2]string{"开发区：动态管理（manage）、名录导入（import）、亩均效益分类（grade）、土地利用（land）、产值目标与分档（targets）", "development zones: management (manage), registry import (import), 亩均 grading (grade), land use (land), output targets and tiers (targets)"}, runZones},
+	{"sm3sum", [2]string{"计算或校验文件的 SM3（国密）摘要", "SM3 digests of files, or check a list of them"}, runSM3Sum},
 	{"config", [2]string{"显示生效的配置（config dump，隐去密钥）", "show the effective configuration (config dump, secrets masked)"}, runConfig},
 	{"version", [2]string{"显示版本", "print the version"}, runVersion},
 }

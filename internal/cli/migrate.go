@@ -58,6 +58,9 @@ func (e *env) openDBConfig(ctx context.Context, fs *flag.FlagSet, args []string,
 		return nil, cfg, &usageError{err.Error()}
 	}
 	db, err := store.Open(ctx, cfg.DB)
+	if err == nil {
+		err = db.SetAuditHash(cfg.AuditHash) // validated by config.Load
+	}
 	return db, cfg, err
 }
 

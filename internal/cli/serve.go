@@ -2,13 +2,16 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/config"
 	"github.com/qiangxian/qiangxian/internal/seed"
@@ -36,14 +39,47 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.SetAuditHash(cfg.AuditHash); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, e.t("qiangxian 正在监听 http://%s（数据库：%s）", "qiangxian listening on http://%s (database: %s)",
-		ln.Addr(), db.Dialect()))
+	scheme := "http"
+	if cfg.TLS() {
+		if ln, err = tlsListener(ln, cfg); err != nil {
+			return err
+		}
+		scheme = "https"
+	}
+	fmt.Fprintln(e.stdout, e.t("qiangxian 正在监听 %s://%s（数据库：%s）", "qiangxian listening on %s://%s (database: %s)",
+		scheme, ln.Addr(), db.Dialect()))
 	s := web.New(db, cfg, web.Hooks{Seed: seedDemo(log), Out: e.stdout, Logger: log})
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.t("Prometheus 指标：http://%s/metrics", "Prometheus metrics: http://%s/metrics", mln.Addr()))
+		ms := &http.Server{Handler: s.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go ms.Serve(mln)
+		defer ms.Close()
+	}
 	return s.Run(ctx, ln)
+}
+
+// tlsListener serves TLS 1.2 or later on ln with the configured
+// certificate and key. HSTS and Secure cookies follow (the requests carry
+// their TLS state).
+func tlsListener(ln net.Listener, cfg config.Config) (net.Listener, error) {
+	cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+	if err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("tls_cert/tls_key: %w", err)
+	}
+	return tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}), nil
 }
 
 // seedDemo loads the demo through seed.LoadDemo. A database that holds

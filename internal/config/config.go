@@ -65,6 +65,8 @@ type Config struct {
 	LogFormat       string // text or json
 	ShutdownTimeout time.Duration
 	Limits          Limits // the [limits] section: what an upload may hold
+
+	Deploy // TLS, metrics, 国密 and single sign-on (config_deploy.go)
 }
 
 // Default returns the built-in defaults.
@@ -85,6 +87,7 @@ func Default() Config {
 		LogFormat:         "text",
 		ShutdownTimeout:   10 * time.Second,
 		Limits:            DefaultLimits(),
+		Deploy:            defaultDeploy(),
 	}
 }
 
@@ -198,7 +201,7 @@ var fields = append([]field{
 	mk("shutdown_timeout", false, "停止时等待请求完成的时间", "how long shutdown waits for requests", func() (func(*Config) string, func(*Config, string) error) {
 		return dur(func(c *Config) *time.Duration { return &c.ShutdownTimeout })
 	}),
-}, limitFields...)
+}, append(deployFields, limitFields...)...)
 
 // FileEnv is the variable naming the TOML file when --config is not given.
 const FileEnv = "QIANGXIAN_CONFIG"
@@ -334,6 +337,7 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		bad = append(bad, fmt.Sprintf("log_format %q is not text or json", c.LogFormat))
 	}
+	bad = append(bad, c.Deploy.problems()...)
 	bad = append(bad, c.Limits.problems()...)
 	if len(bad) > 0 {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
@@ -372,7 +376,7 @@ func (c Config) Dump(w io.Writer) error {
 // tomlValue quotes strings and leaves numbers and booleans bare.
 func tomlValue(key, v string) string {
 	switch key {
-	case "demo", "trust_proxy":
+	case "demo", "trust_proxy", "totp_admin", "admin_separation":
 		return v
 	case "login_failures", "max_upload":
 		return v

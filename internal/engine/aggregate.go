@@ -218,6 +218,12 @@ func ameanRows(out []float64, x [][]float64, w, wn []float64) {
 type rsum struct{ s, c float64 }
 
 func (r *rsum) add(p float64) {
+	// The explicit conversion rounds p (often a product at the call site)
+	// before the sum: otherwise arm64 fuses the multiply and the add into
+	// one FMA, and the error term below no longer matches the rounding
+	// that happened (the Go spec allows fusion across statements; only a
+	// conversion stops it).
+	p = float64(p)
 	t := r.s + p
 	bp := t - r.s
 	r.c += (r.s - (t - bp)) + (p - bp)

@@ -150,7 +150,7 @@ func ameanCols(out []float64, xs [][]float64, wk []float64, sw float64, sc *aggS
 	for j, x := range xs {
 		f := wk[j] / sw
 		for u, xu := range x[:n] {
-			p := f * xu
+			p := float64(f * xu) // rounded: no FMA fusion on arm64 (see rsum.add)
 			su := s[u]
 			t := su + p
 			bp := t - su
@@ -183,7 +183,7 @@ func (a *Aggregator) gmeanGroup(dst *Dataset, g aggGroup, out []float64, lx [][]
 		}
 		wj := wk[j]
 		for u, lu := range l[:n] {
-			p := wj * lu
+			p := float64(wj * lu) // rounded: no FMA fusion on arm64 (see rsum.add)
 			su := s[u]
 			t := su + p
 			bp := t - su

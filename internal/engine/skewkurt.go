@@ -194,6 +194,7 @@ func rMean(x []float64) float64 {
 type ksum struct{ s, c float64 }
 
 func (k *ksum) add(v float64) {
+	v = float64(v) // no FMA fusion with the caller's product (see rsum.add)
 	t := k.s + v
 	bp := t - k.s
 	k.c += (k.s - (t - bp)) + (v - bp)

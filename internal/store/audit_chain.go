@@ -8,7 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/qiangxian/qiangxian/internal/gm"
 )
 
 // auditChainKey is the PostgreSQL advisory lock (with a hash of the schema
@@ -17,11 +20,37 @@ import (
 // SQLite needs none: its write transactions already take turns.
 const auditChainKey = 0x71786163 // "qxac"
 
-// chainHash is the tamper evidence of one audit row: SHA-256 over the
-// previous row's chain and the row's fields, as a JSON array (so that no
-// field can run into the next), in hex.
-func chainHash(prev string, id int64, at time.Time, username, action, entity, entityID, detail string) string {
+// sm3Prefix marks a chain value computed with SM3 (GB/T 32905) rather
+// than SHA-256; verification reads the algorithm of each row from it, so a
+// log may switch from one to the other (audit_hash) and stay verifiable.
+const sm3Prefix = "sm3:"
+
+// AuditHashes are the values of the audit_hash setting.
+var AuditHashes = []string{"sha256", "sm3"}
+
+// SetAuditHash chooses the hash of the audit rows this DB writes from now
+// on: "sha256" (the default) or "sm3".
+func (db *DB) SetAuditHash(name string) error {
+	switch name {
+	case "", "sha256":
+		db.sm3 = false
+	case "sm3":
+		db.sm3 = true
+	default:
+		return fmt.Errorf("store: audit hash %q is not sha256 or sm3", name)
+	}
+	return nil
+}
+
+// chainHash is the tamper evidence of one audit row: SHA-256 (or, with
+// useSM3, SM3 written with the prefix "sm3:") over the previous row's chain
+// and the row's fields, as a JSON array (so that no field can run into the
+// next), in hex.
+func chainHash(useSM3 bool, prev string, id int64, at time.Time, username, action, entity, entityID, detail string) string {
 	b, _ := json.Marshal([]any{prev, id, at.UTC().Format(time.RFC3339Nano), username, action, entity, entityID, detail})
+	if useSM3 {
+		return sm3Prefix + gm.SM3Hex(b)
+	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -42,7 +71,7 @@ func (t *txn) insertAudit(action, entity, entityID, detail string) error {
 	id := last + 1
 	_, err = t.Exec(`INSERT INTO audit_log (id, at, username, action, entity, entity_id, detail, chain)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, t.now, t.actor.Username, action, entity, entityID, detail,
-		chainHash(prev, id, t.now, t.actor.Username, action, entity, entityID, detail))
+		chainHash(t.db.sm3, prev, id, t.now, t.actor.Username, action, entity, entityID, detail))
 	return err
 }
 
@@ -79,7 +108,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (c AuditCheck, err error) {
 		switch {
 		case chain == "" && !chained:
 			c.Unchained++
-		case chain == "" || chain != chainHash(prev, e.ID, e.At, e.Username, e.Action, e.Entity, e.EntityID, detail):
+		case chain == "" || chain != chainHash(strings.HasPrefix(chain, sm3Prefix), prev, e.ID, e.At, e.Username, e.Action, e.Entity, e.EntityID, detail):
 			if c.BadID == 0 {
 				c.BadID = e.ID
 			}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
@@ -40,25 +41,55 @@ func TestAuditChainDetectsTampering(t *testing.T) {
 		{"row added by SQL", `INSERT INTO audit_log (id, at, username, action, entity, entity_id, detail)
 			VALUES (4, '2024-03-01 10:00:00', 'x', 'create', 'user', 'x', '{}')`, 4},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-				newClock(db)
-				for _, n := range []string{"u1", "u2", "u3"} {
-					mustUser(t, db, store.User{Username: n, Role: auth.RoleViewer})
-				}
-				c, err := db.VerifyAudit(ctx)
-				if err != nil || c.Rows != 3 || c.Unchained != 0 || len(c.Head) != 64 {
-					t.Fatalf("fresh log: %+v, %v", c, err)
-				}
-				openTriggers(t, db)
-				if err := db.ExecForTest(ctx, tc.sql); err != nil {
-					t.Fatal(err)
-				}
-				c, err = db.VerifyAudit(ctx)
-				if !errors.Is(err, store.ErrInvalid) || c.BadID != tc.badID {
-					t.Errorf("after %s: %+v, %v; want bad row %d", tc.name, c, err, tc.badID)
-				}
+		// The chain is SHA-256 (64 hex digits) or SM3 ("sm3:" and 64).
+		for _, hash := range []struct {
+			name    string
+			headLen int
+		}{{"sha256", 64}, {"sm3", 68}} {
+			t.Run(tc.name+" "+hash.name, func(t *testing.T) {
+				storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+					newClock(db)
+					if err := db.SetAuditHash(hash.name); err != nil {
+						t.Fatal(err)
+					}
+					for _, n := range []string{"u1", "u2", "u3"} {
+						mustUser(t, db, store.User{Username: n, Role: auth.RoleViewer})
+					}
+					c, err := db.VerifyAudit(ctx)
+					if err != nil || c.Rows != 3 || c.Unchained != 0 || len(c.Head) != hash.headLen {
+						t.Fatalf("fresh log: %+v, %v", c, err)
+					}
+					openTriggers(t, db)
+					if err := db.ExecForTest(ctx, tc.sql); err != nil {
+						t.Fatal(err)
+					}
+					c, err = db.VerifyAudit(ctx)
+					if !errors.Is(err, store.ErrInvalid) || c.BadID != tc.badID {
+						t.Errorf("after %s: %+v, %v; want bad row %d", tc.name, c, err, tc.badID)
+					}
+				})
 			})
-		})
+		}
 	}
+}
+
+// TestAuditChainSwitchesHash: rows written with SHA-256, then SM3, then
+// SHA-256 again (audit_hash changed between restarts) verify as one chain.
+func TestAuditChainSwitchesHash(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		newClock(db)
+		for i, h := range []string{"sha256", "sm3", "sm3", "sha256"} {
+			if err := db.SetAuditHash(h); err != nil {
+				t.Fatal(err)
+			}
+			mustUser(t, db, store.User{Username: fmt.Sprintf("u%d", i), Role: auth.RoleViewer})
+		}
+		c, err := db.VerifyAudit(ctx)
+		if err != nil || c.Rows != 4 || len(c.Head) != 64 {
+			t.Fatalf("mixed log: %+v, %v", c, err)
+		}
+		if err := db.SetAuditHash("md5"); err == nil {
+			t.Error("audit hash md5 accepted")
+		}
+	})
 }

@@ -48,6 +48,7 @@ type DB struct {
 	dialect Dialect
 	dsn     string
 	now     func() time.Time // the clock; tests move it
+	sm3     bool             // new audit rows are chained with SM3 (SetAuditHash)
 
 	genMu   sync.Mutex
 	genStmt *sql.Stmt // the query of Generation, prepared on first use

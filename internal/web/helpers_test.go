@@ -45,14 +45,21 @@ type server struct {
 // until /healthz says it is ready.
 func start(t testing.TB, db *store.DB, cfg config.Config, hooks web.Hooks) *server {
 	t.Helper()
-	if hooks.Logger == nil {
-		hooks.Logger = quiet
-	}
-	s := web.New(db, cfg, hooks)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startOn(t, ln, db, cfg, hooks)
+}
+
+// startOn is start on a listener the test opened (to know its address
+// before configuring the server, e.g. its public_url).
+func startOn(t testing.TB, ln net.Listener, db *store.DB, cfg config.Config, hooks web.Hooks) *server {
+	t.Helper()
+	if hooks.Logger == nil {
+		hooks.Logger = quiet
+	}
+	s := web.New(db, cfg, hooks)
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- s.Run(runCtx, ln) }()

@@ -30,6 +30,7 @@ type loginView struct {
 	// code) or "change" (a new password); StepToken carries it signed.
 	Step      string
 	StepToken string
+	OIDC, CAS bool // single sign-on links shown above the form
 }
 
 func newLoginView(r *http.Request) loginView {
@@ -65,5 +66,6 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, v loginView) {
+	v.OIDC, v.CAS = s.cfg.OIDC(), s.cfg.CAS()
 	s.render(w, r, status, "login", v)
 }

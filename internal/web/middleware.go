@@ -22,7 +22,8 @@ const SessionCookie = "qx_session"
 // nobody (auth.Anonymous).
 type caller struct {
 	user    store.User
-	session string // the session token, for logout; "" for API tokens
+	session string    // the session token, for logout; "" for API tokens
+	duty    auth.Duty // an administrator's duty under three-admin separation
 }
 
 func (c *caller) anonymous() bool { return c.user.Username == "" }
@@ -32,7 +33,11 @@ func (c *caller) principal() auth.User {
 	if c.anonymous() {
 		return auth.Anonymous
 	}
-	return c.user.Principal()
+	p := c.user.Principal()
+	if p.Role == auth.RoleAdmin {
+		p.Duty = c.duty
+	}
+	return p
 }
 
 // actor is the caller as the audit log names her.
@@ -118,7 +123,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 // securityHeaders sets the headers every response carries: no sniffing, no
 // framing, no referrer leaving the site, nothing loaded from elsewhere, and
 // API responses that caches must not keep (they depend on the login).
-func securityHeaders(next http.Handler) http.Handler {
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -126,7 +131,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
 		h.Set("Cache-Control", "no-store")
-		if r.TLS != nil {
+		if r.TLS != nil || s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https" {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		next.ServeHTTP(w, r)
@@ -183,6 +188,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
+		c.duty = s.cfg.AdminDuty(c.user.Username)
 		if info, ok := ctx.Value(infoKey).(*reqInfo); ok {
 			info.user = c.user.Username
 		}

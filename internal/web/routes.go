@@ -16,6 +16,13 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /login", s.loginCreate)
 	mux.HandleFunc("POST /logout", s.logoutCreate)
 
+	// Single sign-on (issue 23; login_oidc.go, login_cas.go): OIDC
+	// authorization code + PKCE and CAS 3.0, when configured.
+	mux.HandleFunc("GET /login/oidc", s.oidcStart)
+	mux.HandleFunc("GET /login/oidc/callback", s.oidcCallback)
+	mux.HandleFunc("GET /login/cas", s.casStart)
+	mux.HandleFunc("GET /login/cas/callback", s.casCallback)
+
 	// JSON API.
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openapiGet)
 	mux.Handle("GET /api/v1/me", s.api(s.meGet))

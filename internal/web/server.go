@@ -35,6 +35,10 @@ type Hooks struct {
 	Out    io.Writer        // where a generated administrator password is printed, once
 	Logger *slog.Logger     // nil: slog.Default()
 	Now    func() time.Time // the clock of login throttling; nil: time.Now
+	// HTTPClient makes the back-channel calls of single sign-on (OIDC
+	// discovery, keys and tokens; CAS ticket validation); nil: a client
+	// with a 15 s timeout.
+	HTTPClient *http.Client
 }
 
 // Server serves one database. Create it with New and start it with Run.
@@ -51,6 +55,9 @@ type Server struct {
 	published   resultCache
 	caches      *caches // what the server keeps in memory between requests (cache.go)
 	imports     importQueue
+	mux         *http.ServeMux // the routes, for the metrics' route label
+	metrics     metrics        // request latencies (metrics.go)
+	oidc        oidcProvider   // the OpenID provider's metadata and keys (oidc_provider.go)
 }
 
 // New returns a server of db configured by cfg.
@@ -77,7 +84,12 @@ func (s *Server) Handler() http.Handler {
 		csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, forbidden("cross-origin request"))
 		}))
-		s.handler = s.logRequests(s.recoverPanics(securityHeaders(s.readyGate(csrf.Handler(s.authenticate(s.routes()))))))
+		routes := s.routes()
+		s.mux, _ = routes.(*http.ServeMux)
+		s.handler = s.logRequests(s.recoverPanics(s.securityHeaders(s.readyGate(csrf.Handler(s.authenticate(routes))))))
+		if s.cfg.MetricsAddr != "" { // latencies are measured only when someone reads them
+			s.handler = s.measure(s.handler)
+		}
 	})
 	return s.handler
 }
