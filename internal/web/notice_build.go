@@ -30,9 +30,21 @@ func (s *Server) noticeTarget(r *http.Request) (store.Run, error) {
 		return run, notFound("published run")
 	}
 	c := callerOf(r)
+	what := "the notice of run " + itoa(int(run.ID))
+	if run.State == auth.StatePublished || run.State == auth.StateSuperseded {
+		// Issued: the document is public whatever the visibility, which
+		// removes content (the annexes), never the document (issue 12).
+		return run, require(c, auth.Read, runResource(run), what)
+	}
+	// Not issued yet: a draft for the office and the reviewing departments
+	// only. The public reads a run in 公示 through the 公示 notice
+	// (/publicity), not through a 通报 that does not exist yet.
 	if err := require(c, auth.Read, auth.Resource{Kind: auth.KindResult, RunState: run.State, Visibility: run.Visibility,
-		Winner: true}, "the notice of run "+itoa(int(run.ID))); err != nil {
+		Winner: true}, what); err != nil {
 		return run, err
+	}
+	if p := c.principal(); c.anonymous() || p.Role == auth.RoleViewer || p.Role == auth.RoleCounty || p.Role == auth.RolePrefecture {
+		return run, deny(c, what)
 	}
 	return run, nil
 }

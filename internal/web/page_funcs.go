@@ -55,7 +55,7 @@ func pageFuncs(lang locale.Lang) template.FuncMap {
 			return string(b), err
 		},
 		"static": staticURL,
-		"state":  func(s auth.RunState) string { return ui(lang, "state."+string(s)) },
+		"state":  func(s any) string { return ui(lang, "state."+fmt.Sprint(s)) }, // an auth.RunState or its code
 		"vis":    func(v auth.Visibility) string { return ui(lang, "vis."+string(v)) },
 		"award":  awardClass,
 		"add":    func(a, b int) int { return a + b },
