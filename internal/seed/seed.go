@@ -140,6 +140,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 		}
 		l.Runs = append(l.Runs, run)
 	}
+	if err := putInvest(ctx, db, actor); err != nil {
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}
