@@ -156,7 +156,7 @@ func navOf(p string) string {
 	switch seg {
 	case "":
 		return "home"
-	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events":
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events", "invest":
 		return seg
 	}
 	return ""

@@ -27,6 +27,7 @@ func (p *Page) Menu() []menuItem {
 		{Key: "runs", Href: "/runs", Label: "nav.runs"},
 		{Key: "data", Href: "/data", Label: "nav.data"},
 		{Key: "notice", Href: "/notice", Label: "nav.notice"},
+		{Key: "invest", Href: "/invest", Label: "nav.invest"},
 	}
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	if p.Admin() {

@@ -181,5 +181,14 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /counties/{code}/objections", s.page(s.countyObjectionsPost))
 	// End of Pages: run lifecycle and outputs.
 
+	// Pages: investment attraction (issue 17; page_invest_*.go): the public
+	// summary of published months, the ledger and its projects, review.
+	mux.Handle("GET /invest", s.cachedPage(false, s.investSummary))
+	// The ledger's pages need a login: not cached, since the page cache
+	// keys anonymous callers and viewers alike.
+	mux.Handle("GET /invest/projects", s.page(s.investProjects))
+	mux.Handle("GET /invest/projects/{id}", s.page(s.investProject))
+	// End of Pages: investment attraction.
+
 	return mux
 }
