@@ -66,47 +66,53 @@ func (db *DB) ImportInvestProjects(ctx context.Context, actor Actor, note Revisi
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
-		if rev, err = t.newRevision(note); err != nil {
-			return err
-		}
-		if err := t.insertBatch("invest_projects", splitColumns(investProjectColumns), len(ps), func(i int, dst []any) []any {
-			p := &ps[i]
-			stage := p.Stage
-			if stage == "" {
-				stage = invest.StageOf(p, 99991231)
-			}
-			return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
-				int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
-				int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
-				p.IncreaseOf, p.Relocation, string(stage))
-		}); err != nil {
-			return err
-		}
-		if err := t.insertBatch("invest_investors", []string{"project_id", "revision_id", "position", "investor", "code", "location", "share"},
-			len(ps), func(i int, dst []any) []any {
-				p := &ps[i]
-				return append(dst, p.ID, rev.ID, 1, p.Investor, p.InvestorCode, p.InvestorLoc, 1.0)
-			}); err != nil {
-			return err
-		}
-		if _, err := t.Exec(`UPDATE invest_projects SET superseded_by = $1
-			WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_projects n
-				WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
-			return err
-		}
-		l, err := t.investLedger()
-		if err != nil {
-			return err
-		}
-		if err := checkIncreases(l); err != nil {
-			return err
-		}
-		if err := t.rebuildInvestFacts(l); err != nil {
-			return err
-		}
-		return t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
+		rev, err = t.importInvestProjects(note, ps)
+		return err
 	})
 	return rev, err
+}
+
+// importInvestProjects is ImportInvestProjects inside t.
+func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev Revision, err error) {
+	if rev, err = t.newRevision(note); err != nil {
+		return rev, err
+	}
+	if err := t.insertBatch("invest_projects", splitColumns(investProjectColumns), len(ps), func(i int, dst []any) []any {
+		p := &ps[i]
+		stage := p.Stage
+		if stage == "" {
+			stage = invest.StageOf(p, 99991231)
+		}
+		return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
+			int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
+			int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
+			p.IncreaseOf, p.Relocation, string(stage))
+	}); err != nil {
+		return rev, err
+	}
+	if err := t.insertBatch("invest_investors", []string{"project_id", "revision_id", "position", "investor", "code", "location", "share"},
+		len(ps), func(i int, dst []any) []any {
+			p := &ps[i]
+			return append(dst, p.ID, rev.ID, 1, p.Investor, p.InvestorCode, p.InvestorLoc, 1.0)
+		}); err != nil {
+		return rev, err
+	}
+	if _, err := t.Exec(`UPDATE invest_projects SET superseded_by = $1
+		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_projects n
+			WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
+		return rev, err
+	}
+	l, err := t.investLedger()
+	if err != nil {
+		return rev, err
+	}
+	if err := checkIncreases(l); err != nil {
+		return rev, err
+	}
+	if err := t.rebuildInvestFacts(l); err != nil {
+		return rev, err
+	}
+	return rev, t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
 }
 
 // checkIncreases refuses a ledger in which an increase names no current
@@ -144,36 +150,42 @@ func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionN
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
-		if rev, err = t.newRevision(note); err != nil {
-			return err
-		}
-		evidence := func(f *InvestFunds) string {
-			if f.Evidence {
-				return "有"
-			}
-			return ""
-		}
-		if err := t.insertBatch("invest_funds", splitColumns(investFundsColumns), len(fs), func(i int, dst []any) []any {
-			f := &fs[i]
-			return append(dst, rev.ID, f.ProjectID, int(f.Month), int64(f.Amount), f.Source.String(), evidence(f), f.PayerLoc)
-		}); err != nil {
-			return err
-		}
-		if _, err := t.Exec(`UPDATE invest_funds SET superseded_by = $1
-			WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_funds n
-				WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
-			return err
-		}
-		l, err := t.investLedger()
-		if err != nil {
-			return err
-		}
-		if err := t.rebuildInvestFacts(l); err != nil {
-			return err
-		}
-		return t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
+		rev, err = t.importInvestFunds(note, fs)
+		return err
 	})
 	return rev, err
+}
+
+// importInvestFunds is ImportInvestFunds inside t.
+func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revision, err error) {
+	if rev, err = t.newRevision(note); err != nil {
+		return rev, err
+	}
+	evidence := func(f *InvestFunds) string {
+		if f.Evidence {
+			return "有"
+		}
+		return ""
+	}
+	if err := t.insertBatch("invest_funds", splitColumns(investFundsColumns), len(fs), func(i int, dst []any) []any {
+		f := &fs[i]
+		return append(dst, rev.ID, f.ProjectID, int(f.Month), int64(f.Amount), f.Source.String(), evidence(f), f.PayerLoc)
+	}); err != nil {
+		return rev, err
+	}
+	if _, err := t.Exec(`UPDATE invest_funds SET superseded_by = $1
+		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_funds n
+			WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
+		return rev, err
+	}
+	l, err := t.investLedger()
+	if err != nil {
+		return rev, err
+	}
+	if err := t.rebuildInvestFacts(l); err != nil {
+		return rev, err
+	}
+	return rev, t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
 }
 
 // InvestLedger returns the current ledger: every project's latest version

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/qiangxian/qiangxian/internal/invest"
+)
+
+// InvestContact is an entry of the first-contact register (首报首谈): a
+// county records that it has met an investor, so that two counties do not
+// chase the same investor without knowing it.
+type InvestContact struct {
+	ID           int64
+	InvestorCode string
+	Investor     string
+	County       string
+	Day          invest.Day
+	Note         string
+	At           time.Time
+	By           string
+}
+
+// RegisterInvestContact records c and returns the earlier entries of the
+// same investor by other counties (the first of them is the first
+// contact); audited.
+func (db *DB) RegisterInvestContact(ctx context.Context, actor Actor, c InvestContact) (out InvestContact, others []InvestContact, err error) {
+	defer wrap(&err, "RegisterInvestContact(%s)", c.InvestorCode)
+	c.InvestorCode = strings.TrimSpace(c.InvestorCode)
+	if c.InvestorCode == "" || c.County == "" || c.Day == 0 {
+		return c, nil, fmt.Errorf("%w: a contact needs the investor's code, the county and the day", ErrInvalid)
+	}
+	err = db.change(ctx, actor, func(t *txn) error {
+		rows, err := t.Query(`SELECT id, investor_code, investor, county, day, note, noted_at, by_user FROM invest_contacts
+			WHERE investor_code = $1 AND county <> $2 ORDER BY day, id`, c.InvestorCode, c.County)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var o InvestContact
+			if err := rows.Scan(&o.ID, &o.InvestorCode, &o.Investor, &o.County, &o.Day, &o.Note, &o.At, &o.By); err != nil {
+				rows.Close()
+				return err
+			}
+			others = append(others, o)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		c.At, c.By = t.now, t.actor.Username
+		if err := t.QueryRow(`INSERT INTO invest_contacts (investor_code, investor, county, day, note, noted_at, by_user)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, c.InvestorCode, c.Investor, c.County, int(c.Day), c.Note, c.At,
+			c.By).Scan(&c.ID); err != nil {
+			return err
+		}
+		return t.audit("contact", "invest_contact", fmt.Sprint(c.ID), map[string]any{"investor_code": c.InvestorCode,
+			"county": c.County, "day": c.Day.String(), "earlier_elsewhere": len(others)})
+	})
+	return c, others, err
+}
