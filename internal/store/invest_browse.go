@@ -200,3 +200,42 @@ func (db *DB) InvestLastMonth(ctx context.Context) (m invest.Month, err error) {
 	err = db.sql.QueryRowContext(ctx, `SELECT MAX(month) FROM invest_funds_facts`).Scan(&v)
 	return invest.Month(v.Int64), err
 }
+
+// InvestProjectsMatching returns the current projects whose 项目编号 is one
+// of ids or whose 投资方代码 is one of codes: what a report's rows may
+// replace, extend (increases, funds) or duplicate, without reading the
+// whole ledger.
+func (db *DB) InvestProjectsMatching(ctx context.Context, ids, codes []string) (ps []invest.Project, err error) {
+	defer wrap(&err, "InvestProjectsMatching")
+	if len(ids)+len(codes) == 0 {
+		return nil, nil
+	}
+	var args []any
+	list := func(vs []string) string {
+		if len(vs) == 0 {
+			return "NULL"
+		}
+		ph := make([]string, len(vs))
+		for i, v := range vs {
+			args = append(args, v)
+			ph[i] = fmt.Sprintf("$%d", len(args))
+		}
+		return strings.Join(ph, ", ")
+	}
+	q := `SELECT ` + investProjectSelect + ` FROM invest_projects WHERE superseded_by IS NULL
+		AND (project_id IN (` + list(ids) + `) OR (investor_code <> '' AND investor_code IN (` + list(codes) + `)))
+		ORDER BY project_id`
+	rs, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var p invest.Project
+		if err := scanInvestProject(rs, &p); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rs.Err()
+}

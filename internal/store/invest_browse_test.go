@@ -20,7 +20,7 @@ import (
 func browseLedger() *invest.Ledger {
 	a := func(s string) invest.Amount { x, _ := invest.ParseAmount(s); return x }
 	ps := []invest.Project{
-		{ID: "B1", Name: "冷链物流园", County: "620622", Investor: "示例甲", InvestorLoc: "310115", Signed: 20240315, Amount: a("10")},
+		{ID: "B1", Name: "冷链物流园", County: "620622", Investor: "示例甲", InvestorCode: "C1", InvestorLoc: "310115", Signed: 20240315, Amount: a("10")},
 		{ID: "B2", Name: "光伏电站", County: "620602", Investor: "示例乙", InvestorLoc: "310115", Amount: a("3"), Stage: invest.StageLead},
 		{ID: "B3", Name: "文旅综合体", County: "620102", Investor: "示例丙", InvestorLoc: "HK", Signed: 20230707, Amount: a("1")},
 	}
@@ -102,6 +102,11 @@ func TestInvestBrowse(t *testing.T) {
 		}
 		if !slices.Equal(mf, want) {
 			t.Errorf("monthly funds %+v, want %+v", mf, want)
+		}
+		// B3 by its 项目编号, B1 by its investor's code; B2's code is empty.
+		if ps, err := db.InvestProjectsMatching(ctx, []string{"B3", "NONE"}, []string{"C1"}); err != nil || len(ps) != 2 ||
+			ps[0].ID != "B1" || ps[1].ID != "B3" {
+			t.Errorf("matching: %+v %v", ps, err)
 		}
 		if m, err := db.InvestLastMonth(ctx); err != nil || m != 202410 {
 			t.Errorf("last month %v %v", m, err)

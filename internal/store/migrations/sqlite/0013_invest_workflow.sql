@@ -51,3 +51,7 @@ CREATE TABLE invest_contacts (
 	by_user       TEXT NOT NULL
 );
 CREATE INDEX invest_contacts_code ON invest_contacts (investor_code, id);
+
+-- Duplicate detection looks the reported investors up in the ledger.
+CREATE INDEX invest_projects_investor ON invest_projects (investor_code, project_id)
+	WHERE superseded_by IS NULL AND investor_code <> '';
