@@ -49,3 +49,28 @@ func (s InvestScope) Covers(county string) bool {
 func InvestSeesTalks(u User, county string) bool {
 	return u.Role == RoleCounty && u.Unit == county
 }
+
+// InvestReportRole is the level at which u acts on county's monthly
+// report: "county" for the county's own user (save, submit), "prefecture"
+// for the reviewer of its prefecture, "province" for the provincial office
+// (administrators and analysts), "" for anyone else — departments and
+// viewers read the ledger but take no part in its reporting.
+func InvestReportRole(u User, county string) string {
+	switch u.Role {
+	case RoleCounty:
+		if u.Unit == county {
+			return "county"
+		}
+	case RolePrefecture:
+		if u.Unit != "" && (InvestScope{Prefecture: u.Unit}).Covers(county) {
+			return "prefecture"
+		}
+	case RoleAdmin, RoleAnalyst:
+		return "province"
+	}
+	return ""
+}
+
+// InvestManagesMonths reports whether u opens months for reporting,
+// reopens locked ones and publishes them: the provincial office.
+func InvestManagesMonths(u User) bool { return u.Role == RoleAdmin || u.Role == RoleAnalyst }

@@ -41,3 +41,28 @@ func TestInvestLedgerScope(t *testing.T) {
 		})
 	}
 }
+
+func TestInvestReportRole(t *testing.T) {
+	for _, c := range []struct {
+		u      User
+		county string
+		want   string
+		months bool
+	}{
+		{User{Role: RoleCounty, Unit: "620622"}, "620622", "county", false},
+		{User{Role: RoleCounty, Unit: "620622"}, "620602", "", false},
+		{User{Role: RolePrefecture, Unit: "620600"}, "620622", "prefecture", false},
+		{User{Role: RolePrefecture, Unit: "620600"}, "620102", "", false},
+		{User{Role: RoleAnalyst}, "620102", "province", true},
+		{User{Role: RoleAdmin}, "620102", "province", true},
+		{User{Role: RoleDepartment, Department: "统计局"}, "620102", "", false},
+		{User{Role: RoleViewer}, "620102", "", false},
+	} {
+		if got := InvestReportRole(c.u, c.county); got != c.want {
+			t.Errorf("%s/%s on %s: %q, want %q", c.u.Role, c.u.Unit, c.county, got, c.want)
+		}
+		if got := InvestManagesMonths(c.u); got != c.months {
+			t.Errorf("%s manages months: %v", c.u.Role, got)
+		}
+	}
+}
