@@ -61,6 +61,7 @@ func TestAuthorisationMatrixInvest(t *testing.T) {
 				[7][]string{{investKT}, {investKT}, {investKT}, {investCG}, {investYZ}, {investKT}, nil}},
 			{"project in 城关区", "/invest/projects/" + investCG, [7]int{ok, ok, ok, ok, nf, ok, seeOther}, [7][]string{}},
 			{"lead in 榆中县", "/invest/projects/" + investYZ, [7]int{nf, nf, nf, nf, ok, nf, seeOther}, [7][]string{}},
+			{"review", "/invest/review", [7]int{ok, ok, forb, ok, ok, forb, seeOther}, [7][]string{}},
 			{"project in 崆峒区", "/invest/projects/" + investKT, [7]int{ok, ok, ok, nf, nf, ok, seeOther}, [7][]string{}},
 		}
 		all := []string{investCG, investYZ, investKT}

@@ -118,8 +118,14 @@ func (s *Server) investSummary(w http.ResponseWriter, r *http.Request) error {
 }
 
 // investPublishedThrough is the last month the public summary shows: the
-// last month of the ledger with funds in place (0 when none).
+// latest month the province published — or, for a ledger imported without
+// the monthly reporting (no month task at all, as the demo), the last
+// month with funds in place; 0 when none.
 func (s *Server) investPublishedThrough(ctx context.Context) (invest.Month, error) {
+	m, anyTask, err := s.db.InvestPublishedThrough(ctx)
+	if err != nil || anyTask {
+		return m, err
+	}
 	return s.db.InvestLastMonth(ctx)
 }
 

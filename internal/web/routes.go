@@ -188,6 +188,14 @@ func (s *Server) routes() http.Handler {
 	// keys anonymous callers and viewers alike.
 	mux.Handle("GET /invest/projects", s.page(s.investProjects))
 	mux.Handle("GET /invest/projects/{id}", s.page(s.investProject))
+	// Monthly reporting (page_invest_review.go, page_invest_actions.go).
+	mux.Handle("GET /invest/review", s.page(s.investReview))
+	mux.Handle("POST /invest/review/{month}", s.page(s.investReportPost))
+	mux.Handle("POST /invest/review/{month}/{county}", s.page(s.investReviewPost))
+	mux.Handle("POST /invest/months", s.page(s.investMonthsPost))
+	mux.Handle("POST /invest/months/{month}/reopen", s.page(s.investMonthReopen))
+	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
+	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
 	// End of Pages: investment attraction.
 
 	return mux
