@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -55,6 +58,24 @@ func TestInvestReviewFlow(t *testing.T) {
 		if r := as("root").do("GET", "/invest/projects/2024-620123-44-03-000009", nil); r.status != ok || !strings.Contains(string(r.body), "2.50") {
 			t.Errorf("the passed project: %d", r.status)
 		}
+		// The monthly report: the header block and 榆中县's line (signed 1,
+		// 10 亿元; funds 2.5 from 上海, all 省外).
+		for who, want := range map[string][]string{
+			"root": {"填报单位：甘肃省", "报告期：2024 年 1–6 月", "填表人：root", "榆中县", "620123", "兰州市", "平凉市"},
+			"lz":   {"填报单位：兰州市", "榆中县", "<v>2.5</v>", "<v>10</v>"},
+			"yz":   {"填报单位：榆中县", "榆中县"},
+		} {
+			text := workbookText(t, as(who).do("GET", "/invest/report.xlsx?month=2024-06", nil))
+			for _, w := range want {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s's report lacks %q", who, w)
+				}
+			}
+			if who != "root" && strings.Contains(text, "平凉市") {
+				t.Errorf("%s's report shows another prefecture", who)
+			}
+		}
+		expect(as("").do("GET", "/invest/report.xlsx?month=2024-06", nil), seeOther, "anonymous report")
 		// Before publication the summary shows nothing; after it, June.
 		if r := as("").do("GET", "/invest", nil); strings.Contains(string(r.body), "fig-funds") {
 			t.Errorf("the summary shows an unpublished month")
@@ -77,4 +98,29 @@ func TestInvestReviewFlow(t *testing.T) {
 		r := post("v", "/invest/contacts", "investor", "示例集团", "investor_code", "X", "day", "2024-06-01")
 		expect(r, forb, "a viewer registering a contact")
 	})
+}
+
+// workbookText is the text of a downloaded workbook's shared strings and
+// first sheet, for checks of what it says.
+func workbookText(t *testing.T, r response) string {
+	t.Helper()
+	if r.status != ok {
+		t.Fatalf("download: status %d: %.300s", r.status, r.body)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(r.body), int64(len(r.body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		if f.Name == "xl/sharedStrings.xml" || f.Name == "xl/worksheets/sheet1.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.Copy(&b, rc)
+			rc.Close()
+		}
+	}
+	return b.String()
 }

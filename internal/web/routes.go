@@ -196,6 +196,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /invest/months/{month}/reopen", s.page(s.investMonthReopen))
 	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
 	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
+	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
 	// End of Pages: investment attraction.
 
 	return mux
