@@ -200,11 +200,38 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedger()
 }
 
+// InvestLedgerAsOf returns the ledger as it stood at revision rev: the
+// versions of projects and funds rows recorded by then and not yet
+// superseded. An evaluation run reads the ledger's metrics so, as of the
+// revision it records.
+func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
+	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
+	if rev <= 0 {
+		return nil, fmt.Errorf("%w: revision %d", ErrInvalid, rev)
+	}
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedgerAsOf(rev)
+}
+
 // investLedger reads the current ledger inside t.
-func (t *txn) investLedger() (*invest.Ledger, error) {
+func (t *txn) investLedger() (*invest.Ledger, error) { return t.investLedgerAsOf(0) }
+
+// investLedgerAsOf reads the ledger as of revision rev inside t; 0 is the
+// current ledger.
+func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
+	current := `superseded_by IS NULL`
+	var args []any
+	if rev > 0 {
+		current = `revision_id <= $1 AND (superseded_by IS NULL OR superseded_by > $1)`
+		args = []any{rev}
+	}
 	rows, err := t.QueryContext(t.ctx, `SELECT project_id, name, county, zone, investor, investor_code, investor_loc,
 		signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-		increase_of, relocation, stage FROM invest_projects WHERE superseded_by IS NULL ORDER BY project_id`)
+		increase_of, relocation, stage FROM invest_projects WHERE `+current+` ORDER BY project_id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -228,7 +255,7 @@ func (t *txn) investLedger() (*invest.Ledger, error) {
 	}
 	rows.Close()
 	frows, err := t.QueryContext(t.ctx, `SELECT project_id, month, amount, source, evidence, payer_loc
-		FROM invest_funds WHERE superseded_by IS NULL ORDER BY id`)
+		FROM invest_funds WHERE `+current+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
