@@ -80,4 +80,3 @@ func BenchmarkInvestBrowse(b *testing.B) {
 		})
 	}
 }
-

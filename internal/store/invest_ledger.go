@@ -274,7 +274,11 @@ func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
 		f.Source, _ = invest.ParseSource(source)
 		l.Funds = append(l.Funds, f)
 	}
-	return l, frows.Err()
+	if err := frows.Err(); err != nil {
+		return nil, err
+	}
+	frows.Close()
+	return l, t.addVerifications(l, index, rev)
 }
 
 // rebuildInvestFacts replaces the grouped facts with those of l.

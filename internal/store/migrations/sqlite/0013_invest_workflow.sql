@@ -55,3 +55,20 @@ CREATE INDEX invest_contacts_code ON invest_contacts (investor_code, id);
 -- Duplicate detection looks the reported investors up in the ledger.
 CREATE INDEX invest_projects_investor ON invest_projects (investor_code, project_id)
 	WHERE superseded_by IS NULL AND investor_code <> '';
+
+-- Random verification (抽查核实): a reduction (核减, whole 元) of a
+-- project's counted funds of a month, with its reason, recorded as its own
+-- revision. The ledger reads it as a negative counted funds row that no
+-- later import of the month replaces, so that every later figure — and
+-- the base of next year's growth — is the verified one.
+CREATE TABLE invest_verifications (
+	id          INTEGER PRIMARY KEY,
+	revision_id BIGINT NOT NULL REFERENCES revisions (id),
+	project_id  TEXT NOT NULL,
+	month       INTEGER NOT NULL,
+	reduction   BIGINT NOT NULL CHECK (reduction > 0),
+	reason      TEXT NOT NULL,
+	verified_at TIMESTAMP NOT NULL,
+	by_user     TEXT NOT NULL
+);
+CREATE INDEX invest_verifications_project ON invest_verifications (project_id, id);
