@@ -49,9 +49,11 @@ type InvestFundsRow struct {
 const investProjectSelect = `project_id, name, county, zone, investor, investor_code, investor_loc, signed, event, amount,
 	contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason, increase_of, relocation, stage`
 
-// countedFunds is the SQL of a project's counted funds (rule 3).
-const countedFunds = `COALESCE((SELECT SUM(f.amount) FROM invest_funds f WHERE f.project_id = p.project_id
-	AND f.superseded_by IS NULL AND f.evidence <> '' AND f.source IN ('股东出资', '企业自有', '外地金融机构')), 0)`
+// countedFunds is the SQL of a project's counted funds (rule 3), less the
+// reductions of verifications.
+const countedFunds = `(COALESCE((SELECT SUM(f.amount) FROM invest_funds f WHERE f.project_id = p.project_id
+	AND f.superseded_by IS NULL AND f.evidence <> '' AND f.source IN ('股东出资', '企业自有', '外地金融机构')), 0)
+	- COALESCE((SELECT SUM(v.reduction) FROM invest_verifications v WHERE v.project_id = p.project_id), 0))`
 
 func scanInvestProject(rs interface{ Scan(...any) error }, p *invest.Project, extra ...any) error {
 	var stage string

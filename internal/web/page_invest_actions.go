@@ -190,3 +190,27 @@ func (s *Server) investContactPost(w http.ResponseWriter, r *http.Request) error
 	http.Redirect(w, r, "/invest/review?contact="+url.QueryEscape(strconv.Itoa(len(others))), http.StatusSeeOther)
 	return nil
 }
+
+// investVerifyPost records a verification's reduction of a project's
+// counted funds of a month (POST /invest/projects/{id}/verifications:
+// month, reduction in 亿元, reason): the provincial office.
+func (s *Server) investVerifyPost(w http.ResponseWriter, r *http.Request) error {
+	c := callerOf(r)
+	if c.anonymous() || !auth.InvestManagesMonths(c.principal()) {
+		return deny(c, "record investment verifications")
+	}
+	id := r.PathValue("id")
+	m, ok := invest.ParseMonth(strings.TrimSpace(r.PostFormValue("month")))
+	if !ok {
+		return invalid("month %q: want YYYY-MM", r.PostFormValue("month"))
+	}
+	a, ok := invest.ParseAmount(r.PostFormValue("reduction"))
+	if !ok {
+		return invalid("reduction %q: want a number of 亿元", r.PostFormValue("reduction"))
+	}
+	if _, err := s.db.RecordInvestVerification(r.Context(), c.actor(), id, m, a, strings.TrimSpace(r.PostFormValue("reason"))); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/invest/projects/"+url.PathEscape(id), http.StatusSeeOther)
+	return nil
+}

@@ -26,14 +26,19 @@ func init() {
 		"invest.terminated":    {"终止日期", "Terminated on"},
 		"invest.by":            {"记录人", "By"},
 		"invest.revision":      {"版本", "Revision"},
+		"invest.verify":        {"抽查核实（核减）", "Verification (reduction)"},
+		"invest.reduction":     {"核减金额（亿元）", "Reduction (100m yuan)"},
+		"invest.record":        {"记录核减", "Record the reduction"},
 	})
 }
 
 // investProjectView is the data of /invest/projects/{id}.
 type investProjectView struct {
 	investProjectLine
-	Funds  []store.InvestFundsRow
-	Stages []store.InvestStageChange
+	Funds         []store.InvestFundsRow
+	Stages        []store.InvestStageChange
+	Verifications []store.InvestVerification
+	Manager       bool // may record verifications
 }
 
 // Counts reports whether a funds row counts as funds in place (rule 3).
@@ -68,6 +73,10 @@ func (s *Server) investProject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	vs, err := s.db.InvestVerifications(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	row := store.InvestProjectRow{Project: p}
 	for _, f := range funds {
 		row.All += f.Amount
@@ -75,13 +84,17 @@ func (s *Server) investProject(w http.ResponseWriter, r *http.Request) error {
 			row.Counted += f.Amount
 		}
 	}
+	for _, v := range vs {
+		row.Counted -= v.Reduction // the verified figure
+	}
 	last, err := s.db.InvestLastMonth(r.Context())
 	if err != nil {
 		return err
 	}
 	cutoff := invest.Options{To: last, OverdueMonths: invest.DefaultOverdueMonths}.OverdueCutoff()
 	v := investProjectView{investProjectLine: investProjectLine{InvestProjectRow: row, CountyName: names[p.County].Name,
-		Warnings: investWarnings(&row, last, cutoff)}, Funds: funds, Stages: stages}
+		Warnings: investWarnings(&row, last, cutoff)}, Funds: funds, Stages: stages, Verifications: vs,
+		Manager: auth.InvestManagesMonths(u)}
 	s.render(w, r, http.StatusOK, "invest_project", v)
 	return nil
 }

@@ -93,6 +93,17 @@ func TestInvestReviewFlow(t *testing.T) {
 		expect(post("root", "/invest/months/2024-06/reopen", "till", "2099-01-01", "reason", "系统故障"), seeOther, "reopen")
 		// The passed report stays passed; another county may report now.
 		expect(post("yz", "/invest/review/2024-06", "action", "save"), conf, "change a passed report")
+		// Verification: the province reduces June's 2.5 by 0.5 (a county
+		// may not); the project page shows 2.00 counted.
+		expect(post("yz", "/invest/projects/2024-620123-44-03-000009/verifications", "month", "2024-06", "reduction", "0.5", "reason", "x"), forb, "a county verifying")
+		expect(post("root", "/invest/projects/2024-620123-44-03-000009/verifications", "month", "2024-06", "reduction", "3", "reason", "虚报"), bad, "more than counted")
+		expect(post("root", "/invest/projects/2024-620123-44-03-000009/verifications", "month", "2024-06", "reduction", "0.5", "reason", "抽查无进账单"), seeOther, "verify")
+		if r := as("").do("GET", "/invest", nil); !strings.Contains(string(r.body), `id="fig-funds">2.00<`) {
+			t.Errorf("the summary after the reduction: %.3000s", r.body)
+		}
+		if r := as("root").do("GET", "/invest/projects/2024-620123-44-03-000009", nil); !strings.Contains(string(r.body), `id="invest-counted">2.00`) {
+			t.Errorf("the project after the reduction: %.3000s", r.body)
+		}
 		// First contacts.
 		expect(post("yz", "/invest/contacts", "investor", "示例集团", "investor_code", "91310000MA1FL0001R", "day", "2024-06-01"), seeOther, "contact")
 		r := post("v", "/invest/contacts", "investor", "示例集团", "investor_code", "X", "day", "2024-06-01")

@@ -197,6 +197,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
 	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
 	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
+	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
 	// End of Pages: investment attraction.
 
 	return mux
