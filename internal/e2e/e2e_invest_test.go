@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -149,6 +150,14 @@ func TestInvestMonthInTheBrowser(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the monthly report lacks %q", want)
 		}
+	}
+
+	// The same report as a page, printed to PDF.
+	Open(t, ctx, s.URL+"/invest/report?month=2024-06", 1366)
+	Screenshot(t, ctx, dir, "invest-report")
+	pdf := Download(t, ctx, `a[href^="/invest/report.pdf"]`)
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Errorf("the report's PDF: %v %.20q", err, b)
 	}
 
 	// Published, the summary shows June: 2.5 亿元 from 上海 (省外).

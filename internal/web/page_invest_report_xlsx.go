@@ -3,6 +3,7 @@ package web
 import (
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 
@@ -25,95 +26,98 @@ func init() {
 		"invest.x.place":     {"地区", "Place"},
 		"invest.x.intraProv": {"其中省内市州域外", "of which from elsewhere in Gansu"},
 		"invest.x.sheet":     {"月报", "Report"},
+		"invest.x.pdf":       {"下载 PDF", "Download PDF"},
+		"invest.x.xlsx":      {"下载 Excel", "Download Excel"},
 		"invest.x.rule":      {"说明：全省为省外及境外投资方口径，市州、县区为市州域外口径；比率为本年签约项目截至报告期末的跟踪情况。", "Note: the province counts investors from outside Gansu, prefectures and counties those from outside the prefecture; rates follow the projects signed this year up to the period's end."},
 	})
 }
 
-// investReportXLSX is the monthly report (GET /invest/report.xlsx?month=):
-// the provincial statistical report's layout — a header block (填报单位,
-// 报告期, 计量单位, 负责人, 填表人, 报出日期), then for the province, each
-// prefecture and its counties the projects signed and amounts, funds in
-// place with the parts from abroad, other provinces and elsewhere in
-// Gansu, the same period of last year, growth and the rates of the year's
-// signed projects — from January to the month. A caller gets the places
-// of her scope.
-func (s *Server) investReportXLSX(w http.ResponseWriter, r *http.Request) error {
+// investReportView is the monthly report of the provincial statistical
+// report system's layout: its header block and one line per place.
+type investReportView struct {
+	Month              invest.Month
+	Year, Through      int
+	Unit, Filler, Date string
+	Head               []string // the column heads
+	Lines              []investReportLine
+}
+
+// investReportLine is a place's line: its name (indented for a county),
+// code and figures (numbers, or "" where undefined).
+type investReportLine struct {
+	Name, Code string
+	County     bool
+	Values     []any
+}
+
+// investReport builds the monthly report for ?month= (January to the
+// month): the province (for the provincial scope), then each prefecture
+// of the caller's scope followed by its counties, every place of the
+// catalogue with its line — projects signed and amounts, funds in place
+// with the parts from abroad, other provinces and elsewhere in Gansu, the
+// same period of last year, growth and the rates of the year's signed
+// projects.
+func (s *Server) investReport(r *http.Request) (*investReportView, error) {
 	c := callerOf(r)
-	u := c.principal()
-	scope, ok := auth.InvestLedgerScope(u, c.anonymous())
+	scope, ok := auth.InvestLedgerScope(c.principal(), c.anonymous())
 	if !ok {
-		return deny(c, "download the investment report")
+		return nil, deny(c, "read the investment report")
 	}
 	m, ok := invest.ParseMonth(r.URL.Query().Get("month"))
 	if !ok {
-		return invalid("month %q: want YYYY-MM", r.URL.Query().Get("month"))
+		return nil, invalid("month %q: want YYYY-MM", r.URL.Query().Get("month"))
 	}
 	ctx := r.Context()
 	lang := pageLang(r)
 	names, err := s.unitNames(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	o := invest.Options{Scope: invest.ScopePrefecture, From: invest.Month(m.Year()*100 + 1), To: m, CohortYear: m.Year(),
 		OverdueMonths: invest.DefaultOverdueMonths}
-	levels := map[invest.Level][]invest.Row{}
+	byUnit := map[string]*invest.Row{}
 	for _, lv := range []invest.Level{invest.LevelProvince, invest.LevelPrefecture, invest.LevelCounty} {
 		o.Level = lv
-		if levels[lv], err = s.db.InvestMetrics(ctx, o); err != nil {
-			return err
+		rows, err := s.db.InvestMetrics(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		for i := range rows {
+			byUnit[rows[i].Unit] = &rows[i]
 		}
 	}
-	unitName := names[invest.Province].Name
+	v := &investReportView{Month: m, Year: m.Year(), Through: int(m) % 100, Unit: names[invest.Province].Name,
+		Filler: c.user.DisplayName, Date: time.Now().In(chinaDay).Format(time.DateOnly)}
 	switch {
 	case scope.Prefecture != "":
-		unitName = names[scope.Prefecture].Name
+		v.Unit = names[scope.Prefecture].Name
 	case scope.County != "":
-		unitName = names[scope.County].Name
+		v.Unit = names[scope.County].Name
 	}
-	filler := c.user.DisplayName
-	if filler == "" {
-		filler = c.user.Username
+	if v.Filler == "" {
+		v.Filler = c.user.Username
 	}
-	rows := [][]any{
-		{ui(lang, "invest.x.title")},
-		{ui(lang, "invest.x.form"), "", "", ui(lang, "invest.x.unit", unitName), "", "", "", ui(lang, "invest.x.period", m.Year(), int(m)%100),
-			"", "", ui(lang, "invest.x.measure")},
-		{ui(lang, "invest.x.head"), "", "", ui(lang, "invest.x.filler", filler), "", "", "",
-			ui(lang, "invest.x.date", time.Now().In(chinaDay).Format(time.DateOnly))},
-		{},
-		{ui(lang, "invest.x.place"), ui(lang, "common.code"), ui(lang, "invest.signed"), ui(lang, "invest.signedAmount"),
-			ui(lang, "invest.funds"), ui(lang, "invest.abroad"), ui(lang, "invest.outsideProv"), ui(lang, "invest.x.intraProv"),
-			ui(lang, "invest.prev"), ui(lang, "invest.yoy"), ui(lang, "invest.inPlaceRate"), ui(lang, "invest.startRate"),
-			ui(lang, "invest.completionRate")},
+	for _, k := range []string{"invest.x.place", "common.code", "invest.signed", "invest.signedAmount", "invest.funds",
+		"invest.abroad", "invest.outsideProv", "invest.x.intraProv", "invest.prev", "invest.yoy", "invest.inPlaceRate",
+		"invest.startRate", "invest.completionRate"} {
+		v.Head = append(v.Head, ui(lang, k))
 	}
-	line := func(indent string, r *invest.Row, level invest.Level) []any {
+	line := func(code string, county bool) investReportLine {
+		r := byUnit[code]
+		if r == nil {
+			nan := math.NaN()
+			r = &invest.Row{Unit: code, YoY: nan, InPlaceRate: nan, StartRate: nan, CompletionRate: nan}
+		}
 		intra := r.Funds - r.FundsAbroad - r.FundsOutsideProvince // the rest of a prefecture's or county's outside funds
-		if level == invest.LevelProvince {
+		if code == invest.Province {
 			intra = math.NaN() // not counted at the province
 		}
-		return []any{indent + names[r.Unit].Name, r.Unit, r.SignedCount, round2(r.SignedAmount), round2(r.Funds),
-			round2(r.FundsAbroad), round2(r.FundsOutsideProvince), round2(intra), round2(r.FundsPrev), percent(r.YoY),
-			percent(r.InPlaceRate), percent(r.StartRate), percent(r.CompletionRate)}
+		return investReportLine{Name: names[code].Name, Code: code, County: county, Values: []any{r.SignedCount,
+			round2(r.SignedAmount), round2(r.Funds), round2(r.FundsAbroad), round2(r.FundsOutsideProvince), round2(intra),
+			round2(r.FundsPrev), percent(r.YoY), percent(r.InPlaceRate), percent(r.StartRate), percent(r.CompletionRate)}}
 	}
 	if scope.All {
-		for i := range levels[invest.LevelProvince] {
-			rows = append(rows, line("", &levels[invest.LevelProvince][i], invest.LevelProvince))
-		}
-	}
-	// Every prefecture and county of the catalogue has its line, with
-	// zeros where the ledger has no project.
-	byUnit := map[string]*invest.Row{}
-	for _, lv := range []invest.Level{invest.LevelPrefecture, invest.LevelCounty} {
-		for i := range levels[lv] {
-			byUnit[levels[lv][i].Unit] = &levels[lv][i]
-		}
-	}
-	of := func(code string) *invest.Row {
-		if r := byUnit[code]; r != nil {
-			return r
-		}
-		nan := math.NaN()
-		return &invest.Row{Unit: code, YoY: nan, InPlaceRate: nan, StartRate: nan, CompletionRate: nan}
+		v.Lines = append(v.Lines, line(invest.Province, false))
 	}
 	var prefs, counties []string
 	for code, un := range names {
@@ -128,17 +132,69 @@ func (s *Server) investReportXLSX(w http.ResponseWriter, r *http.Request) error 
 	slices.Sort(counties)
 	for _, p := range prefs {
 		if scope.All || scope.Prefecture == p {
-			rows = append(rows, line("", of(p), invest.LevelPrefecture))
+			v.Lines = append(v.Lines, line(p, false))
 		}
 		for _, cc := range counties {
 			if invest.PrefectureOf(cc) == p && scope.Covers(cc) {
-				rows = append(rows, line("　", of(cc), invest.LevelCounty))
+				v.Lines = append(v.Lines, line(cc, true))
 			}
 		}
 	}
+	return v, nil
+}
+
+// investReportXLSX is the monthly report as a workbook (GET
+// /invest/report.xlsx?month=): the header block (表号, 填报单位, 报告期,
+// 计量单位, 负责人, 填表人, 报出日期), the column heads and the lines.
+func (s *Server) investReportXLSX(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.investReport(r)
+	if err != nil {
+		return err
+	}
+	lang := pageLang(r)
+	rows := [][]any{
+		{ui(lang, "invest.x.title")},
+		{ui(lang, "invest.x.form"), "", "", ui(lang, "invest.x.unit", v.Unit), "", "", "", ui(lang, "invest.x.period", v.Year, v.Through),
+			"", "", ui(lang, "invest.x.measure")},
+		{ui(lang, "invest.x.head"), "", "", ui(lang, "invest.x.filler", v.Filler), "", "", "", ui(lang, "invest.x.date", v.Date)},
+		{},
+	}
+	head := make([]any, len(v.Head))
+	for i, h := range v.Head {
+		head[i] = h
+	}
+	rows = append(rows, head)
+	for _, l := range v.Lines {
+		name := l.Name
+		if l.County {
+			name = "　" + name
+		}
+		rows = append(rows, append([]any{name, l.Code}, l.Values...))
+	}
 	rows = append(rows, []any{}, []any{ui(lang, "invest.x.rule")})
 	sheet := xlsx.Sheet{Name: ui(lang, "invest.x.sheet"), Rows: rows, Widths: []float64{16, 9, 10, 12, 12, 10, 10, 12, 12, 10, 9, 9, 9}}
-	return writeXLSX(w, "invest-"+m.String()+".xlsx", []xlsx.Sheet{sheet})
+	return writeXLSX(w, "invest-"+v.Month.String()+".xlsx", []xlsx.Sheet{sheet})
+}
+
+// investReportPage is the monthly report as a page (GET
+// /invest/report?month=), which /invest/report.pdf prints.
+func (s *Server) investReportPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.investReport(r)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "invest_report", v)
+	return nil
+}
+
+// investReportPDF is the report's page printed by headless Chromium (GET
+// /invest/report.pdf?month=).
+func (s *Server) investReportPDF(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.investReport(r)
+	if err != nil {
+		return err
+	}
+	return s.servePDF(w, r, "/invest/report", url.Values{"month": {v.Month.String()}}, "invest-"+v.Month.String()+".pdf", "pdf.noChromium")
 }
 
 // round2 rounds an amount to the 0.01 亿元 of the report; NaN stays empty.

@@ -76,6 +76,10 @@ func TestInvestReviewFlow(t *testing.T) {
 			}
 		}
 		expect(as("").do("GET", "/invest/report.xlsx?month=2024-06", nil), seeOther, "anonymous report")
+		if r := as("lz").do("GET", "/invest/report?month=2024-06", nil); r.status != ok || !strings.Contains(string(r.body), `<tr data-code="620123">`) ||
+			strings.Contains(string(r.body), `data-code="620800"`) || !strings.Contains(string(r.body), "填表人：lz") {
+			t.Errorf("the report page for 兰州市 (%d): %.3000s", r.status, r.body)
+		}
 		// Before publication the summary shows nothing; after it, June.
 		if r := as("").do("GET", "/invest", nil); strings.Contains(string(r.body), "fig-funds") {
 			t.Errorf("the summary shows an unpublished month")

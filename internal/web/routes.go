@@ -196,7 +196,9 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /invest/months/{month}/reopen", s.page(s.investMonthReopen))
 	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
 	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
+	mux.Handle("GET /invest/report", s.page(s.investReportPage))
 	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
+	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
 	// End of Pages: investment attraction.
 
