@@ -161,6 +161,7 @@ func TestInvestMonthInTheBrowser(t *testing.T) {
 	}
 
 	// Published, the summary shows June: 2.5 亿元 from 上海 (省外).
+	review("province-locked")
 	submit("publish", `#months tr[data-month="2024-06"] form[action$="/publish"] button`)
 	txt := summary()
 	if !strings.Contains(txt, "2024 年 1–6 月") || Eval[string](t, ctx, `document.querySelector("#fig-funds").innerText`) != "2.50" {
