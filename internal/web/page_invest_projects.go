@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -118,7 +119,7 @@ func (s *Server) investProjects(w http.ResponseWriter, r *http.Request) error {
 	if f.Year != 0 {
 		v.Year = strconv.Itoa(f.Year)
 	}
-	for y := 2026; y >= 2013; y-- {
+	for y := time.Now().Year(); y >= 2013; y-- { // the demo's cohort signed in 2013
 		v.Years = append(v.Years, y)
 	}
 	for _, un := range names {
