@@ -61,3 +61,37 @@ func (db *DB) RegisterInvestContact(ctx context.Context, actor Actor, c InvestCo
 	})
 	return c, others, err
 }
+
+// InvestCountyContact is a county's register entry with how many entries
+// other counties have for the same investor, and the first of them.
+type InvestCountyContact struct {
+	InvestContact
+	Elsewhere    int
+	FirstCounty  string // the county that registered the investor first, when not this one
+	FirstContact invest.Day
+}
+
+// InvestContactsOf returns county's register, newest first, each entry
+// with the other counties' entries of its investor.
+func (db *DB) InvestContactsOf(ctx context.Context, county string) (cs []InvestCountyContact, err error) {
+	defer wrap(&err, "InvestContactsOf(%s)", county)
+	rows, err := db.sql.QueryContext(ctx, `SELECT c.id, c.investor_code, c.investor, c.county, c.day, c.note, c.noted_at, c.by_user,
+			(SELECT COUNT(*) FROM invest_contacts o WHERE o.investor_code = c.investor_code AND o.county <> c.county),
+			COALESCE((SELECT o.county FROM invest_contacts o WHERE o.investor_code = c.investor_code AND o.day < c.day
+				ORDER BY o.day, o.id LIMIT 1), ''),
+			COALESCE((SELECT MIN(o.day) FROM invest_contacts o WHERE o.investor_code = c.investor_code AND o.day < c.day), 0)
+		FROM invest_contacts c WHERE c.county = $1 ORDER BY c.day DESC, c.id DESC`, county)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c InvestCountyContact
+		if err := rows.Scan(&c.ID, &c.InvestorCode, &c.Investor, &c.County, &c.Day, &c.Note, &c.At, &c.By, &c.Elsewhere,
+			&c.FirstCounty, &c.FirstContact); err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}

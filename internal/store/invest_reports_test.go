@@ -100,5 +100,14 @@ func TestInvestReportFlow(t *testing.T) {
 		if _, others, err := db.RegisterInvestContact(ctx, alice, store.InvestContact{InvestorCode: code, County: "620602", Day: 20240610}); err != nil || len(others) != 1 || others[0].County != "620622" {
 			t.Errorf("second county: %+v %v", others, err)
 		}
+		// 凉州区's register: the investor, met first by 古浪县 on 2024-06-01.
+		cs, err := db.InvestContactsOf(ctx, "620602")
+		if err != nil || len(cs) != 1 || cs[0].Elsewhere != 1 || cs[0].FirstCounty != "620622" || cs[0].FirstContact != 20240601 {
+			t.Errorf("凉州区's register: %+v %v", cs, err)
+		}
+		// 古浪县 was first: no earlier contact, one elsewhere.
+		if cs, err := db.InvestContactsOf(ctx, "620622"); err != nil || len(cs) != 1 || cs[0].Elsewhere != 1 || cs[0].FirstCounty != "" {
+			t.Errorf("古浪县's register: %+v %v", cs, err)
+		}
 	})
 }

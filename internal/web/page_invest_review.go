@@ -52,6 +52,8 @@ func init() {
 		"invest.rv.contactDone": {"已登记；其他县区此前登记过该投资方 %s 次。", "Registered; other counties registered this investor %s times before."},
 		"invest.rv.done":        {"已完成：%s", "Done: %s"},
 		"invest.rv.report":      {"下载月报（XLSX）", "Download the monthly report (XLSX)"},
+		"invest.rv.first":       {"%s 已于 %s 首报", "first registered by %s on %s"},
+		"invest.rv.elsewhere":   {"其他县区登记 %d 次", "registered %d times by other counties"},
 		"invest.lv.county":      {"县区", "County"},
 		"invest.lv.prefecture":  {"市州", "Prefecture"},
 		"invest.lv.province":    {"省", "Province"},
@@ -67,6 +69,7 @@ type investReviewView struct {
 	Waiting  []investWaiting
 	Done     string
 	Contacts string // ?contact=: earlier registrations elsewhere
+	Register []store.InvestCountyContact
 }
 
 // investMonthLine is a month task with its state at the time of the page.
@@ -122,6 +125,9 @@ func (s *Server) investReview(w http.ResponseWriter, r *http.Request) error {
 	switch u.Role {
 	case auth.RoleCounty:
 		v.County = u.Unit
+		if v.Register, err = s.db.InvestContactsOf(ctx, u.Unit); err != nil {
+			return err
+		}
 		own, err := s.db.InvestReports(ctx, store.InvestReportFilter{County: u.Unit})
 		if err != nil {
 			return err

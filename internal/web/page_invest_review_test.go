@@ -110,6 +110,9 @@ func TestInvestReviewFlow(t *testing.T) {
 		}
 		// First contacts.
 		expect(post("yz", "/invest/contacts", "investor", "示例集团", "investor_code", "91310000MA1FL0001R", "day", "2024-06-01"), seeOther, "contact")
+		if r := as("yz").do("GET", "/invest/review", nil); !strings.Contains(string(r.body), `id="register"`) || !strings.Contains(string(r.body), "示例集团") {
+			t.Errorf("the county's register: %.3000s", r.body)
+		}
 		r := post("v", "/invest/contacts", "investor", "示例集团", "investor_code", "X", "day", "2024-06-01")
 		expect(r, forb, "a viewer registering a contact")
 	})
