@@ -72,3 +72,8 @@ CREATE TABLE invest_verifications (
 	by_user     TEXT NOT NULL
 );
 CREATE INDEX invest_verifications_project ON invest_verifications (project_id, id);
+
+-- The ledger's pages list a county's or a prefecture's current projects,
+-- newest 项目编号 first.
+CREATE INDEX invest_projects_county ON invest_projects (county, project_id)
+	WHERE superseded_by IS NULL;
