@@ -26,7 +26,13 @@ func load(ctx context.Context, db *store.DB, m *method.Method, p store.Period, r
 			codes = append(codes, ind.Code)
 		}
 	}
-	obs, err := db.Observations(ctx, store.ObservationFilter{AsOf: rev, Periods: []string{p.Code}, Indicators: codes})
+	var stored []string // the figures of the store; the others are metrics of the investment ledger (invest.go)
+	for _, c := range codes {
+		if !isInvestCode(c) {
+			stored = append(stored, c)
+		}
+	}
+	obs, err := db.Observations(ctx, store.ObservationFilter{AsOf: rev, Periods: []string{p.Code}, Indicators: stored})
 	if err != nil {
 		return in, err
 	}
@@ -64,6 +70,9 @@ func load(ctx context.Context, db *store.DB, m *method.Method, p store.Period, r
 			d.Values[o.Indicator][i] = o.Value
 			d.Sample = d.Sample || strings.Contains(o.Note, method.SampleMark) || strings.Contains(o.Source, method.SampleMark)
 		}
+	}
+	if err := investValues(ctx, db, p, rev, codes, d); err != nil {
+		return in, err
 	}
 	in.Data = d
 	if in.Events, err = events(ctx, db, p, rev, idx); err != nil {

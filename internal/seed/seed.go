@@ -156,6 +156,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := loadZones(ctx, db, actor); err != nil { // development zones (zones.go)
 		return l, err
 	}
+	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}

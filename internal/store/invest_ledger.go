@@ -66,47 +66,53 @@ func (db *DB) ImportInvestProjects(ctx context.Context, actor Actor, note Revisi
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
-		if rev, err = t.newRevision(note); err != nil {
-			return err
-		}
-		if err := t.insertBatch("invest_projects", splitColumns(investProjectColumns), len(ps), func(i int, dst []any) []any {
-			p := &ps[i]
-			stage := p.Stage
-			if stage == "" {
-				stage = invest.StageOf(p, 99991231)
-			}
-			return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
-				int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
-				int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
-				p.IncreaseOf, p.Relocation, string(stage))
-		}); err != nil {
-			return err
-		}
-		if err := t.insertBatch("invest_investors", []string{"project_id", "revision_id", "position", "investor", "code", "location", "share"},
-			len(ps), func(i int, dst []any) []any {
-				p := &ps[i]
-				return append(dst, p.ID, rev.ID, 1, p.Investor, p.InvestorCode, p.InvestorLoc, 1.0)
-			}); err != nil {
-			return err
-		}
-		if _, err := t.Exec(`UPDATE invest_projects SET superseded_by = $1
-			WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_projects n
-				WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
-			return err
-		}
-		l, err := t.investLedger()
-		if err != nil {
-			return err
-		}
-		if err := checkIncreases(l); err != nil {
-			return err
-		}
-		if err := t.rebuildInvestFacts(l); err != nil {
-			return err
-		}
-		return t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
+		rev, err = t.importInvestProjects(note, ps)
+		return err
 	})
 	return rev, err
+}
+
+// importInvestProjects is ImportInvestProjects inside t.
+func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev Revision, err error) {
+	if rev, err = t.newRevision(note); err != nil {
+		return rev, err
+	}
+	if err := t.insertBatch("invest_projects", splitColumns(investProjectColumns), len(ps), func(i int, dst []any) []any {
+		p := &ps[i]
+		stage := p.Stage
+		if stage == "" {
+			stage = invest.StageOf(p, 99991231)
+		}
+		return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
+			int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
+			int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
+			p.IncreaseOf, p.Relocation, string(stage))
+	}); err != nil {
+		return rev, err
+	}
+	if err := t.insertBatch("invest_investors", []string{"project_id", "revision_id", "position", "investor", "code", "location", "share"},
+		len(ps), func(i int, dst []any) []any {
+			p := &ps[i]
+			return append(dst, p.ID, rev.ID, 1, p.Investor, p.InvestorCode, p.InvestorLoc, 1.0)
+		}); err != nil {
+		return rev, err
+	}
+	if _, err := t.Exec(`UPDATE invest_projects SET superseded_by = $1
+		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_projects n
+			WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
+		return rev, err
+	}
+	l, err := t.investLedger()
+	if err != nil {
+		return rev, err
+	}
+	if err := checkIncreases(l); err != nil {
+		return rev, err
+	}
+	if err := t.rebuildInvestFacts(l); err != nil {
+		return rev, err
+	}
+	return rev, t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
 }
 
 // checkIncreases refuses a ledger in which an increase names no current
@@ -144,36 +150,42 @@ func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionN
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
-		if rev, err = t.newRevision(note); err != nil {
-			return err
-		}
-		evidence := func(f *InvestFunds) string {
-			if f.Evidence {
-				return "有"
-			}
-			return ""
-		}
-		if err := t.insertBatch("invest_funds", splitColumns(investFundsColumns), len(fs), func(i int, dst []any) []any {
-			f := &fs[i]
-			return append(dst, rev.ID, f.ProjectID, int(f.Month), int64(f.Amount), f.Source.String(), evidence(f), f.PayerLoc)
-		}); err != nil {
-			return err
-		}
-		if _, err := t.Exec(`UPDATE invest_funds SET superseded_by = $1
-			WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_funds n
-				WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
-			return err
-		}
-		l, err := t.investLedger()
-		if err != nil {
-			return err
-		}
-		if err := t.rebuildInvestFacts(l); err != nil {
-			return err
-		}
-		return t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
+		rev, err = t.importInvestFunds(note, fs)
+		return err
 	})
 	return rev, err
+}
+
+// importInvestFunds is ImportInvestFunds inside t.
+func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revision, err error) {
+	if rev, err = t.newRevision(note); err != nil {
+		return rev, err
+	}
+	evidence := func(f *InvestFunds) string {
+		if f.Evidence {
+			return "有"
+		}
+		return ""
+	}
+	if err := t.insertBatch("invest_funds", splitColumns(investFundsColumns), len(fs), func(i int, dst []any) []any {
+		f := &fs[i]
+		return append(dst, rev.ID, f.ProjectID, int(f.Month), int64(f.Amount), f.Source.String(), evidence(f), f.PayerLoc)
+	}); err != nil {
+		return rev, err
+	}
+	if _, err := t.Exec(`UPDATE invest_funds SET superseded_by = $1
+		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_funds n
+			WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
+		return rev, err
+	}
+	l, err := t.investLedger()
+	if err != nil {
+		return rev, err
+	}
+	if err := t.rebuildInvestFacts(l); err != nil {
+		return rev, err
+	}
+	return rev, t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
 }
 
 // InvestLedger returns the current ledger: every project's latest version
@@ -188,11 +200,38 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedger()
 }
 
+// InvestLedgerAsOf returns the ledger as it stood at revision rev: the
+// versions of projects and funds rows recorded by then and not yet
+// superseded. An evaluation run reads the ledger's metrics so, as of the
+// revision it records.
+func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
+	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
+	if rev <= 0 {
+		return nil, fmt.Errorf("%w: revision %d", ErrInvalid, rev)
+	}
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedgerAsOf(rev)
+}
+
 // investLedger reads the current ledger inside t.
-func (t *txn) investLedger() (*invest.Ledger, error) {
+func (t *txn) investLedger() (*invest.Ledger, error) { return t.investLedgerAsOf(0) }
+
+// investLedgerAsOf reads the ledger as of revision rev inside t; 0 is the
+// current ledger.
+func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
+	current := `superseded_by IS NULL`
+	var args []any
+	if rev > 0 {
+		current = `revision_id <= $1 AND (superseded_by IS NULL OR superseded_by > $1)`
+		args = []any{rev}
+	}
 	rows, err := t.QueryContext(t.ctx, `SELECT project_id, name, county, zone, investor, investor_code, investor_loc,
 		signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-		increase_of, relocation, stage FROM invest_projects WHERE superseded_by IS NULL ORDER BY project_id`)
+		increase_of, relocation, stage FROM invest_projects WHERE `+current+` ORDER BY project_id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +255,7 @@ func (t *txn) investLedger() (*invest.Ledger, error) {
 	}
 	rows.Close()
 	frows, err := t.QueryContext(t.ctx, `SELECT project_id, month, amount, source, evidence, payer_loc
-		FROM invest_funds WHERE superseded_by IS NULL ORDER BY id`)
+		FROM invest_funds WHERE `+current+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +274,11 @@ func (t *txn) investLedger() (*invest.Ledger, error) {
 		f.Source, _ = invest.ParseSource(source)
 		l.Funds = append(l.Funds, f)
 	}
-	return l, frows.Err()
+	if err := frows.Err(); err != nil {
+		return nil, err
+	}
+	frows.Close()
+	return l, t.addVerifications(l, index, rev)
 }
 
 // rebuildInvestFacts replaces the grouped facts with those of l.

@@ -250,6 +250,26 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /zones/notice.pdf", s.page(s.zoneNoticePDF))
 	mux.Handle("GET /zones/{code}", s.page(s.zoneGet))
 	// End of development zones.
+	// Pages: investment attraction (issue 17; page_invest_*.go): the public
+	// summary of published months, the ledger and its projects, review.
+	mux.Handle("GET /invest", s.cachedPage(false, s.investSummary))
+	// The ledger's pages need a login: not cached, since the page cache
+	// keys anonymous callers and viewers alike.
+	mux.Handle("GET /invest/projects", s.page(s.investProjects))
+	mux.Handle("GET /invest/projects/{id}", s.page(s.investProject))
+	// Monthly reporting (page_invest_review.go, page_invest_actions.go).
+	mux.Handle("GET /invest/review", s.page(s.investReview))
+	mux.Handle("POST /invest/review/{month}", s.page(s.investReportPost))
+	mux.Handle("POST /invest/review/{month}/{county}", s.page(s.investReviewPost))
+	mux.Handle("POST /invest/months", s.page(s.investMonthsPost))
+	mux.Handle("POST /invest/months/{month}/reopen", s.page(s.investMonthReopen))
+	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
+	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
+	mux.Handle("GET /invest/report", s.page(s.investReportPage))
+	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
+	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
+	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
+	// End of Pages: investment attraction.
 
 	return mux
 }

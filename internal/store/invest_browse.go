@@ -1,0 +1,245 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/invest"
+)
+
+// The ledger as the pages browse it (issue 17): one page of current
+// projects with filters, one project with its funds rows, and the monthly
+// funds of the summary.
+
+// InvestProjectFilter selects current projects. Empty fields select all.
+type InvestProjectFilter struct {
+	County     string // one county
+	Prefecture string // the counties of a prefecture (6-digit code, 620600)
+	Stage      invest.Stage
+	Query      string // part of the 项目编号, name or investor
+	Year       int    // signed in that year
+	// TalksCounty is the county whose projects before a contract (线索,
+	// 洽谈) are shown; the others' are left out ("*": all are shown).
+	TalksCounty string
+	OverFunded  bool // only projects whose counted funds exceed their 协议投资额
+	Limit       int  // at most 200; 0 means 50
+	Offset      int
+}
+
+// InvestProjectRow is a project of the list with its counted funds in
+// place (rule 3's sources with evidence) and all its funds rows' sum.
+type InvestProjectRow struct {
+	invest.Project
+	Counted invest.Amount
+	All     invest.Amount
+}
+
+// InvestFundsRow is a stored funds row of a project.
+type InvestFundsRow struct {
+	Month    invest.Month
+	Amount   invest.Amount
+	Source   string
+	Evidence string
+	PayerLoc string
+	Revision int64
+}
+
+const investProjectSelect = `project_id, name, county, zone, investor, investor_code, investor_loc, signed, event, amount,
+	contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason, increase_of, relocation, stage`
+
+// countedFunds is the SQL of a project's counted funds (rule 3), less the
+// reductions of verifications.
+const countedFunds = `(COALESCE((SELECT SUM(f.amount) FROM invest_funds f WHERE f.project_id = p.project_id
+	AND f.superseded_by IS NULL AND f.evidence <> '' AND f.source IN ('股东出资', '企业自有', '外地金融机构')), 0)
+	- COALESCE((SELECT SUM(v.reduction) FROM invest_verifications v WHERE v.project_id = p.project_id), 0))`
+
+func scanInvestProject(rs interface{ Scan(...any) error }, p *invest.Project, extra ...any) error {
+	var stage string
+	err := rs.Scan(append([]any{&p.ID, &p.Name, &p.County, &p.Zone, &p.Investor, &p.InvestorCode, &p.InvestorLoc, &p.Signed,
+		&p.Event, &p.Amount, &p.ContractStart, &p.ActualStart, &p.ContractProd, &p.ActualProd, &p.Terminated,
+		&p.TerminationWhy, &p.IncreaseOf, &p.Relocation, &stage}, extra...)...)
+	p.Stage = invest.Stage(stage)
+	return err
+}
+
+// InvestProjects returns one page of the current projects that f selects,
+// newest 项目编号 first, and how many f selects in all.
+func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows []InvestProjectRow, total int, err error) {
+	defer wrap(&err, "InvestProjects")
+	where := []string{"p.superseded_by IS NULL"}
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if f.County != "" {
+		where = append(where, "p.county = "+arg(f.County))
+	}
+	if f.Prefecture != "" && len(f.Prefecture) == 6 {
+		where = append(where, "p.county >= "+arg(f.Prefecture[:4]+"00")+" AND p.county <= "+arg(f.Prefecture[:4]+"99"))
+	}
+	if f.Stage != "" {
+		where = append(where, "p.stage = "+arg(string(f.Stage)))
+	}
+	if f.Year != 0 {
+		where = append(where, "p.signed >= "+arg(f.Year*10000)+" AND p.signed <= "+arg(f.Year*10000+1231))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(q) + "%"
+		a := arg(like)
+		where = append(where, "(p.project_id LIKE "+a+` ESCAPE '\' OR p.name LIKE `+a+` ESCAPE '\' OR p.investor LIKE `+a+` ESCAPE '\')`)
+	}
+	if f.TalksCounty != "*" {
+		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
+	}
+	if f.OverFunded {
+		where = append(where, countedFunds+" > p.amount")
+	}
+	cond := strings.Join(where, " AND ")
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM invest_projects p WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 200)
+	q := `SELECT ` + prefixed("p.", investProjectSelect) + `, ` + countedFunds + `,
+		COALESCE((SELECT SUM(f.amount) FROM invest_funds f WHERE f.project_id = p.project_id AND f.superseded_by IS NULL), 0)
+		FROM invest_projects p WHERE ` + cond + ` ORDER BY p.project_id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0))
+	rs, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var r InvestProjectRow
+		if err := scanInvestProject(rs, &r.Project, &r.Counted, &r.All); err != nil {
+			return nil, 0, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, total, rs.Err()
+}
+
+// InvestProject returns the current version of a project and its current
+// funds rows by month; ErrNotFound when there is none.
+func (db *DB) InvestProject(ctx context.Context, id string) (p invest.Project, funds []InvestFundsRow, err error) {
+	defer wrap(&err, "InvestProject(%s)", id)
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return p, nil, err
+	}
+	defer tx.Rollback()
+	row := tx.QueryRowContext(ctx, `SELECT `+investProjectSelect+` FROM invest_projects
+		WHERE project_id = $1 AND superseded_by IS NULL`, id)
+	if err := scanInvestProject(row, &p); err == sql.ErrNoRows {
+		return p, nil, ErrNotFound
+	} else if err != nil {
+		return p, nil, err
+	}
+	rs, err := tx.QueryContext(ctx, `SELECT month, amount, source, evidence, payer_loc, revision_id FROM invest_funds
+		WHERE project_id = $1 AND superseded_by IS NULL ORDER BY month, id`, id)
+	if err != nil {
+		return p, nil, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var f InvestFundsRow
+		if err := rs.Scan(&f.Month, &f.Amount, &f.Source, &f.Evidence, &f.PayerLoc, &f.Revision); err != nil {
+			return p, nil, err
+		}
+		funds = append(funds, f)
+	}
+	return p, funds, rs.Err()
+}
+
+// InvestMonthFunds is the counted funds of one month from investors of
+// one origin, summed over the counties of a prefecture.
+type InvestMonthFunds struct {
+	Prefecture string
+	Origin     invest.Origin
+	Month      invest.Month
+	Amount     invest.Amount
+}
+
+// InvestMonthlyFunds returns the counted funds in place of each
+// prefecture, origin and month from..to, from the grouped facts.
+func (db *DB) InvestMonthlyFunds(ctx context.Context, from, to invest.Month) (out []InvestMonthFunds, err error) {
+	defer wrap(&err, "InvestMonthlyFunds")
+	rs, err := db.sql.QueryContext(ctx, `SELECT SUBSTR(county, 1, 4), origin, month, CAST(SUM(amount) AS BIGINT)
+		FROM invest_funds_facts WHERE month >= $1 AND month <= $2 AND counted
+		GROUP BY SUBSTR(county, 1, 4), origin, month ORDER BY 1, 3, 2`, int(from), int(to))
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var m InvestMonthFunds
+		var o int
+		if err := rs.Scan(&m.Prefecture, &o, &m.Month, &m.Amount); err != nil {
+			return nil, err
+		}
+		m.Prefecture += "00"
+		m.Origin = invest.Origin(o)
+		out = append(out, m)
+	}
+	return out, rs.Err()
+}
+
+// InvestLastMonth returns the latest month with any funds in place, 0
+// when the ledger has none.
+func (db *DB) InvestLastMonth(ctx context.Context) (m invest.Month, err error) {
+	defer wrap(&err, "InvestLastMonth")
+	var v sql.NullInt64
+	err = db.sql.QueryRowContext(ctx, `SELECT MAX(month) FROM invest_funds_facts`).Scan(&v)
+	return invest.Month(v.Int64), err
+}
+
+// InvestProjectsMatching returns the current projects whose 项目编号 is one
+// of ids or whose 投资方代码 is one of codes: what a report's rows may
+// replace, extend (increases, funds) or duplicate, without reading the
+// whole ledger.
+func (db *DB) InvestProjectsMatching(ctx context.Context, ids, codes []string) (ps []invest.Project, err error) {
+	defer wrap(&err, "InvestProjectsMatching")
+	if len(ids)+len(codes) == 0 {
+		return nil, nil
+	}
+	var args []any
+	list := func(vs []string) string {
+		if len(vs) == 0 {
+			return "NULL"
+		}
+		ph := make([]string, len(vs))
+		for i, v := range vs {
+			args = append(args, v)
+			ph[i] = fmt.Sprintf("$%d", len(args))
+		}
+		return strings.Join(ph, ", ")
+	}
+	// Two indexed lookups joined, not one OR, which would scan the table.
+	q := `SELECT ` + investProjectSelect + ` FROM invest_projects WHERE superseded_by IS NULL AND project_id IN (` + list(ids) + `)
+		UNION SELECT ` + investProjectSelect + ` FROM invest_projects WHERE superseded_by IS NULL AND investor_code <> ''
+			AND investor_code IN (` + list(codes) + `)
+		ORDER BY 1`
+	rs, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var p invest.Project
+		if err := scanInvestProject(rs, &p); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rs.Err()
+}
