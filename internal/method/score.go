@@ -25,8 +25,10 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 	var out []float64
 	switch r.Rule {
 	case RuleEfficacy:
-		s, u := c.bound(r.Satisfactory, x, dir), c.bound(r.Unacceptable, x, dir)
-		out = engine.Efficacy(x, s, u, r.Low, r.High, r.Clamp)
+		out = c.bySample(r, x, func(x []float64) []float64 {
+			s, u := c.bound(r.Satisfactory, x, dir), c.bound(r.Unacceptable, x, dir)
+			return engine.Efficacy(x, s, u, r.Low, r.High, r.Clamp)
+		})
 	case RuleCompletion, RuleAllOrNothing:
 		t, ok := c.target(r, ind)
 		if !ok {
@@ -47,16 +49,18 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 			}
 		}
 	case RuleRank:
-		out = engine.RankScore(x, dir, r.Full, r.Step)
+		out = c.bySample(r, x, func(x []float64) []float64 { return engine.RankScore(x, dir, r.Full, r.Step) })
 	case RuleAverageDiff:
-		avg := r.Average.Value
-		switch r.Average.Stat {
-		case "mean":
-			avg = engine.Mean(x)
-		case "median":
-			avg = engine.Median(x)
-		}
-		out = engine.AverageDiff(x, avg, dir, r.Base, r.Above, r.Below, r.Unit, r.Whole)
+		out = c.bySample(r, x, func(x []float64) []float64 {
+			avg := r.Average.Value
+			switch r.Average.Stat {
+			case "mean":
+				avg = engine.Mean(x)
+			case "median":
+				avg = engine.Median(x)
+			}
+			return engine.AverageDiff(x, avg, dir, r.Base, r.Above, r.Below, r.Unit, r.Whole)
+		})
 	case RuleLevelGrowth:
 		g := c.vals.Col(r.Growth)
 		lv, err := c.score(r.Level, ind, x)
@@ -93,6 +97,39 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 		}
 	}
 	return engine.Clamp(out, r.Floor, r.Ceiling), nil
+}
+
+// bySample applies f to x, or with r.Sample = "type" to the values of each
+// primary type's units apart (a unit without a type forms a sample of its
+// own with the other untyped units), and returns the scores in unit order.
+func (c *scoreCtx) bySample(r *Rule, x []float64, f func(x []float64) []float64) []float64 {
+	if r.Sample != SampleType {
+		return f(x)
+	}
+	var order []string
+	groups := map[string][]int{}
+	for i, u := range c.units {
+		t := ""
+		if len(u.Types) > 0 {
+			t = u.Types[0]
+		}
+		if _, ok := groups[t]; !ok {
+			order = append(order, t)
+		}
+		groups[t] = append(groups[t], i)
+	}
+	out := make([]float64, len(x))
+	for _, t := range order {
+		g := groups[t]
+		sub := make([]float64, len(g))
+		for k, i := range g {
+			sub[k] = x[i]
+		}
+		for k, v := range f(sub) {
+			out[g[k]] = v
+		}
+	}
+	return out
 }
 
 // bound resolves a satisfactory or unacceptable value: a number, or the
