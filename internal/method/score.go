@@ -2,6 +2,7 @@ package method
 
 import (
 	"math"
+	"slices"
 	"math/big"
 	"strconv"
 
@@ -17,6 +18,9 @@ type scoreCtx struct {
 	units   []Unit
 	m       *Method
 	warn    func(w Warning)
+	// typ is the type being scored for sample = "type": its declarers form
+	// one sample; "" scores every unit in the sample of its primary type.
+	typ string
 }
 
 // score applies rule r to the values x of indicator ind.
@@ -100,23 +104,38 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 }
 
 // bySample applies f to x, or with r.Sample = "type" to the values of each
-// primary type's units apart (a unit without a type forms a sample of its
-// own with the other untyped units), and returns the scores in unit order.
+// type's declarers apart (primary or second type), and returns the scores
+// in unit order. A unit is scored in the sample of c.typ if it declares it,
+// else of its primary type (a unit without a type with the other untyped
+// units).
 func (c *scoreCtx) bySample(r *Rule, x []float64, f func(x []float64) []float64) []float64 {
 	if r.Sample != SampleType {
 		return f(x)
 	}
 	var order []string
 	groups := map[string][]int{}
-	for i, u := range c.units {
-		t := ""
-		if len(u.Types) > 0 {
-			t = u.Types[0]
-		}
+	add := func(t string, i int) {
 		if _, ok := groups[t]; !ok {
 			order = append(order, t)
 		}
 		groups[t] = append(groups[t], i)
+	}
+	home := make([]string, len(c.units))
+	for i, u := range c.units {
+		switch {
+		case c.typ != "" && slices.Contains(u.Types, c.typ):
+			home[i] = c.typ
+		case len(u.Types) > 0:
+			home[i] = u.Types[0]
+		}
+	}
+	for i, u := range c.units {
+		for _, t := range u.Types {
+			add(t, i)
+		}
+		if len(u.Types) == 0 {
+			add("", i)
+		}
 	}
 	out := make([]float64, len(x))
 	for _, t := range order {
@@ -126,7 +145,9 @@ func (c *scoreCtx) bySample(r *Rule, x []float64, f func(x []float64) []float64)
 			sub[k] = x[i]
 		}
 		for k, v := range f(sub) {
-			out[g[k]] = v
+			if home[g[k]] == t {
+				out[g[k]] = v
+			}
 		}
 	}
 	return out
