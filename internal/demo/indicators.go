@@ -220,7 +220,8 @@ func economy(cs []County, v map[string]series, lat latents) {
 		ri22 := 12000 * math.Exp(0.35*(u-0.45)+0.1*lpc+rinc+draw(0, 0.06, k, "rural-income")+0.03*lat[2][i])
 		rg22 := round(clamp(draw(7.6, 0.7, k, "rural-growth-22"), 4, 11), 1)
 		rg21 := round(clamp(draw(10.6, 0.8, k, "rural-growth-21"), 6, 14), 1)
-		set(v, "rural_income", i, math.Round(ri22/(1+rg22/100)), math.Round(ri22))
+		ri21 := math.Round(ri22 / (1 + rg22/100))
+		set(v, "rural_income", i, ri21, math.Round(ri21*(1+rg22/100)))
 		set(v, "rural_income_growth", i, rg21, rg22)
 
 		// Debt ratio: lower where output per head is higher.
@@ -251,7 +252,7 @@ func environment(cs []County, v map[string]series, lat latents) {
 			v["air_quality"][y][i] = round(clamp(draw(air, 2, k, "air", ys), 70, 100), 1)
 			// The panel rewards visible growth a little.
 			z := (v["gdp_growth"][y][i] - [2]float64{6.8, 4.6}[y]) / 1.6
-			v["review"][y][i] = round(clamp(draw(82+1.5*z, 3, k, "review", ys)+5*lat[y][i], 55, 99), 1)
+			v["review"][y][i] = round(clamp(draw(82+1.5*z, 3, k, "review", ys)+5*lat[y][i], 60, 99), 1)
 			v["satisfaction"][y][i] = round(clamp(draw(88, 3, k, "satisfaction", ys), 75, 98), 1)
 		}
 	}

@@ -2,8 +2,8 @@ package method
 
 import (
 	"math"
-	"slices"
 	"math/big"
+	"slices"
 	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/engine"
