@@ -182,6 +182,16 @@ func calibrateYear(m *method.Method, cs []County, lat *latents, y int, prev map[
 		if o, err = evaluate(m, cs, panel(cs, *lat), y, prev); err != nil {
 			return nil, err
 		}
+		// A county that cannot reach its target lowers the targets below
+		// it, so that the order holds; the year is solved again.
+		if lowered := lowerBelowShort(order, target, o.Exact); lowered {
+			if err := solve(m, cs, lat, y, y, prev, target, maxLatent); err != nil {
+				return nil, err
+			}
+			if o, err = evaluate(m, cs, panel(cs, *lat), y, prev); err != nil {
+				return nil, err
+			}
+		}
 		// A county that wins 先进县 of a type in the place of a planned one
 		// is planned lower, and the year solved again.
 		in := intruders(cs, o, y)
@@ -207,6 +217,10 @@ func calibrateYear(m *method.Method, cs []County, lat *latents, y int, prev map[
 // target lies above its score at strength 0; the 2021 strength takes it
 // the rest of the way.
 const lastingPerPoint = 0.8
+
+// extraLatent2022 widens the 2022 strength of 崆峒区 and 临夏市, the two
+// counties that must climb to the first two places.
+const extraLatent2022 = 1.0
 
 // riserShare is how far towards its 2022 place a 2022 riser's lasting
 // strength is set.
@@ -254,6 +268,24 @@ func intruders(cs []County, o *method.Outcome, y int) []int {
 		}
 	}
 	return out
+}
+
+// lowerBelowShort lowers, in place, the targets of the places below a
+// county that fell short of its target to at most its score less
+// ladderGap per place, and reports whether it lowered any.
+func lowerBelowShort(order []int, target, score []float64) bool {
+	lowered := false
+	for k, i := range order {
+		if score[i] >= target[i]-0.05 {
+			continue
+		}
+		for d, j := range order[k+1:] {
+			if cap := score[i] - ladderGap*float64(d+1); target[j] > cap {
+				target[j], lowered = cap, true
+			}
+		}
+	}
+	return lowered
 }
 
 // ladderGap is the least distance between two neighbouring target scores:
@@ -310,7 +342,11 @@ func solve(m *method.Method, cs []County, lat *latents, which, y int, prev map[s
 	s := s0
 	for range 6 {
 		for i := range l {
-			l[i] = clamp(l[i]+0.9*(target[i]-s[i])/slope[i], -bound, bound)
+			b := bound
+			if y == 1 && (cs[i].Code == "620802" || cs[i].Code == "622901") {
+				b += extraLatent2022
+			}
+			l[i] = clamp(l[i]+0.9*(target[i]-s[i])/slope[i], -b, b)
 		}
 		if s, err = score(); err != nil {
 			return err

@@ -155,7 +155,7 @@ const maxLift = 20
 // plan2022 returns the 2022 target order from the 2021 ranks, the ranks
 // the 2022 figures give at strength 0 (nat) and the planned rises:
 // 崆峒区 and 临夏市 first (1st and 2nd of 城市服务型), the rest of 2021's
-// top ten after them in their order; 民勤县 risen to 13th or by 10 places,
+// top ten after them (城关区 5th); 民勤县 risen to 13th or by 10 places,
 // above every 进步县 (it leads its types); the press-named 进步县 risen by
 // their planned places, those whose rise the press does not give by what
 // the 2022 figures suggest (13–23 places); five more 进步县, the counties
@@ -181,12 +181,8 @@ func plan2022(cs []County, prev map[string]float64, nat []float64, rises map[int
 		at[i], taken[place] = place, i
 		return nil
 	}
-	top := []string{"620802", "622901"}
-	for _, c := range Top10_2021 {
-		if c != "620802" && c != "622901" {
-			top = append(top, c)
-		}
-	}
+	// 城关区 (vetoed in 2022 by an invented event) steps back to 5th.
+	top := []string{"620802", "622901", "620902", "620402", "620102", "620105", "620302", "620104", "621102", "620981"}
 	for k, c := range top {
 		if err := fix(idx[c], k+1); err != nil {
 			return nil, err
