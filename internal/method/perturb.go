@@ -73,7 +73,7 @@ type scoredSet struct {
 	// typeScored is every unit scored in each type's sample (scored itself
 	// unless the method samples by type), in the order of the types.
 	typeScored []*engine.Dataset
-	err    error
+	err        error
 }
 
 type weighKey struct {
