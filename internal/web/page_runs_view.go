@@ -152,6 +152,9 @@ type robustView struct {
 	Failed   int
 	Declared bool
 	Seed     uint64
+	// Stability is the ranks' stability against the previous run, nil
+	// without rank changes (page_runs_stability.go).
+	Stability *runStability
 	chart    map[string]any
 }
 
