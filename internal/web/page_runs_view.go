@@ -155,7 +155,7 @@ type robustView struct {
 	// Stability is the ranks' stability against the previous run, nil
 	// without rank changes (page_runs_stability.go).
 	Stability *runStability
-	chart    map[string]any
+	chart     map[string]any
 }
 
 // robustRow is one unit's rank statistics.
