@@ -83,11 +83,11 @@ func TestCountyRules(t *testing.T) {
 		}
 		// 城关区 (620102): the event and its 文号.
 		if got, want := rulesOf(t, d.as(t, ""), "/counties/620102"),
-			[]string{"因“重大安全生产事故”（甘安委〔2022〕49号）一票否决：保留得分和名次，不参加评奖。"}; !cmp.Equal(got, want) {
+			[]string{"因“重大安全生产事故”（甘安委〔2022〕49号）一票否决：保留得分和名次，不参加评奖。【虚构事件：示例数据，并非真实发生】"}; !cmp.Equal(got, want) {
 			t.Errorf("620102: %q, want %q", got, want)
 		}
 		if got, want := rulesOf(t, d.as(t, ""), "/counties/620102?lang=en"),
-			[]string{`Vetoed for "重大安全生产事故" (甘安委〔2022〕49号): it keeps its score and rank but wins no award.`}; !cmp.Equal(got, want) {
+			[]string{`Vetoed for "重大安全生产事故" (甘安委〔2022〕49号): it keeps its score and rank but wins no award. [invented event: sample data, it did not happen]`}; !cmp.Equal(got, want) {
 			t.Errorf("620102 in English: %q, want %q", got, want)
 		}
 	})
