@@ -253,8 +253,9 @@ func TestMethodCheckAndFromCOINr(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	// 地区生产总值 under 城市服务型: area 30 %, 10 of the area's 34 points.
-	if !strings.Contains(stdout, "gdp 地区生产总值 [level_growth]") || !strings.Contains(stdout, "8.82") {
+	// 地区生产总值 under 城市服务型: area 30 of 100 points (30 + 20 + 15 + 5 + 15 + 15),
+	// 10 of the area's 36 points (10 + 6 + 4 + 4 + 6 + 6): 30 × 10/36 = 8.33.
+	if !strings.Contains(stdout, "gdp 地区生产总值 [level_growth]") || !strings.Contains(stdout, "8.33") {
 		t.Errorf("check output:\n%s", stdout)
 	}
 	out := filepath.Join(t.TempDir(), "asem.toml")

@@ -21,14 +21,15 @@ const gansu = "../../examples/gansu"
 // summary are compared with golden files; go test -run TestGansuDemo
 // -update rewrites them after a deliberate change.
 func TestGansuDemo(t *testing.T) {
-	for _, f := range []string{"data-2021.xlsx", "data-2022.xlsx", "events-2022.csv", "targets-2022.csv"} {
+	for _, f := range []string{"data-2021.xlsx", "data-2022.xlsx", "events-2022.csv", "targets-2021.csv", "targets-2022.csv"} {
 		if _, err := os.Stat(filepath.Join(gansu, f)); err != nil {
 			t.Skipf("demo data not generated yet: %v", err)
 		}
 	}
 	dir := t.TempDir()
 	r21 := filepath.Join(dir, "result-2021.csv")
-	code, out21, stderr := runMethodEval(t, "--method", gansu+"/method.toml", "--data", gansu+"/data-2021.xlsx", "--out", r21)
+	code, out21, stderr := runMethodEval(t, "--method", gansu+"/method.toml", "--data", gansu+"/data-2021.xlsx",
+		"--targets", gansu+"/targets-2021.csv", "--out", r21)
 	if code != 0 {
 		t.Fatalf("2021: exit %d: %s", code, stderr)
 	}

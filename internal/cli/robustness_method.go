@@ -39,6 +39,11 @@ func runRobustnessMethod(ctx context.Context, e *env, args []string) error {
 	epath := fs.String("events", "", e.t("事件表 .csv", "events .csv"))
 	tpath := fs.String("targets", "", e.t("目标表 .csv", "targets .csv"))
 	ppath := fs.String("previous", "", e.t("上期公布结果（不影响排名，可省略）", "previous published result (does not affect ranks; optional)"))
+	stab := stabilityFlags{
+		prevData:    fs.String("previous-data", "", e.t("上年数据：按本办法重算上年，把名次变动分为办法变化和数据变化两部分", "last year's data: rescored under this method to split each move into method and data")),
+		prevTargets: fs.String("previous-targets", "", e.t("上年目标表 .csv（与 --previous-data 同用）", "last year's targets .csv (with --previous-data)")),
+		out:         fs.String("stability-out", "", e.t("输出 CSV：逐单位的名次变动及其来源", "output CSV: each unit's move and its sources")),
+	}
 	period := fs.String("period", "", e.t("本期名称（默认取数据文件名中的年份）", "this period's name (default: the year in the data file name)"))
 	out := fs.String("out", "", e.t("输出 CSV：排名统计（或 --remove-level 的结果）", "output CSV: rank statistics (or the --remove-level result)"))
 	varyW := fs.String("vary-weights", "", e.t("扰动权重：层级:幅度[,层级:幅度…]（层级 1 为指标，向上加 1）；覆盖方法文件", "perturb weights: LEVEL:F[,LEVEL:F…] (1 = indicators, counting up); overrides the method file"))
@@ -122,6 +127,9 @@ func runRobustnessMethod(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.printMethodTitle(m, in)
+	if err := e.printStability(m, in, *sheet, stab); err != nil {
+		return err
+	}
 	return e.runMethodAnalysis(ctx, a, in, opt, *removeLevel, *sobol, *nboot, *out, *sobolOut, *allRanks)
 }
 

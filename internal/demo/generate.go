@@ -44,7 +44,11 @@ func Generate(year int) (*Data, error) {
 		return nil, fmt.Errorf("demo: no sample data for %d (only %d and %d)", year, years[0], years[1])
 	}
 	cs := Counties()
-	v := panel(cs)
+	lat, err := latent()
+	if err != nil {
+		return nil, err
+	}
+	v := panel(cs, lat)
 	d := &Data{Year: year}
 	inds := Indicators()
 	for i, c := range cs {
@@ -57,32 +61,45 @@ func Generate(year int) (*Data, error) {
 	}
 	if year == 2022 {
 		d.Events = events2022()
-		d.Targets = targets2022(cs, v)
 	}
+	d.Targets = targets(cs, v, y)
 	return d, nil
 }
 
-// panel generates every indicator for both years. Both years come from one
-// run so that they fit together: 2022's previous-year fiscal revenue is
-// 2021's, GDP grows by each county's nominal growth, incomes by their rates.
-func panel(cs []County) map[string]series {
+// panel generates every indicator for both years from the counties'
+// latent strengths lat (see economy). Both years come from one run so that they fit
+// together: 2022's previous-year fiscal revenue and funds are 2021's, GDP
+// grows by each county's nominal growth, incomes by their rates.
+func panel(cs []County, lat latents) map[string]series {
 	v := map[string]series{}
 	for _, ind := range Indicators() {
 		v[ind.Code] = newSeries(len(cs))
 	}
-	raw := make([]float64, len(cs))
+	raw, base22 := make([]float64, len(cs)), make([]float64, len(cs))
 	for i, c := range cs {
 		for y, yy := range years {
 			v["pop"][y][i] = population(c, yy)
 			v["urbanisation"][y][i] = urbanisation(c, yy)
 			v["gdp_growth"][y][i] = realGrowth(c, yy)
 		}
+		base22[i] = v["gdp_growth"][1][i]
 		raw[i] = gdp2022Raw(c, v["pop"][1][i])
 	}
 	g22 := calibrateGDP2022(cs, raw)
-	v["gdp"] = series{gdp2021(cs, g22, v["gdp_growth"][1]), g22}
-	economy(cs, v)
-	environment(cs, v)
+	// 2021 is deflated with the model's growth: the latent strength moves
+	// the published rate, not the levels.
+	v["gdp"] = series{gdp2021(cs, g22, base22), g22}
+	press := PressFigures()
+	for i, c := range cs {
+		for y := range years {
+			if p, ok := press[c.Code]; ok && y == 1 && !math.IsNaN(p.Growth) {
+				continue
+			}
+			v["gdp_growth"][y][i] = round(clamp(v["gdp_growth"][y][i]+2*lat[y][i], -5, 15), 1)
+		}
+	}
+	economy(cs, v, lat)
+	environment(cs, v, lat)
 	return v
 }
 
@@ -94,15 +111,19 @@ type Target struct {
 	Note      string
 }
 
-// targets2022 sets each county's 2022 target for funds from outside the
-// province as its 2021 result plus a planned rise of 6–16 %, rounded to
-// 0.1亿元 as plans are written; the generated 2022 results then fall on
-// either side of it.
-func targets2022(cs []County, v map[string]series) []Target {
+// targets sets each county's target of year index y for funds from outside
+// the province as the previous year's result plus a planned rise of 6–16 %,
+// rounded to 0.1亿元 as plans are written; the generated results then fall
+// on either side of it.
+func targets(cs []County, v map[string]series, y int) []Target {
 	out := make([]Target, len(cs))
 	for i, c := range cs {
-		rise := 0.06 + 0.10*stream(c.Code, "funds-target").uniform()
-		out[i] = Target{Code: c.Code, Indicator: "funds_in", Value: round(v["funds_in"][0][i]*(1+rise), 1), Note: "示例数据"}
+		key := "funds-target"
+		if y == 0 {
+			key = "funds-target-2021"
+		}
+		rise := 0.06 + 0.10*stream(c.Code, key).uniform()
+		out[i] = Target{Code: c.Code, Indicator: "funds_in", Value: round(v["funds_in_prev"][y][i]*(1+rise), 1), Note: "示例数据"}
 	}
 	return out
 }

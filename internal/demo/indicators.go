@@ -42,6 +42,11 @@ func Indicators() []Indicator {
 		{"new_entities", "新增市场主体", "户", "市场监管局", 0},
 		{"review", "观摩评议得分", "分", "省县域经济办", 1},
 		{"satisfaction", "群众满意度", "分", "统计局", 1},
+		{"ind_share", "规模以上工业增加值占地区生产总值比重", "%", "统计局", 1},
+		{"new_firms", "新增规上工业企业和四上企业", "个", "统计局", 0},
+		{"ind_invest_growth", "工业投资增速", "%", "统计局", 1},
+		{"funds_in_prev", "上年省外到位资金", "亿元", "商务厅", 2},
+		{"tax_share", "税收收入占一般公共预算收入比重", "%", "财政厅", 1},
 	}
 }
 
@@ -104,18 +109,26 @@ func urbanisation(c County, y int) float64 {
 // growth draw, so that a county keeps its profile from year to year; where
 // a rate and two levels are all columns (rural income and its growth) the
 // levels follow from the rate.
-func economy(cs []County, v map[string]series) {
+//
+// lat[0] and lat[1] are each county's latent strength in 2021 and 2022 (0
+// = the model alone; see calibrate.go): it raises the county's growth
+// rates, its funds from outside the province and its panel score, the
+// figures a county moves in a year. lat[2] is its lasting strength: it
+// raises the levels a county keeps from year to year (revenue, sales,
+// output, firms, incomes) against the others of its size.
+func economy(cs []County, v map[string]series, lat latents) {
 	gdp := v["gdp"]
 	for i, c := range cs {
 		k := c.Code
 		u := c.UrbanShare()
+		st := math.Exp(0.15 * lat[2][i])       // lasting strength on levels
 		pc := gdp[1][i] * 1e4 / v["pop"][1][i] // 元/人
 		lpc := math.Log(pc / 40000)
 		rural := math.Max(float64(c.RuralPop2020), 3000) / 1e4
 
 		// General budget revenue: 4–9 % of GDP, more in towns and industry.
 		ratio := 0.05 * math.Exp(0.8*(u-0.45)+typeShift(k, Industry, 0.2, 0.1)+draw(0, 0.2, k, "fiscal"))
-		f21 := gdp[0][i] * clamp(ratio, 0.02, 0.15)
+		f21 := gdp[0][i] * clamp(ratio*st, 0.02, 0.15)
 		f22 := f21 * (1 + clamp(draw(0.04, 0.10, k, "fiscal-22"), -0.3, 0.4)) // 2022: VAT refunds
 		f20 := f21 / (1 + clamp(draw(0.09, 0.07, k, "fiscal-21"), -0.2, 0.4))
 		set(v, "fiscal_rev", i, round(f21, 2), round(f22, 2))
@@ -124,27 +137,49 @@ func economy(cs []County, v map[string]series) {
 		for y := range years {
 			ys := itoa(years[y])
 			mean := [2]float64{8.0, 5.5}[y] + typeShift(k, Industry, 2.5, 1.5)
-			v["ind_growth"][y][i] = round(clamp(draw(mean, 4.5, k, "ind", ys), -20, 30), 1)
-			v["fai_growth"][y][i] = round(clamp(draw([2]float64{10.5, 9.0}[y], 7, k, "fai", ys), -35, 45), 1)
+			l := lat[y][i]
+			v["ind_growth"][y][i] = round(clamp(draw(mean, 3, k, "ind", ys)+5*l, -20, 30), 1)
+			v["fai_growth"][y][i] = round(clamp(draw([2]float64{10.5, 9.0}[y], 5, k, "fai", ys)+7*l, -35, 45), 1)
+			v["ind_invest_growth"][y][i] = round(clamp(draw([2]float64{12, 10}[y], 6, k, "ind-invest", ys)+10*l, -40, 60), 1)
 		}
+
+		// Industry's share of GDP: high in the industrial districts and the
+		// resource prefectures, rising in 2022 with energy prices.
+		is21 := 12 * math.Exp(typeShift(k, Industry, 1.0, 0.5)+typeShift(k, Urban, 0.2, 0.1)-typeShift(k, Tourism, 0.3, 0.1)+
+			industryPref[c.PrefectureCode]+draw(0, 0.25, k, "ind-share"))
+		is21 = clamp(is21, 2, 65)
+		set(v, "ind_share", i, round(is21, 1), round(clamp(is21+draw(0.8, 1, k, "ind-share-22"), 2, 70), 1))
+		// New above-scale industrial and 四上 firms: about one per 12亿元 of GDP.
+		for y := range years {
+			n := gdp[y][i] / 12 * st * math.Exp(typeShift(k, Industry, 0.3, 0.15)+draw(0, 0.35, k, "firms", itoa(years[y])))
+			v["new_firms"][y][i] = math.Round(n)
+		}
+		// Taxes are most of the budget revenue, less where land sales and
+		// fees fill it; 2022's VAT refunds lowered the share.
+		ts21 := clamp(draw(70, 6, k, "tax-share")+typeShift(k, Industry, 5, 2)+typeShift(k, Urban, 3, 1), 45, 92)
+		set(v, "tax_share", i, round(ts21, 1), round(clamp(ts21+draw(-4, 2.5, k, "tax-share-22"), 40, 90), 1))
 
 		// Retail sales: about a third of GDP, more in service towns.
 		share := 0.30 * math.Exp(0.6*(u-0.45)+typeShift(k, Urban, 0.15, 0.08)-typeShift(k, Industry, 0.2, 0.1)+draw(0, 0.15, k, "retail"))
-		r21 := gdp[0][i] * share
+		r21 := gdp[0][i] * share * st
 		set(v, "retail", i, round(r21, 2), round(r21*(1+draw(-0.01, 0.03, k, "retail-22")), 2))
 
 		// Tourism: people times attraction; 2022 lost about a third to the epidemic.
 		attr := typeShift(k, Tourism, 1.3, 0.7) + typeShift(k, Urban, 0.4, 0.2) + typeShift(k, Ecology, 0.2, 0.1)
-		t21 := v["pop"][0][i] * 0.5 * math.Exp(attr) * lognormal(0.35, k, "tourism")
+		t21 := v["pop"][0][i] * 0.5 * math.Exp(attr) * lognormal(0.35, k, "tourism") * st
 		set(v, "tourism_rev", i, round(t21, 2), round(t21*math.Exp(draw(math.Log(0.7), 0.1, k, "tourism-22")), 2))
 
 		// Farming scales with the rural population; richer in the Hexi oases,
 		// pastoral in 甘南.
 		farm := typeShift(k, Agriculture, 0.35, 0.2) - typeShift(k, Urban, 0.3, 0.1)
-		if hexi(c.PrefectureCode) {
+		switch {
+		case k == "620621":
+			// 民勤: the oasis at the desert's edge farms on a water quota
+			// (关井压田) and gets no Hexi bonus.
+		case hexi(c.PrefectureCode):
 			farm += 0.45
 		}
-		a21 := rural * 1.6 * math.Exp(farm+draw(0, 0.2, k, "agri"))
+		a21 := rural * 1.6 * math.Exp(farm+draw(0, 0.2, k, "agri")) * st
 		set(v, "agri_output", i, round(a21, 2), round(a21*(1+draw(0.055, 0.02, k, "agri-22")), 2))
 		grain := farm - typeShift(k, Tourism, 0.2, 0.1) - typeShift(k, Ecology, 0.2, 0.1)
 		switch c.PrefectureCode {
@@ -155,46 +190,53 @@ func economy(cs []County, v map[string]series) {
 		case "621100":
 			grain += 0.1 // potatoes count as grain
 		}
-		g21 := rural * 0.83 * math.Exp(grain+draw(0, 0.2, k, "grain"))
+		g21 := rural * 0.83 * math.Exp(grain+draw(0, 0.2, k, "grain")) * st
 		set(v, "grain", i, round(g21, 2), round(g21*(1+draw(0.025, 0.03, k, "grain-22")), 2))
 
-		// Funds from outside the province: about a quarter of GDP.
+		// Funds from outside the province: about a quarter of GDP, carried
+		// from 2020 by each year's growth (2022's previous-year funds are
+		// 2021's).
 		fi21 := gdp[0][i] * 0.25 * math.Exp(draw(0, 0.35, k, "funds")+typeShift(k, Industry, 0.2, 0.1))
-		set(v, "funds_in", i, round(fi21, 2), round(fi21*(1+draw(0.10, 0.12, k, "funds-22")), 2))
+		fi20 := round(fi21/(1+clamp(draw(0.10, 0.06, k, "funds-21"), -0.1, 0.3)), 2)
+		fi21 = round(fi20*(1+clamp(draw(0.10, 0.06, k, "funds-21")+0.09*lat[0][i], -0.3, 0.6)), 2)
+		fi22 := round(fi21*(1+clamp(draw(0.10, 0.06, k, "funds-22")+0.09*lat[1][i], -0.3, 0.6)), 2)
+		set(v, "funds_in", i, fi21, fi22)
+		set(v, "funds_in_prev", i, fi20, fi21)
 
 		// Trade is concentrated in a few industrial districts.
 		ex := -4.8 + draw(0, 0.9, k, "export") + typeShift(k, Industry, 0.8, 0.4) + exportBoost[k]
-		e21 := math.Max(gdp[0][i]*math.Exp(ex), 0.01)
+		e21 := math.Max(gdp[0][i]*math.Exp(ex)*st, 0.01)
 		set(v, "export", i, round(e21, 2), round(math.Max(e21*math.Exp(draw(0.1, 0.25, k, "export-22")), 0.01), 2))
 
 		// Incomes rise with urbanisation and output per head; rural incomes
 		// are far higher in Hexi.
 		inc := prefIncome[c.PrefectureCode]
-		ui22 := 36000 * math.Exp(0.25*(u-0.45)+0.15*lpc+inc+draw(0, 0.04, k, "urban-income"))
+		ui22 := 36000 * math.Exp(0.25*(u-0.45)+0.15*lpc+inc+draw(0, 0.04, k, "urban-income")+0.02*lat[2][i])
 		set(v, "urban_income", i, math.Round(ui22/(1+draw(0.05, 0.008, k, "urban-income-22"))), math.Round(ui22))
 		rinc := inc
 		if hexi(c.PrefectureCode) {
 			rinc += 0.4
 		}
-		ri22 := 12000 * math.Exp(0.35*(u-0.45)+0.1*lpc+rinc+draw(0, 0.06, k, "rural-income"))
+		ri22 := 12000 * math.Exp(0.35*(u-0.45)+0.1*lpc+rinc+draw(0, 0.06, k, "rural-income")+0.03*lat[2][i])
 		rg22 := round(clamp(draw(7.6, 0.7, k, "rural-growth-22"), 4, 11), 1)
 		rg21 := round(clamp(draw(10.6, 0.8, k, "rural-growth-21"), 6, 14), 1)
-		set(v, "rural_income", i, math.Round(ri22/(1+rg22/100)), math.Round(ri22))
+		ri21 := math.Round(ri22 / (1 + rg22/100))
+		set(v, "rural_income", i, ri21, math.Round(ri21*(1+rg22/100)))
 		set(v, "rural_income_growth", i, rg21, rg22)
 
 		// Debt ratio: lower where output per head is higher.
-		d21 := clamp(120*math.Exp(draw(0, 0.3, k, "debt")-0.2*lpc), 40, 290)
+		d21 := clamp(120*math.Exp(draw(0, 0.3, k, "debt")-0.2*lpc-0.1*lat[2][i]), 40, 290)
 		set(v, "debt_ratio", i, round(d21, 1), round(clamp(d21*math.Exp(draw(0.05, 0.08, k, "debt-22")), 40, 300), 1))
 
 		// New market entities: about 1 % of the population a year, more in towns.
-		n21 := float64(c.Pop2020) * 0.011 * math.Exp(0.6*(u-0.45)+draw(0, 0.2, k, "entities"))
+		n21 := float64(c.Pop2020) * 0.011 * math.Exp(0.6*(u-0.45)+draw(0, 0.2, k, "entities")) * st
 		set(v, "new_entities", i, math.Round(n21), math.Round(n21*math.Exp(draw(-0.05, 0.12, k, "entities-22"))))
 	}
 }
 
 // environment fills the indicators of land, air and energy, and the panel
 // scores.
-func environment(cs []County, v map[string]series) {
+func environment(cs []County, v map[string]series, lat latents) {
 	for i, c := range cs {
 		k := c.Code
 		f21 := forestBase[c.PrefectureCode] * lognormal(0.35, k, "forest") * math.Exp(typeShift(k, Ecology, 0.3, 0.2))
@@ -203,12 +245,14 @@ func environment(cs []County, v map[string]series) {
 		for y := range years {
 			ys := itoa(years[y])
 			sd := 2.2 + typeShift(k, Industry, 1.3, 0.6)
-			v["energy_decline"][y][i] = round(clamp(draw(2.8-typeShift(k, Industry, 0.5, 0.2), sd, k, "energy", ys), -8, 10), 1)
+			// Never below −0.9: the method's 能耗双控 veto (below −1) would
+			// accuse a real county of an invented failure.
+			v["energy_decline"][y][i] = round(clamp(draw(2.8-typeShift(k, Industry, 0.5, 0.2)+lat[2][i], sd, k, "energy", ys), -0.9, 10), 1)
 			air := airBase[c.PrefectureCode] + [2]float64{0, -0.5}[y] + typeShift(k, Ecology, 1.5, 0.8) - typeShift(k, Industry, 1.5, 0.8)
 			v["air_quality"][y][i] = round(clamp(draw(air, 2, k, "air", ys), 70, 100), 1)
 			// The panel rewards visible growth a little.
 			z := (v["gdp_growth"][y][i] - [2]float64{6.8, 4.6}[y]) / 1.6
-			v["review"][y][i] = round(clamp(draw(84+1.5*z, 5, k, "review", ys), 62, 98), 1)
+			v["review"][y][i] = round(clamp(draw(82+1.5*z, 3, k, "review", ys)+5*lat[y][i], 60, 99), 1)
 			v["satisfaction"][y][i] = round(clamp(draw(88, 3, k, "satisfaction", ys), 75, 98), 1)
 		}
 	}
@@ -222,6 +266,12 @@ func set(v map[string]series, code string, i int, y21, y22 float64) {
 // large scale: 金川 (nickel and copper ore), 西固 (crude oil), 白银
 // (non-ferrous metals), and the provincial capital's trading firms.
 var exportBoost = map[string]float64{"620302": 3.0, "620104": 2.2, "620402": 1.5, "620102": 0.8}
+
+// industryPref shifts the log industrial share by prefecture: nickel in
+// 金昌, oil in 酒泉 and 庆阳, metals and coal in 白银.
+var industryPref = map[string]float64{
+	"620300": 0.6, "620900": 0.3, "621000": 0.3, "620400": 0.2, "621100": -0.3, "621200": -0.2, "622900": -0.3, "623000": -0.4,
+}
 
 // prefIncome shifts log incomes by prefecture.
 var prefIncome = map[string]float64{

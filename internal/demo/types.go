@@ -26,23 +26,23 @@ var countyTypes = map[string][2]string{
 	"620102": {Urban, ""},
 	"620103": {Urban, ""},
 	"620104": {Industry, ""}, // petrochemicals
-	"620105": {Urban, ""},    // universities, services
+	"620105": {Industry, ""}, // 虚构: the type is not published; 2021 先进县 of 工业主导型 here
 	"620111": {Industry, ""},
 	"620121": {Agriculture, Industry}, // cement
 	"620122": {Agriculture, ""},
 	"620123": {Agriculture, Tourism}, // 兴隆山
 	// 金昌市
-	"620302": {Industry, Urban}, // nickel and copper
+	"620302": {Industry, ""}, // nickel and copper
 	"620321": {Agriculture, Industry},
 	// 白银市
-	"620402": {Industry, Urban}, // non-ferrous metals
-	"620403": {Industry, ""},    // coal, power
+	"620402": {Industry, ""}, // non-ferrous metals; 2021 先进县 of its type (type not published: 虚构)
+	"620403": {Industry, ""}, // coal, power
 	"620421": {Agriculture, Industry},
 	"620422": {Agriculture, Tourism}, // 会宁会师旧址
 	"620423": {Agriculture, Tourism}, // 黄河石林
 	// 天水市
 	"620502": {Urban, Tourism},    // 伏羲庙
-	"620503": {Industry, Tourism}, // machinery; 麦积山石窟
+	"620503": {Industry, Tourism}, // machinery; 麦积山石窟; 2021 先进县 of 文旅赋能型 (type not published: 虚构)
 	"620521": {Agriculture, ""},
 	"620522": {Agriculture, ""},
 	"620523": {Agriculture, ""},
@@ -66,7 +66,7 @@ var countyTypes = map[string][2]string{
 	"620822": {Agriculture, ""},
 	"620823": {Agriculture, Industry}, // coal, power
 	"620825": {Agriculture, ""},
-	"620826": {Agriculture, ""}, // apples
+	"620826": {Agriculture, ""}, // apples; 2021 先进县 of its type (type not published: 虚构)
 	"620881": {Industry, ""},    // coal
 	// 酒泉市
 	"620902": {Urban, ""},             // published
@@ -86,13 +86,13 @@ var countyTypes = map[string][2]string{
 	"621026": {Agriculture, Industry}, // coal
 	"621027": {Agriculture, ""},
 	// 定西市
-	"621102": {Urban, Agriculture}, // potatoes
+	"621102": {Urban, ""}, // potatoes
 	"621121": {Agriculture, ""},
 	"621122": {Agriculture, Industry}, // herbal medicine processing
 	"621123": {Agriculture, ""},
 	"621124": {Agriculture, ""},
 	"621125": {Ecology, ""},
-	"621126": {Agriculture, ""}, // 当归
+	"621126": {Ecology, ""}, // 当归; 洮河 headwaters; 2021 先进县 of 生态功能型 (type not published: 虚构)
 	// 陇南市
 	"621202": {Urban, Agriculture},
 	"621221": {Industry, ""}, // lead and zinc
@@ -121,6 +121,15 @@ var countyTypes = map[string][2]string{
 	"623025": {Ecology, ""},
 	"623026": {Tourism, Ecology}, // 郎木寺
 	"623027": {Tourism, Ecology}, // 拉卜楞寺
+}
+
+// InventedAwardTypes returns, for the 2021 先进县 whose type the published
+// lists do not state, the type the demo awards them in: a choice of the
+// demo (虚构), shown as such wherever the award appears.
+func InventedAwardTypes() map[string]string {
+	return map[string]string{
+		"620102": Urban, "620402": Industry, "620105": Industry, "620826": Agriculture, "620503": Tourism, "621126": Ecology,
+	}
 }
 
 // CountyTypes returns the demo's primary and second type (or "") of the

@@ -69,6 +69,7 @@ func (d *Data) notes() [][]any {
 		{"公开报道数", "2022年：凉州区 417.7 亿元；民勤县 107.85 亿元；古浪县 80.9 亿元、增长 6.5%；天祝藏族自治县 71.1 亿元、增长 8.2%；崆峒区 193.03 亿元、增长 7.3%。生成数据与之完全一致。"},
 		{"真实部分", "行政区划代码和名称（modood/Administrative-divisions-of-China，WTFPL 许可）；第七次全国人口普查常住人口和城镇人口（leiii/census，MIT 许可），按2010—2020年趋势外推到当年；公开报道的10个县区类型。其余数值均为生成。"},
 		{"生成方法", "人均地区生产总值由城镇化率、市州效应、县区类型和随机扰动决定，乘以常住人口，再按公开总量和百亿县个数校准；其他指标按与经济规模、城镇化、类型和市州的关系生成（例如粮食产量随农业优先型、旅游收入随文旅赋能型、森林覆盖率随生态功能型升高）。详见 examples/gansu/README.md。"},
+		{"名次校准", "各县的增速、省外到位资金、观摩评议得分等按“潜在实力”调整，使本示例办法（method.toml）算出的结果与公开名单一致：2021年十强县、先进县，2022年报道的进步县（古浪县上升24位、华池县21位、镇原县12位）和先进县（民勤县、崆峒区、临夏市）。其余名次、未公开的类型和全部事件均为虚构。"},
 		{"代码 名称 市州", "行政区划代码、县（市、区）名称、所属市州"},
 		{"类型 类型2", "县域类型（主类型；第二类型，可空）"},
 	}
@@ -112,11 +113,12 @@ func writeCSV(w io.Writer, rows [][]string) error {
 }
 
 // WriteFiles generates both years and writes data-2021.xlsx,
-// data-2022.xlsx, events-2022.csv and targets-2022.csv into dir (which must
+// data-2022.xlsx, events-2022.csv, targets-2021.csv, targets-2022.csv and
+// the method it is calibrated with, method.toml, into dir (which must
 // exist), each atomically. It returns the paths written.
 func WriteFiles(dir string) ([]string, error) {
 	var paths []string
-	var d22 *Data
+	var ds []*Data
 	for _, y := range years {
 		d, err := Generate(y)
 		if err != nil {
@@ -127,12 +129,17 @@ func WriteFiles(dir string) ([]string, error) {
 			return nil, err
 		}
 		paths = append(paths, p)
-		d22 = d
+		ds = append(ds, d)
 	}
 	for _, f := range []struct {
 		name  string
 		write func(io.Writer) error
-	}{{"events-2022.csv", d22.WriteEventsCSV}, {"targets-2022.csv", d22.WriteTargetsCSV}} {
+	}{
+		{"events-2022.csv", ds[1].WriteEventsCSV},
+		{"targets-2021.csv", ds[0].WriteTargetsCSV},
+		{"targets-2022.csv", ds[1].WriteTargetsCSV},
+		{"method.toml", func(w io.Writer) error { _, err := w.Write(methodTOML); return err }},
+	} {
 		var buf bytes.Buffer
 		if err := f.write(&buf); err != nil {
 			return nil, err

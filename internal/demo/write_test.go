@@ -13,7 +13,7 @@ import (
 	"github.com/qiangxian/qiangxian/internal/xlsx"
 )
 
-var files = []string{"data-2021.xlsx", "data-2022.xlsx", "events-2022.csv", "targets-2022.csv"}
+var files = []string{"data-2021.xlsx", "data-2022.xlsx", "events-2022.csv", "targets-2021.csv", "targets-2022.csv", "method.toml"}
 
 func writeAll(t *testing.T) string {
 	t.Helper()

@@ -33,7 +33,7 @@ import (
 // (office head), objections once the window has closed (the server's clock
 // moved on), approval with the meeting's record and publication with full
 // visibility (approver), superseding the first 2022 run; the dashboard
-// of that run (86 tiles, ten names), the profile of 凉州区 (explanation and
+// of that run (86 tiles, ten names), the profile of 肃州区 (explanation and
 // gap) and the notice's Excel and PDF downloads. Every page is checked for
 // sideways scrolling at 1366 and 390 px and saved as a screenshot.
 //
@@ -203,8 +203,8 @@ func TestYearInTheBrowser(t *testing.T) {
 	}
 	y.widths("dashboard")
 
-	// 凉州区's profile in the new run: its explanation and its gap.
-	Open(t, ctx, fmt.Sprintf("%s/counties/620602?run=%d", s.URL, id), 1366)
+	// 肃州区's profile in the new run: its explanation and its gap.
+	Open(t, ctx, fmt.Sprintf("%s/counties/620902?run=%d", s.URL, id), 1366)
 	if n := Count(t, ctx, "#explain table.explain tr.contrib"); n < 10 {
 		t.Errorf("the profile's explanation has %d rows", n)
 	}

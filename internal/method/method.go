@@ -211,8 +211,21 @@ type Rule struct {
 	Floor   float64
 	Ceiling float64
 
+	// Sample is the set of units whose values a sample statistic (best,
+	// worst, mean, median, rank) is taken over: SampleAll (every unit) or
+	// SampleType (the units of the scored unit's primary type, so that a
+	// district is compared with districts and size does not dominate).
+	// Efficacy, average_diff and rank read it.
+	Sample string
+
 	path string
 }
+
+// The samples a rule's statistics may be taken over.
+const (
+	SampleAll  = "all"
+	SampleType = "type"
+)
 
 // Bound is a number, or a word naming a statistic of the sample (best,
 // worst, mean, median).

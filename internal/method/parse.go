@@ -133,11 +133,11 @@ func (r *reader) indicator(t map[string]any, p string) Indicator {
 // ceiling; any other field is an error, so that a misspelt parameter is
 // never silently ignored.
 var ruleKeys = map[string][]string{
-	RuleEfficacy:     {"satisfactory", "unacceptable", "low", "high", "clamp"},
+	RuleEfficacy:     {"satisfactory", "unacceptable", "low", "high", "clamp", "sample"},
 	RuleCompletion:   {"target", "full", "cap", "fallback"},
 	RuleAllOrNothing: {"target", "full", "zero", "fallback"},
-	RuleRank:         {"full", "step"},
-	RuleAverageDiff:  {"average", "base", "above", "below", "unit", "whole"},
+	RuleRank:         {"full", "step", "sample"},
+	RuleAverageDiff:  {"average", "base", "above", "below", "unit", "whole", "sample"},
 	RuleLevelGrowth:  {"growth", "level_weight", "growth_weight", "level", "growth_rule"},
 	RulePanel:        {"full"},
 	RuleNormalise:    {"method", "params", "ties"},
@@ -174,6 +174,11 @@ func (r *reader) rule(t map[string]any, p string) *Rule {
 	d.LevelWeight, d.GrowthWeight = r.num(t, p, "level_weight", d.LevelWeight), r.num(t, p, "growth_weight", d.GrowthWeight)
 	d.Method, d.Params, d.Ties = r.str(t, p, "method", ""), r.nums(t, p, "params"), r.str(t, p, "ties", "")
 	d.Floor, d.Ceiling = r.num(t, p, "floor", d.Floor), r.num(t, p, "ceiling", d.Ceiling)
+	switch d.Sample = r.str(t, p, "sample", SampleAll); d.Sample {
+	case SampleAll, SampleType:
+	default:
+		r.fail(join(p, "sample"), locale.M("method.oneof", SampleAll+", "+SampleType, d.Sample))
+	}
 	sub := func(key string) *Rule {
 		if s := r.table(t, p, key); s != nil {
 			return r.rule(s, join(p, key))

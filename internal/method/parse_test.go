@@ -174,8 +174,8 @@ func TestExampleMethodParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := len(m.scored()); got != 23 {
-		t.Errorf("%d scored indicators, want 23", got)
+	if got := len(m.scored()); got != 28 {
+		t.Errorf("%d scored indicators, want 28", got)
 	}
 	if len(m.Types) != 5 || len(m.Awards) != 3 || len(m.Events) != 7 || len(m.Thresholds) != 1 {
 		t.Errorf("types %d, awards %d, events %d", len(m.Types), len(m.Awards), len(m.Events))
@@ -189,7 +189,7 @@ func TestExampleMethodParses(t *testing.T) {
 		}
 		w := tree.EffectiveWeights()
 		sum := 0.0
-		for _, a := range []string{"econ", "fiscal", "sector", "welfare", "green"} {
+		for _, a := range []string{"econ", "fiscal", "industry", "sector", "welfare", "green"} {
 			sum += w[a]
 			if got, raw := w[a], m.weightOf(a, ty.Name)/100; got-raw > 1e-12 || raw-got > 1e-12 {
 				t.Errorf("%s %s: effective weight %v, want %v", ty.Name, a, got, raw)

@@ -70,7 +70,10 @@ type scoredSet struct {
 	scored *engine.Dataset   // all units × scored indicators
 	vals   *engine.Dataset   // the values the rules read
 	byType []*engine.Dataset // scored, per type's members
-	err    error
+	// typeScored is every unit scored in each type's sample (scored itself
+	// unless the method samples by type), in the order of the types.
+	typeScored []*engine.Dataset
+	err        error
 }
 
 type weighKey struct {
@@ -253,19 +256,34 @@ func (r *Runner) score(s *scoredSet, imp, treat string) error {
 	if err != nil {
 		return err
 	}
-	sc := &scoreCtx{vals: vals, targets: r.in.Targets, units: r.in.Data.Units, m: &mc, warn: func(Warning) {}}
-	scored := engine.NewDataset(r.units, nil)
-	for _, ind := range mc.scored() {
-		x, err := sc.score(ind.Score, ind, vals.Col(ind.Code))
-		if err != nil {
-			return err
+	scoreAll := func(typ string) (*engine.Dataset, error) {
+		sc := &scoreCtx{vals: vals, targets: r.in.Targets, units: r.in.Data.Units, m: &mc, warn: func(Warning) {}, typ: typ}
+		scored := engine.NewDataset(r.units, nil)
+		for _, ind := range mc.scored() {
+			x, err := sc.score(ind.Score, ind, vals.Col(ind.Code))
+			if err != nil {
+				return nil, err
+			}
+			scored.Cols = append(scored.Cols, ind.Code)
+			scored.Vals = append(scored.Vals, x)
 		}
-		scored.Cols = append(scored.Cols, ind.Code)
-		scored.Vals = append(scored.Vals, x)
+		return scored, nil
+	}
+	scored, err := scoreAll("")
+	if err != nil {
+		return err
 	}
 	s.scored, s.vals = scored, vals
+	// As in Run, a type-sampled method scores each type in its own sample.
 	for _, rt := range r.types {
-		s.byType = append(s.byType, scored.SelectUnits(rt.members))
+		ts := scored
+		if mc.typeSampled() {
+			if ts, err = scoreAll(rt.name); err != nil {
+				return err
+			}
+		}
+		s.typeScored = append(s.typeScored, ts)
+		s.byType = append(s.byType, ts.SelectUnits(rt.members))
 	}
 	return nil
 }
@@ -292,8 +310,8 @@ func (r *Runner) weights(s *scoredSet, agg string) *weighed {
 
 func (r *Runner) weigh(w *weighed, s *scoredSet, agg string) error {
 	spec, _ := aggSpec(agg)
-	for _, rt := range r.types {
-		tree, _, err := r.m.weigh(rt.name, &weighData{scored: s.scored, vals: s.vals, members: rt.members, spec: spec})
+	for k, rt := range r.types {
+		tree, _, err := r.m.weigh(rt.name, &weighData{scored: s.typeScored[k], vals: s.vals, members: rt.members, spec: spec})
 		if err != nil {
 			return err
 		}

@@ -10,8 +10,9 @@ import (
 
 // aggregate scores every type's members with the type's weights, those
 // from the data computed on scored (the scores) or vals (the values the
-// rules read).
-func (o *Outcome) aggregate(m *Method, scored, vals *engine.Dataset) error {
+// rules read); a type found in byType is aggregated from those scores (its
+// own samples) instead of scored.
+func (o *Outcome) aggregate(m *Method, scored *engine.Dataset, byType map[string]*engine.Dataset, vals *engine.Dataset) error {
 	spec, err := aggSpec(m.Pipeline.Aggregate)
 	if err != nil {
 		return err
@@ -23,6 +24,10 @@ func (o *Outcome) aggregate(m *Method, scored, vals *engine.Dataset) error {
 			if slices.Contains(u.Types, t.Name) {
 				tr.Members = append(tr.Members, i)
 			}
+		}
+		scored := scored
+		if s, ok := byType[t.Name]; ok {
+			scored = s
 		}
 		tree, sources, err := m.weigh(t.Name, &weighData{scored: scored, vals: vals, members: tr.Members, spec: spec})
 		if err != nil {

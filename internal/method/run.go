@@ -121,26 +121,43 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := &scoreCtx{vals: vals, targets: in.Targets, units: d.Units, m: m, warn: o.warn}
-	scoredInds := m.scored()
-	scored := engine.NewDataset(codes, nil)
-	for _, ind := range scoredInds {
-		x := vals.Col(ind.Code)
-		if y, ok := in.scoredOverride[ind.Code]; ok {
-			x = y
+	scoreAll := func(typ string, warn func(Warning)) (*engine.Dataset, error) {
+		sc := &scoreCtx{vals: vals, targets: in.Targets, units: d.Units, m: m, warn: warn, typ: typ}
+		scored := engine.NewDataset(codes, nil)
+		for _, ind := range m.scored() {
+			x := vals.Col(ind.Code)
+			if y, ok := in.scoredOverride[ind.Code]; ok {
+				x = y
+			}
+			s, err := sc.score(ind.Score, ind, x)
+			if err != nil {
+				return nil, err
+			}
+			sc.fillMissing(ind, x, s, warn)
+			scored.Cols = append(scored.Cols, ind.Code)
+			scored.Vals = append(scored.Vals, s)
 		}
-		s, err := sc.score(ind.Score, ind, x)
-		if err != nil {
-			return nil, err
-		}
-		sc.fillMissing(ind, x, s, o.warn)
-		scored.Cols = append(scored.Cols, ind.Code)
-		scored.Vals = append(scored.Vals, s)
+		return scored, nil
+	}
+	scored, err := scoreAll("", o.warn)
+	if err != nil {
+		return nil, err
 	}
 	o.Stages = append(o.Stages, engine.Stage{Name: StageScored, Data: scored})
+	// With samples by type a unit's scores differ in each type it declares:
+	// each type is aggregated from its own scores (the warnings were given
+	// once above).
+	byType := map[string]*engine.Dataset{}
+	if m.typeSampled() {
+		for _, t := range m.Types {
+			if byType[t.Name], err = scoreAll(t.Name, func(Warning) {}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	o.events(m, in.Events, n)
 	o.thresholds(m, raw)
-	if err := o.aggregate(m, scored, vals); err != nil {
+	if err := o.aggregate(m, scored, byType, vals); err != nil {
 		return nil, err
 	}
 	o.overall(m)
@@ -205,6 +222,21 @@ func inputs(m *Method) []string {
 		}
 	}
 	return cols
+}
+
+// typeSampled reports whether a scored indicator's rule takes a statistic
+// over the units of a type (sample = "type").
+func (m *Method) typeSampled() bool {
+	var has func(r *Rule) bool
+	has = func(r *Rule) bool {
+		return r != nil && (r.Sample == SampleType || has(r.Level) || has(r.GrowthRule) || has(r.Fallback))
+	}
+	for _, ind := range m.scored() {
+		if has(ind.Score) {
+			return true
+		}
+	}
+	return false
 }
 
 // sampleDependent reports whether a rule's scores depend on the other

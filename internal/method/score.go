@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/engine"
@@ -18,6 +19,9 @@ type scoreCtx struct {
 	units   []Unit
 	m       *Method
 	warn    func(w Warning)
+	// typ is the type being scored for sample = "type": its declarers form
+	// one sample; "" scores every unit in the sample of its primary type.
+	typ string
 }
 
 // score applies rule r to the values x of indicator ind.
@@ -26,8 +30,10 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 	var out []float64
 	switch r.Rule {
 	case RuleEfficacy:
-		s, u := c.bound(r.Satisfactory, x, dir), c.bound(r.Unacceptable, x, dir)
-		out = engine.Efficacy(x, s, u, r.Low, r.High, r.Clamp)
+		out = c.bySample(r, x, func(x []float64) []float64 {
+			s, u := c.bound(r.Satisfactory, x, dir), c.bound(r.Unacceptable, x, dir)
+			return engine.Efficacy(x, s, u, r.Low, r.High, r.Clamp)
+		})
 	case RuleCompletion, RuleAllOrNothing:
 		t, ok := c.target(r, ind)
 		if !ok {
@@ -48,16 +54,18 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 			}
 		}
 	case RuleRank:
-		out = engine.RankScore(x, dir, r.Full, r.Step)
+		out = c.bySample(r, x, func(x []float64) []float64 { return engine.RankScore(x, dir, r.Full, r.Step) })
 	case RuleAverageDiff:
-		avg := r.Average.Value
-		switch r.Average.Stat {
-		case "mean":
-			avg = engine.Mean(x)
-		case "median":
-			avg = engine.Median(x)
-		}
-		out = engine.AverageDiff(x, avg, dir, r.Base, r.Above, r.Below, r.Unit, r.Whole)
+		out = c.bySample(r, x, func(x []float64) []float64 {
+			avg := r.Average.Value
+			switch r.Average.Stat {
+			case "mean":
+				avg = engine.Mean(x)
+			case "median":
+				avg = engine.Median(x)
+			}
+			return engine.AverageDiff(x, avg, dir, r.Base, r.Above, r.Below, r.Unit, r.Whole)
+		})
 	case RuleLevelGrowth:
 		g := c.vals.Col(r.Growth)
 		lv, err := c.score(r.Level, ind, x)
@@ -94,6 +102,56 @@ func (c *scoreCtx) score(r *Rule, ind *Indicator, x []float64) ([]float64, error
 		}
 	}
 	return engine.Clamp(out, r.Floor, r.Ceiling), nil
+}
+
+// bySample applies f to x, or with r.Sample = "type" to the values of each
+// type's declarers apart (primary or second type), and returns the scores
+// in unit order. A unit is scored in the sample of c.typ if it declares it,
+// else of its primary type (a unit without a type with the other untyped
+// units).
+func (c *scoreCtx) bySample(r *Rule, x []float64, f func(x []float64) []float64) []float64 {
+	if r.Sample != SampleType {
+		return f(x)
+	}
+	var order []string
+	groups := map[string][]int{}
+	add := func(t string, i int) {
+		if _, ok := groups[t]; !ok {
+			order = append(order, t)
+		}
+		groups[t] = append(groups[t], i)
+	}
+	home := make([]string, len(c.units))
+	for i, u := range c.units {
+		switch {
+		case c.typ != "" && slices.Contains(u.Types, c.typ):
+			home[i] = c.typ
+		case len(u.Types) > 0:
+			home[i] = u.Types[0]
+		}
+	}
+	for i, u := range c.units {
+		for _, t := range u.Types {
+			add(t, i)
+		}
+		if len(u.Types) == 0 {
+			add("", i)
+		}
+	}
+	out := make([]float64, len(x))
+	for _, t := range order {
+		g := groups[t]
+		sub := make([]float64, len(g))
+		for k, i := range g {
+			sub[k] = x[i]
+		}
+		for k, v := range f(sub) {
+			if home[g[k]] == t {
+				out[g[k]] = v
+			}
+		}
+	}
+	return out
 }
 
 // bound resolves a satisfactory or unacceptable value: a number, or the

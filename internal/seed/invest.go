@@ -13,7 +13,7 @@ import (
 // as a revision.
 func putInvest(ctx context.Context, db *store.DB, actor store.Actor) error {
 	d := ledger.Generate()
-	note := fmt.Sprintf("示例数据：程序生成（internal/demo/ledger，种子 %d），投资方均为虚构；省级合计与公布数字一致", ledger.Seed)
+	note := fmt.Sprintf("示例数据：由本程序的示例生成器生成（种子 %d），投资方均为虚构；省级合计与公布数字一致", ledger.Seed)
 	if _, err := db.ImportInvestProjects(ctx, actor, store.RevisionNote{Source: "projects.csv", Note: note}, d.Projects); err != nil {
 		return err
 	}

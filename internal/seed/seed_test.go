@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/demo"
 	"github.com/qiangxian/qiangxian/internal/seed"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
@@ -76,8 +77,8 @@ func TestLoadDemo(t *testing.T) {
 			t.Errorf("凉州区's 2022 types: %+v", types)
 		}
 		inds, err := db.Indicators(ctx, "")
-		if err != nil || len(inds) != 24 {
-			t.Errorf("%d indicators, want the 24 reported ones (%v)", len(inds), err)
+		if err != nil || len(inds) != len(demo.Indicators()) {
+			t.Errorf("%d indicators, want the %d reported ones (%v)", len(inds), len(demo.Indicators()), err)
 		}
 		all, _ := db.Runs(ctx, store.RunFilter{})
 		for _, r := range all {

@@ -158,6 +158,9 @@ func (db *DB) CheckInput(ctx context.Context, period string, figs []workflow.Fig
 	if len(units) == 0 {
 		return in, nil
 	}
+	if units, err = db.rollupUnits(ctx, &in, units); err != nil {
+		return in, err
+	}
 	inds, err := db.Indicators(ctx, "")
 	if err != nil {
 		return in, err
@@ -197,6 +200,63 @@ func (db *DB) CheckInput(ctx context.Context, period string, figs []workflow.Fig
 		}
 	}
 	return in, nil
+}
+
+// rollupUnits fills in.Children for the rollup rule — the counties of
+// every prefecture, or of the province, that units are or belong to — and
+// returns units with those parents and counties added, so that their
+// stored figures are read.
+func (db *DB) rollupUnits(ctx context.Context, in *workflow.Input, units []string) ([]string, error) {
+	all, err := db.Units(ctx, UnitFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]Unit{}
+	for _, u := range all {
+		byCode[u.Code] = u
+	}
+	parents := map[string]bool{}
+	for _, c := range units {
+		u := byCode[c]
+		switch u.Kind {
+		case UnitCounty:
+			if u.Parent != "" {
+				parents[u.Parent] = true
+			}
+			for p := byCode[u.Parent]; p.Parent != ""; p = byCode[p.Parent] {
+				parents[p.Parent] = true
+			}
+		case UnitPrefecture, UnitProvince:
+			parents[c] = true
+		}
+	}
+	if len(parents) == 0 {
+		return units, nil
+	}
+	in.Children = map[string][]string{}
+	for _, u := range all {
+		if u.Kind != UnitCounty {
+			continue
+		}
+		for p := u.Parent; p != ""; p = byCode[p].Parent {
+			if parents[p] {
+				in.Children[p] = append(in.Children[p], u.Code)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range units {
+		seen[c] = true
+	}
+	for p, kids := range in.Children {
+		for _, c := range append([]string{p}, kids...) {
+			if !seen[c] {
+				seen[c] = true
+				units = append(units, c)
+			}
+		}
+	}
+	return units, nil
 }
 
 // Explanation is the written explanation of a figure that soft rules

@@ -164,7 +164,7 @@ func TestLifecycleYear(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("answering: %d %s", r.status, r.body)
 	}
-	correct("620602", "tourism_rev", 25)
+	correct("620602", "tourism_rev", 2.5)
 	r = ana.do("POST", fmt.Sprintf("/runs/%d/lifecycle", r1.ID), formOf("op", "rerun", "note", "异议成立，更正后重算"))
 	m := regexp.MustCompile(`^/runs/(\d+)/lifecycle`).FindStringSubmatch(r.header.Get("Location"))
 	if r.status != http.StatusSeeOther || m == nil {

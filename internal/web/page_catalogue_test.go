@@ -32,8 +32,8 @@ var (
 var allowedLatin = []string{"GDP", "PDF", "Excel", "xlsx", "XLSX", "CSV", "csv", "docx", "DOCX", "OFD", "ZIP", "zip", "COINr",
 	"ECharts", "TOTP", "API", "English", "WPS", "CPI", "PPI", "Shapley", "Sobol", "TOPSIS", "AHP", "CRITIC", "JSON",
 	"GeoJSON", "SVG", "PNG", "URL", "Spearman", "Noto", "Sans", "qiangxian", "assets", "scripts", "Chromium", "RSS", "utf-8",
-	"pdf", "jpg", "jpeg", "png", "ofd", "Word", // file types as an upload field lists them, and Word as Chinese pages say it
-	"gansu-demo", "gansu-zones-demo", // the demo methods' names
+	"pdf", "jpg", "jpeg", "png", "ofd", "Word", "GTT", // file types as an upload field lists them, Word as Chinese pages say it, the form GTT01
+	"gansu-demo", "gansu-zones-demo", "invest-funds", "invest-projects", // the demo methods' names, the ledger revisions' sources
 	"admin", "ana", "liangzhou", "chengguan", "tjj", "viewer"} // account names, as typed
 
 // TestPagesSpeakTheReader: every page, for each kind of user and in both

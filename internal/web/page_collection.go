@@ -183,7 +183,7 @@ func init() {
 		"coll.ruleToggleOff":   {"停用", "Disable"},
 		"coll.ruleToggleOn":    {"启用", "Enable"},
 		"coll.ruleAdd":         {"新增规则", "Add a rule"},
-		"coll.ruleOther":       {"分母指标（比值）", "Denominator (ratio)"},
+		"coll.ruleOther":       {"另一指标（比值的分母；增速差中减去其增速的指标）", "Other indicator (ratio: the denominator; growth gap: the one subtracted)"},
 		"coll.ruleParts":       {"分项指标（合计，逗号分隔）", "Parts (sum, comma-separated)"},
 		"coll.ruleLo":          {"下限", "Lower bound"},
 		"coll.ruleHi":          {"上限", "Upper bound"},

@@ -164,7 +164,7 @@ func (s *Server) afterChecked(w http.ResponseWriter, r *http.Request, res checke
 }
 
 // ruleKinds lists the rule kinds for the form.
-var ruleKinds = []workflow.RuleKind{workflow.KindBounds, workflow.KindSum, workflow.KindChange, workflow.KindHistory, workflow.KindRatio}
+var ruleKinds = []workflow.RuleKind{workflow.KindBounds, workflow.KindSum, workflow.KindChange, workflow.KindHistory, workflow.KindRatio, workflow.KindRollup, workflow.KindGrowthGap}
 
 // RuleKinds is the list of rule kinds, for the rule form.
 func (v *collectionView) RuleKinds() []workflow.RuleKind { return ruleKinds }

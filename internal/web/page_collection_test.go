@@ -189,8 +189,8 @@ func TestWorkflowYear(t *testing.T) {
 	}
 	var swtTasks []json0
 	swt.do("GET", "/api/v1/collection/tasks?period=2023", nil).decode(t, &swtTasks)
-	if len(swtTasks) != 3 { // retail, funds_in, export
-		t.Errorf("商务厅 sees %d tasks, want its 3", len(swtTasks))
+	if len(swtTasks) != 4 { // retail, funds_in, funds_in_prev, export
+		t.Errorf("商务厅 sees %d tasks, want its 4", len(swtTasks))
 	}
 
 	// A reminder about an open task of 统计局 reaches its data page.

@@ -105,7 +105,7 @@ func (s *Server) confirmFigures(r *http.Request, v *confirmView) error {
 	}
 	for _, o := range obs {
 		i := byCode[o.Indicator]
-		v.Figures = append(v.Figures, confirmFigure{Observation: o, UnitName: names[o.Unit], Name: i.NameZH, Measure: i.Unit,
+		v.Figures = append(v.Figures, confirmFigure{Observation: o, UnitName: names[o.Unit], Name: pickLang(pageLang(r), i.NameZH, i.NameEN), Measure: i.Unit,
 			Department: i.Department, Explanation: why[o.Key()]})
 	}
 	return nil

@@ -40,7 +40,11 @@ func countyRules(o *method.Outcome, unit string, names map[string]nameUnit, pend
 				out = append(out, ui(lang, "county.rule.threshold", th.Name, name(th.Indicator), value, boundText(th.Min, th.Max),
 					ui(lang, "county.rule.effect."+w.Kind)))
 			} else if k, ok := eventRule[w.Msg.Key]; ok && len(w.Msg.Args) >= 4 {
-				out = append(out, ui(lang, k, w.Msg.Args[2:]...)) // the event's type, 文号 (and awards or grade)
+				line := ui(lang, k, w.Msg.Args[2:]...) // the event's type, 文号 (and awards or grade)
+				if invented(o, unit, w.Msg.Args[2], w.Msg.Args[3]) {
+					line += ui(lang, "county.rule.invented")
+				}
+				out = append(out, line)
 			} else {
 				out = append(out, w.Msg.In(lang))
 			}
@@ -63,6 +67,19 @@ func countyRules(o *method.Outcome, unit string, names map[string]nameUnit, pend
 		out = append(out, ui(lang, key, d.Award, d.Reference, d.DecidedAt.Format("2006-01-02")))
 	}
 	return out
+}
+
+// invented reports whether the event of unit with the type and document
+// is marked invented (虚构) in its note, as the demo's events are: the page
+// says so beside it, so that no real county is shown with an invented
+// accident or offence unlabelled.
+func invented(o *method.Outcome, unit string, typ, doc any) bool {
+	for _, e := range o.Effects {
+		if e.Event.Unit == unit && e.Event.Type == typ && e.Event.Document == doc && strings.Contains(e.Event.Note, "虚构") {
+			return true
+		}
+	}
+	return false
 }
 
 // eventRule maps the method's messages for an event's effect to the
@@ -100,6 +117,7 @@ func boundText(lo, hi float64) string {
 func init() {
 	registerUI(map[string][2]string{
 		"county.rules":                  {"适用的评价规则", "Rules applied"},
+		"county.rule.invented":          {"【虚构事件：示例数据，并非真实发生】", " [invented event: sample data, it did not happen]"},
 		"county.rule.threshold":         {"未达到约束性指标“%s”：%s%s，要求 %s，%s。", "Binding indicator %q not met: %s%s, required %s; %s."},
 		"county.rule.value":             {"为 %s", " is %s"},
 		"county.rule.effect.veto":       {"一票否决", "vetoed"},

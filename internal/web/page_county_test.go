@@ -101,17 +101,18 @@ var (
 	dataChange = regexp.MustCompile(`data-change="([^"]+)"`)
 )
 
-// TestCountyProfile: the profile of 凉州区 in the 2022 run, as the public
+// TestCountyProfile: the profile of 肃州区 (a 2021 winner, so the public
+// sees both years) in the 2022 run, as the public
 // sees it, explains its change with contributions that add up to it, and
 // says what it would take to rise.
 func TestCountyProfile(t *testing.T) {
 	d := newDemoSite(t)
-	r := d.as(t, "").do("GET", "/counties/620602", nil)
+	r := d.as(t, "").do("GET", "/counties/620902", nil)
 	if r.status != http.StatusOK {
-		t.Fatalf("GET /counties/620602: %d %s", r.status, r.body)
+		t.Fatalf("GET /counties/620902: %d %s", r.status, r.body)
 	}
 	body := string(r.body)
-	for _, want := range []string{"凉州区", `id="areas"`, "同类型平均", `id="explain"`, "名次为什么变化", "自身变化", "他县变化",
+	for _, want := range []string{"肃州区", `id="areas"`, "同类型平均", `id="explain"`, "名次为什么变化", "自身变化", "他县变化",
 		`id="strengths"`, `id="gap"`, `class="gap-line"`, `id="interval"`, "历年排名", "地区生产总值"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the profile lacks %q", want)
@@ -220,7 +221,7 @@ func TestMethodPage(t *testing.T) {
 		t.Fatalf("GET /method: %d %s", r.status, r.body)
 	}
 	body := string(r.body)
-	for _, want := range []string{"经济发展", "财政与开放", "产业特色", "民生改善", "绿色发展与风险防控",
+	for _, want := range []string{"经济发展", "财政与开放", "强工业", "产业特色", "民生改善", "绿色发展与风险防控",
 		"城市服务型", "工业主导型", "农业优先型", "文旅赋能型", "生态功能型", "统计局", "固定权重", "指标解释"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/method lacks %q", want)
@@ -233,7 +234,7 @@ func TestMethodPage(t *testing.T) {
 	// the rules, a fixed standard with its values, an event's points and
 	// cap, an award's count; no rule shown by its code.
 	for _, want := range []string{`id="rules"`, "<h3>计分规则</h3>", "<h3>加减分与一票否决事项</h3>", "<h3>奖项</h3>",
-		"不允许值为0%，满意值为10%", "每项扣 1 分，合计最多 3 分", "十强县：综合排名前 10 名"} {
+		"规模以上工业增加值增速：功效系数法", "每项扣 1 分，合计最多 3 分", "十强县：综合排名前 10 名"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/method lacks %q in its rules", want)
 		}
@@ -243,8 +244,8 @@ func TestMethodPage(t *testing.T) {
 			t.Errorf("/method shows the code %q", code)
 		}
 	}
-	if n := strings.Count(body, `<tr class="area">`); n != 5 {
-		t.Errorf("/method has %d areas, want 5", n)
+	if n := strings.Count(body, `<tr class="area">`); n != 6 {
+		t.Errorf("/method has %d areas, want 6", n)
 	}
 	// Area weights per type differ: 经济发展 is 30 % for 城市服务型, 15 % … for 生态功能型.
 	if !strings.Contains(body, "<strong>30.0</strong>") {

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/store"
 )
 
@@ -81,12 +82,12 @@ func (s *Server) buildData(r *http.Request, v *dataView) error {
 	if err != nil {
 		return err
 	}
-	v.Supply = supplyOf(inds, obs)
+	v.Supply = supplyOf(inds, obs, pageLang(r))
 	return nil
 }
 
 // supplyOf counts the figures per indicator, grouped by department.
-func supplyOf(inds []store.Indicator, obs []store.Observation) []supplyDept {
+func supplyOf(inds []store.Indicator, obs []store.Observation, lang locale.Lang) []supplyDept {
 	count := map[string]int{}
 	latest := map[string]int64{}
 	for _, o := range obs {
@@ -100,7 +101,7 @@ func supplyOf(inds []store.Indicator, obs []store.Observation) []supplyDept {
 			out = append(out, supplyDept{Department: ind.Department})
 			i = len(out) - 1
 		}
-		out[i].Indicators = append(out[i].Indicators, supplyRow{Code: ind.Code, Name: ind.NameZH, Measure: ind.Unit,
+		out[i].Indicators = append(out[i].Indicators, supplyRow{Code: ind.Code, Name: pickLang(lang, ind.NameZH, ind.NameEN), Measure: ind.Unit,
 			Count: count[ind.Code], Latest: latest[ind.Code]})
 	}
 	slices.SortStableFunc(out, func(a, b supplyDept) int { return cmp.Compare(a.Department, b.Department) })

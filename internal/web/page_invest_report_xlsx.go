@@ -63,11 +63,19 @@ func (s *Server) investReport(r *http.Request) (*investReportView, error) {
 	if !ok {
 		return nil, deny(c, "read the investment report")
 	}
-	m, ok := invest.ParseMonth(r.URL.Query().Get("month"))
-	if !ok {
-		return nil, invalid("month %q: want YYYY-MM", r.URL.Query().Get("month"))
-	}
 	ctx := r.Context()
+	q := r.URL.Query().Get("month")
+	m, ok := invest.ParseMonth(q)
+	if q == "" { // the newest month of the ledger
+		last, err := s.db.InvestLastMonth(ctx)
+		if err != nil {
+			return nil, err
+		}
+		m, ok = last, last != 0
+	}
+	if !ok {
+		return nil, errorf(EInvalid, "invest.badMonth", q)
+	}
 	lang := pageLang(r)
 	names, err := s.unitNames(ctx)
 	if err != nil {

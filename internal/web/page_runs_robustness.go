@@ -31,6 +31,7 @@ func (s *Server) runsRobustness(w http.ResponseWriter, r *http.Request) error {
 	lang := pageLang(r)
 	v := newRobustView(run, rb, rows, names, [4]string{ui(lang, "common.rank"), ui(lang, "runs.interval"),
 		ui(lang, "runs.median"), ui(lang, "runs.nominal")})
+	v.Stability = stabilityOfRows(rows)
 	s.render(w, r, http.StatusOK, "runs_robustness", v)
 	return nil
 }

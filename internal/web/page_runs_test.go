@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,9 +35,11 @@ func TestRunsPages(t *testing.T) {
 	}
 	body := string(r.body)
 	// The public sees 2021's winners only: the rows of the others have no
-	// 2021 side; 凉州区 (a 2021 winner) went from 3rd to 5th.
-	if !regexp.MustCompile(`<tr data-unit="620602">.*?<td class="n">3</td><td class="n">5</td><td class="n" data-v="-2.0">`).MatchString(body) {
-		t.Errorf("the comparison lacks 凉州区 going from 3 to 5")
+	// 2021 side; 肃州区 (a 2021 winner) moved as the demo's results say
+	// (examples/gansu/result-2021.csv and the CLI's 2022 golden file).
+	r21, r22 := demoRank(t, "../../examples/gansu/result-2021.csv", "620902"), demoRank(t, "../cli/testdata/gansu/result-2022.csv", "620902")
+	if !regexp.MustCompile(`<tr data-unit="620902">.*?<td class="n">` + r21 + `</td><td class="n">` + r22 + `</td><td class="n" data-v="`).MatchString(body) {
+		t.Errorf("the comparison lacks 肃州区 going from %s to %s", r21, r22)
 	}
 	if n := strings.Count(body, "<tr data-unit="); n != 86 {
 		t.Errorf("the comparison has %d rows, want 86", n)
@@ -47,6 +50,10 @@ func TestRunsPages(t *testing.T) {
 	r = d.as(t, "").do("GET", "/runs/2/robustness", nil)
 	if r.status != http.StatusOK || strings.Count(string(r.body), "<tr data-unit=") != 86 {
 		t.Errorf("GET /runs/2/robustness: %d, %d rows", r.status, strings.Count(string(r.body), "<tr data-unit="))
+	}
+	// The stability against 2021 over the counties the public sees in both.
+	if !regexp.MustCompile(`<p id="stability">与上年名次相比（\d+ 个县区）：Spearman 相关系数 0\.\d\d，平均变动 \d+\.\d\d 位，最大变动 \d+ 位。</p>`).Match(r.body) {
+		t.Errorf("/runs/2/robustness lacks the stability figures")
 	}
 	// 2021 publishes its winners only: the public sees their intervals.
 	r = d.as(t, "").do("GET", "/runs/1/robustness", nil)
@@ -113,4 +120,22 @@ func TestRunsStateForms(t *testing.T) {
 	if r := post("viewer", "/runs", "method", "1", "period", "2022"); r.status != http.StatusForbidden {
 		t.Errorf("a viewer computing a run: %d, want 403", r.status)
 	}
+}
+
+// demoRank returns unit's overall rank in a result file of the demo (the
+// row of the top node without a group).
+func demoRank(t *testing.T, path, unit string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		c := strings.Split(line, ",")
+		if len(c) > 6 && c[0] == unit && c[1] == "total" && c[5] == "" {
+			return c[4]
+		}
+	}
+	t.Fatalf("%s: no overall rank of %s", path, unit)
+	return ""
 }

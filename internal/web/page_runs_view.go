@@ -148,7 +148,10 @@ type robustView struct {
 	Failed   int
 	Declared bool
 	Seed     uint64
-	chart    map[string]any
+	// Stability is the ranks' stability against the previous run, nil
+	// without rank changes (page_runs_stability.go).
+	Stability *runStability
+	chart     map[string]any
 }
 
 // robustRow is one unit's rank statistics.

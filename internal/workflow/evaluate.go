@@ -17,6 +17,10 @@ func init() {
 		"check.change":  {"较上年同期 %s 变动 %s%%，超过 ±%s%%（规则：%s）", "changes by %s%% on the same period last year (%s), more than ±%s%% (rule: %s)"},
 		"check.history": {"数值 %s 超出本单位历史区间 [%s, %s]（%d 个历史数值，规则：%s）", "value %s outside the unit's historic range [%s, %s] (%d earlier values; rule: %s)"},
 		"check.ratio":   {"%s ÷ %s = %s，超出合理区间 [%s, %s]（规则：%s）", "%s ÷ %s = %s, outside the plausible range [%s, %s] (rule: %s)"},
+		"check.rollup": {"%s 的 %s 为 %s，所辖 %d 个单位之和为 %s，相差 %s%%，超过 %s%%（规则：%s）",
+			"%s's %s is %s, the sum of its %d units %s: %s%% apart, more than %s%% (rule: %s)"},
+		"check.growthGap": {"%s 增长 %s%%，%s 增长 %s%%，相差 %s 个百分点，超出 [%s, %s]（规则：%s）",
+			"%s grew %s%%, %s %s%%: a gap of %s points, outside [%s, %s] (rule: %s)"},
 	})
 }
 
@@ -42,6 +46,10 @@ type Input struct {
 	Previous map[Key]float64
 	History  map[Key][]float64
 	Measures map[string]string
+	// Children lists each parent unit's counties (a prefecture's, or the
+	// province's for its 县域合计), for the rollup rule; their stored
+	// figures are in Stored.
+	Children map[string][]string
 }
 
 // Finding is a rule that a figure breaks. The figure is the one of the
@@ -124,6 +132,15 @@ func Evaluate(rules []Rule, in Input) []Finding {
 				v, _, _ := value(Key{u, about})
 				add(u, about, v, locale.M("check.sum", num(total), strings.Join(r.Parts, " + "), num(sum), r.Name))
 			}
+		case KindRollup:
+			out = append(out, rollup(r, in, upload, value)...)
+		case KindGrowthGap:
+			for _, u := range units {
+				m, about, v, ok := growthGap(r, u, in, value)
+				if ok {
+					add(u, about, v, m)
+				}
+			}
 		case KindRatio:
 			for _, u := range units {
 				a, aUp, okA := value(Key{u, r.Indicator})
@@ -183,6 +200,76 @@ func single(r Rule, f Figure, in Input) (locale.Message, bool) {
 		}
 	}
 	return locale.Message{}, false
+}
+
+// rollup checks every parent unit whose figure or a child's is in the
+// upload: the parent's figure against the sum of its children's, when all
+// are known. The finding is about the parent's figure if uploaded, else the
+// first uploaded child's.
+func rollup(r Rule, in Input, upload map[Key]float64, value func(Key) (float64, bool, bool)) []Finding {
+	parents := make([]string, 0, len(in.Children))
+	for p := range in.Children {
+		parents = append(parents, p)
+	}
+	slices.Sort(parents)
+	var out []Finding
+	for _, p := range parents {
+		kids := in.Children[p]
+		total, tUp, ok := value(Key{p, r.Indicator})
+		if !ok || len(kids) == 0 {
+			continue
+		}
+		about, v := "", 0.0
+		if tUp {
+			about, v = p, total
+		}
+		sum, complete := 0.0, true
+		for _, c := range kids {
+			x, up, ok := value(Key{c, r.Indicator})
+			if !ok {
+				complete = false
+				break
+			}
+			sum += x
+			if up && about == "" {
+				about, v = c, x
+			}
+		}
+		gap := math.Abs(total - sum)
+		if !complete || about == "" || gap <= r.Threshold*math.Max(math.Abs(total), 1e-12) {
+			continue
+		}
+		out = append(out, Finding{RuleID: r.ID, RuleName: r.Name, Severity: r.Severity, Unit: about, Indicator: r.Indicator, Value: v,
+			Msg: locale.M("check.rollup", p, r.Indicator, num(total), len(kids), num(sum), num(100*gap/math.Abs(total)),
+				num(100*r.Threshold), r.Name)})
+	}
+	return out
+}
+
+// growthGap checks unit u's growth of r.Indicator minus that of r.Other
+// (on the same period a year earlier, in percentage points) when both
+// figures and both earlier ones are known and one of the two is uploaded;
+// it returns the message, the uploaded indicator it is about and its value.
+func growthGap(r Rule, u string, in Input, value func(Key) (float64, bool, bool)) (locale.Message, string, float64, bool) {
+	growth := func(ind string) (g, v float64, up, ok bool) {
+		v, up, ok = value(Key{u, ind})
+		prev, okP := in.Previous[Key{u, ind}]
+		if !ok || !okP || math.IsNaN(prev) || prev == 0 {
+			return 0, v, up, false
+		}
+		return 100 * (v/prev - 1), v, up, true
+	}
+	ga, va, upA, okA := growth(r.Indicator)
+	gb, vb, upB, okB := growth(r.Other)
+	if !okA || !okB || !upA && !upB || !outside(ga-gb, r.Lo, r.Hi) {
+		return locale.Message{}, "", 0, false
+	}
+	about, v := r.Indicator, va
+	if !upA {
+		about, v = r.Other, vb
+	}
+	return locale.M("check.growthGap", r.Indicator, num(ga), r.Other, num(gb), num(ga-gb), bound(r.Lo, -1), bound(r.Hi, 1), r.Name),
+		about, v, true
 }
 
 // outside reports whether v lies outside [lo, hi]; a NaN bound is open.

@@ -29,6 +29,16 @@ const (
 	// KindRatio: Indicator ÷ Other lies within [Lo, Hi] — two departments'
 	// related figures that must agree (retail sales against GDP).
 	KindRatio RuleKind = "ratio"
+	// KindRollup: a parent unit's reported figure (a prefecture's, or the
+	// province's 县域合计) equals the sum of its counties' figures within a
+	// relative tolerance (Threshold) — offices check the roll-up of every
+	// indicator that adds up, with a tolerance of its own.
+	KindRollup RuleKind = "rollup"
+	// KindGrowthGap: the growth of Indicator minus the growth of Other
+	// (each on the same period a year earlier, in percentage points) lies
+	// within [Lo, Hi] — industrial value added against industrial
+	// electricity use.
+	KindGrowthGap RuleKind = "growth_gap"
 )
 
 // Severity says what a finding does to an import.
@@ -54,19 +64,19 @@ type Rule struct {
 	Name      string
 	Kind      RuleKind
 	Severity  Severity
-	Indicator string   // bounds, change, history ("" = all); sum: the total; ratio: the numerator
-	Other     string   // ratio: the denominator
+	Indicator string   // bounds, change, history ("" = all); sum: the total; ratio: the numerator; rollup, growth_gap: the indicator
+	Other     string   // ratio: the denominator; growth_gap: the indicator whose growth is subtracted
 	Parts     []string // sum: the parts
-	Lo, Hi    float64  // bounds, ratio: NaN = open
-	Threshold float64  // change: largest relative change; history: margin; sum: relative tolerance
+	Lo, Hi    float64  // bounds, ratio, growth_gap (percentage points): NaN = open
+	Threshold float64  // change: largest relative change; history: margin; sum, rollup: relative tolerance
 	Enabled   bool
 	Note      string
 }
 
-// DefaultSeverity is the severity a rule of kind usually has: bounds and
-// sums block, the others warn.
+// DefaultSeverity is the severity a rule of kind usually has: bounds, sums
+// and roll-ups block, the others warn.
 func DefaultSeverity(k RuleKind) Severity {
-	if k == KindBounds || k == KindSum {
+	if k == KindBounds || k == KindSum || k == KindRollup {
 		return Hard
 	}
 	return Soft
@@ -84,15 +94,22 @@ func (r Rule) Validate() error {
 	}
 	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch r.Kind {
-	case KindBounds, KindRatio:
+	case KindBounds, KindRatio, KindGrowthGap:
 		if math.IsNaN(r.Lo) && math.IsNaN(r.Hi) {
 			bad("a %s rule needs a lower or an upper bound", r.Kind)
 		}
 		if r.Lo > r.Hi {
 			bad("lower bound %v above upper bound %v", r.Lo, r.Hi)
 		}
-		if r.Kind == KindRatio && (r.Indicator == "" || r.Other == "" || r.Indicator == r.Other) {
-			bad("a ratio rule needs two different indicators")
+		if r.Kind != KindBounds && (r.Indicator == "" || r.Other == "" || r.Indicator == r.Other) {
+			bad("a %s rule needs two different indicators", r.Kind)
+		}
+	case KindRollup:
+		if r.Indicator == "" {
+			bad("a rollup rule needs an indicator")
+		}
+		if !finite(r.Threshold) || r.Threshold < 0 {
+			bad("the rollup's tolerance must be a number ≥ 0")
 		}
 	case KindSum:
 		if r.Indicator == "" || len(r.Parts) < 2 {
@@ -111,7 +128,7 @@ func (r Rule) Validate() error {
 			bad("the %s rule's threshold must be a number > 0", r.Kind)
 		}
 	default:
-		bad("unknown rule kind %q (bounds, sum, change, history, ratio)", r.Kind)
+		bad("unknown rule kind %q (bounds, sum, change, history, ratio, rollup, growth_gap)", r.Kind)
 	}
 	return errors.Join(errs...)
 }
