@@ -30,7 +30,7 @@ func (p *Page) Menu() []menuItem {
 		items = append(items, menuItem{Key: "data", Href: "/data", Label: "nav.data"})
 	}
 	items = append(items, menuItem{Key: "notice", Href: "/notice", Label: "nav.notice"},
-		menuItem{Key: "zones", Href: "/zones", Label: "nav.zones"}, // development zones (page_zone_list.go)
+		menuItem{Key: "zones", Href: "/zones", Label: "nav.zones"},    // development zones (page_zone_list.go)
 		menuItem{Key: "invest", Href: "/invest", Label: "nav.invest"}) // investment attraction (page_invest_*.go)
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	items = append(items, monitorMenu(p.User)...)  // monitoring (page_monitor_view.go)
