@@ -22,6 +22,9 @@ type scoreCtx struct {
 	// typ is the type being scored for sample = "type": its declarers form
 	// one sample; "" scores every unit in the sample of its primary type.
 	typ string
+	// samples are the type samples of units for typ, made at the first
+	// rule with sample = "type" (typeSamplesOf).
+	samples []typeSample
 }
 
 // score applies rule r to the values x of indicator ind.
@@ -113,42 +116,69 @@ func (c *scoreCtx) bySample(r *Rule, x []float64, f func(x []float64) []float64)
 	if r.Sample != SampleType {
 		return f(x)
 	}
-	var order []string
-	groups := map[string][]int{}
-	add := func(t string, i int) {
-		if _, ok := groups[t]; !ok {
-			order = append(order, t)
-		}
-		groups[t] = append(groups[t], i)
-	}
-	home := make([]string, len(c.units))
-	for i, u := range c.units {
-		switch {
-		case c.typ != "" && slices.Contains(u.Types, c.typ):
-			home[i] = c.typ
-		case len(u.Types) > 0:
-			home[i] = u.Types[0]
-		}
-	}
-	for i, u := range c.units {
-		for _, t := range u.Types {
-			add(t, i)
-		}
-		if len(u.Types) == 0 {
-			add("", i)
-		}
+	if c.samples == nil {
+		c.samples = typeSamplesOf(c.units, c.typ)
 	}
 	out := make([]float64, len(x))
-	for _, t := range order {
-		g := groups[t]
-		sub := make([]float64, len(g))
-		for k, i := range g {
-			sub[k] = x[i]
+	sub := make([]float64, 0, len(x))
+	for _, g := range c.samples {
+		sub = sub[:0]
+		for _, i := range g.members {
+			sub = append(sub, x[i])
 		}
 		for k, v := range f(sub) {
-			if home[g[k]] == t {
-				out[g[k]] = v
+			if g.home[k] {
+				out[g.members[k]] = v
 			}
+		}
+	}
+	return out
+}
+
+// typeSample is the sample of one type: its declarers (unit indices, in
+// unit order) and, for each, whether its score is taken from this sample.
+type typeSample struct {
+	members []int
+	home    []bool
+}
+
+// typeSamplesOf groups units by declared type, in the order types first
+// appear, the untyped together, for scoring with typ (see bySample). A
+// type none of whose declarers is scored in it is left out: nothing of its
+// sample would be kept. Computed once per scoring context: the units and
+// typ do not change while it scores the indicators.
+func typeSamplesOf(units []Unit, typ string) []typeSample {
+	var order []string
+	groups := map[string]*typeSample{}
+	add := func(t string, i int, home bool) {
+		g := groups[t]
+		if g == nil {
+			g = &typeSample{}
+			groups[t] = g
+			order = append(order, t)
+		}
+		g.members = append(g.members, i)
+		g.home = append(g.home, home)
+	}
+	for i, u := range units {
+		home := ""
+		switch {
+		case typ != "" && slices.Contains(u.Types, typ):
+			home = typ
+		case len(u.Types) > 0:
+			home = u.Types[0]
+		}
+		for _, t := range u.Types {
+			add(t, i, t == home)
+		}
+		if len(u.Types) == 0 {
+			add("", i, true)
+		}
+	}
+	var out []typeSample
+	for _, t := range order {
+		if slices.Contains(groups[t].home, true) {
+			out = append(out, *groups[t])
 		}
 	}
 	return out
