@@ -288,6 +288,13 @@ func TestFormalSubmissionsAPI(t *testing.T) {
 	if r := d.as(t, "ana").do("GET", list[1].Letter, nil); r.status != http.StatusOK || string(r.body) != pdf {
 		t.Errorf("letter: %d", r.status)
 	}
+	// The run's lifecycle page lists both as the evidence behind it: the
+	// period's supply and the confirmation of this run, each with its letter.
+	life := string(d.as(t, "ana").do("GET", "/runs/"+run+"/lifecycle", nil).body)
+	if n := strings.Count(life, `<tr class="submission">`); n != 2 || !strings.Contains(life, "<td>部门报送</td><td>统计局</td>") ||
+		!strings.Contains(life, "<td>县区确认</td><td>凉州区</td>") || !strings.Contains(life, `href="`+list[1].Letter+`"`) {
+		t.Errorf("the lifecycle page lists %d formal submissions", n)
+	}
 	for _, u := range []string{"liangzhou", "tjj", ""} {
 		if r := d.as(t, u).do("GET", "/api/v1/formal-submissions", nil); r.status == http.StatusOK {
 			t.Errorf("%q lists the formal submissions", u)
