@@ -295,6 +295,16 @@ func TestFormalSubmissionsAPI(t *testing.T) {
 		!strings.Contains(life, "<td>县区确认</td><td>凉州区</td>") || !strings.Contains(life, `href="`+list[1].Letter+`"`) {
 		t.Errorf("the lifecycle page lists %d formal submissions", n)
 	}
+	// The collection board marks 统计局's task of 2022 as formally submitted.
+	if r := d.as(t, "ana").do("POST", "/api/v1/collection/tasks", map[string]any{"period": "2022", "deadline": "2023-03-31",
+		"indicators": []string{"gdp", "retail"}}); r.status != http.StatusCreated {
+		t.Fatalf("tasks: %d %s", r.status, r.body)
+	}
+	board := string(d.as(t, "ana").do("GET", "/collection?period=2022", nil).body)
+	if !regexp.MustCompile(`<td>统计局</td>(?s:.*?)<td class="formal">已报送函件（\d{4}-\d\d-\d\d）</td>`).MatchString(board) ||
+		!strings.Contains(board, `<td class="formal">—</td>`) {
+		t.Error("the collection board does not mark 统计局's task as formally submitted and 商务厅's as not")
+	}
 	for _, u := range []string{"liangzhou", "tjj", ""} {
 		if r := d.as(t, u).do("GET", "/api/v1/formal-submissions", nil); r.status == http.StatusOK {
 			t.Errorf("%q lists the formal submissions", u)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/workflow"
@@ -35,6 +36,7 @@ type collectionView struct {
 type collectionTask struct {
 	store.TaskSupply
 	Name, Measure string
+	Formal        string // the day of the department's stamped supply letter for the period, "" when none
 }
 
 // StatusClass is the badge colour of a task's status.
@@ -100,9 +102,22 @@ func (s *Server) buildCollection(r *http.Request, v *collectionView) error {
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}
+	// The departments that have formally submitted the period (a stamped
+	// supply letter with the responsible leader, issue 13).
+	formal := map[string]string{}
+	subs, err := s.db.FormalSubmissions(ctx, v.Period, 0)
+	if err != nil {
+		return err
+	}
+	for _, f := range subs {
+		if f.Kind == store.SubmissionSupply {
+			formal[f.Department] = f.Signed.Format(time.DateOnly)
+		}
+	}
 	v.Summary = map[string]int{}
 	for _, t := range sup {
-		v.Tasks = append(v.Tasks, collectionTask{TaskSupply: t, Name: byCode[t.Indicator].NameZH, Measure: byCode[t.Indicator].Unit})
+		v.Tasks = append(v.Tasks, collectionTask{TaskSupply: t, Name: pickLang(pageLang(r), byCode[t.Indicator].NameZH, byCode[t.Indicator].NameEN),
+			Measure: byCode[t.Indicator].Unit, Formal: formal[t.Department]})
 		v.Summary[string(t.Status)]++
 	}
 	if v.Notices, err = s.notificationsFor(r, 20); err != nil {
@@ -162,6 +177,8 @@ func init() {
 		"coll.heldRow":         {"#%d %s（%s 期，%d 处提示）", "#%d %s (%s, %d flagged)"},
 		"coll.notices":         {"通知", "Notifications"},
 		"coll.rules":           {"审核规则", "Check rules"},
+		"coll.formal":          {"正式报送", "Formal submission"},
+		"coll.formalYes":       {"已报送函件（%s）", "letter of %s"},
 		"rule.kind.bounds":     {"取值范围", "bounds"},
 		"rule.kind.sum":        {"分项之和", "sum of parts"},
 		"rule.kind.change":     {"较上年变动", "change on last year"},
