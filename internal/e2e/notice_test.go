@@ -56,7 +56,7 @@ func TestNoticeDownloads(t *testing.T) {
 		t.Fatalf("the downloaded workbook: %v", err)
 	}
 	defer f.Close()
-	want := []string{"获奖名单", "综合排名", "分类排名", "说明"}
+	want := []string{"获奖名单", "综合排名", "分类排名", "未取整得分", "说明"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
