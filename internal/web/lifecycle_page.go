@@ -85,7 +85,7 @@ type lifecycleView struct {
 	Owed       []store.OwedFigure // figures departments owe: no 公示 until supplied
 	// Submissions are the formal submissions behind the run: the
 	// departments' stamped supply letters for its period and the counties'
-	// confirmations of it (issue 13).
+	// confirmations of it or of the runs it re-runs (issue 13).
 	Submissions []store.FormalSubmission
 	Indicators  map[string]string // the owed indicators' names in the page's language
 	Names       map[string]string
@@ -153,8 +153,16 @@ func (s *Server) lifecycleView(r *http.Request) (*lifecycleView, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A county's confirmation of an earlier run of the chain carries over
+	// to its re-runs, as the objections do (issue 12).
+	chain := map[int64]bool{run.ID: true}
+	for _, c := range v.Info.Chain {
+		if c.ID <= run.ID {
+			chain[c.ID] = true
+		}
+	}
 	for _, f := range subs {
-		if f.Kind == store.SubmissionSupply || f.RunID == run.ID {
+		if f.Kind == store.SubmissionSupply || chain[f.RunID] {
 			v.Submissions = append(v.Submissions, f)
 		}
 	}
