@@ -57,7 +57,11 @@ func TestInvestMonthInTheBrowser(t *testing.T) {
 		t.Helper()
 		Open(t, ctx, s.URL+"/", 1366)
 		if Count(t, ctx, `form[action="/logout"]`) > 0 {
-			Do(t, ctx, "log out", chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+			// Unmark the page first, so that the wait is for the page the
+			// logout leads to, not for this one (else the login below may
+			// navigate while the logout is still on its way: ERR_ABORTED).
+			Do(t, ctx, "log out", chromedp.Evaluate[chromedp.Void](`document.body.removeAttribute("data-ready")`),
+				chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 				chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)))
 		}
 		Login(t, ctx, s.URL, user, password)
