@@ -36,7 +36,7 @@ func annexes(in Input, overall []store.Result, period, subject string) []Annex {
 			continue
 		}
 		slices.SortFunc(rows, func(a, b store.Result) int {
-			return cmp.Or(cmpRank(a.GroupRank, b.GroupRank), cmp.Compare(a.Unit, b.Unit))
+			return cmp.Or(report.CmpRank(a.GroupRank, b.GroupRank), cmp.Compare(a.Unit, b.Unit))
 		})
 		a := Annex{Title: period + t.Name + "县（市、区）排名",
 			Header: []string{"类型内名次", "县（市、区）", "所属市（州）", "类型得分", "综合名次", "获奖情况"},

@@ -72,7 +72,7 @@ func Build(in Input) (*Doc, error) {
 	add := func(k Kind, text string) { d.Body = append(d.Body, Para{Kind: k, Text: text}) }
 	add(Body, intro(in, len(overall), period, subject))
 	h := 0
-	heading := func(t string) { add(Heading1, ordinal(h)+"、"+t); h++ }
+	heading := func(t string) { add(Heading1, report.Ordinal(h)+"、"+t); h++ }
 	if sum := summary(s.Summary, in.Values, overall); sum != "" {
 		heading("总体情况")
 		add(Body, period+"，"+sum+"。")
@@ -85,7 +85,7 @@ func Build(in Input) (*Doc, error) {
 			total += len(g.Codes)
 			tied = tied || len(g.Codes) > a.Count
 		}
-		head := "（" + ordinal(i) + "）" + a.Name + "（" + strconv.Itoa(total) + "个"
+		head := "（" + report.Ordinal(i) + "）" + a.Name + "（" + strconv.Itoa(total) + "个"
 		if tied {
 			head += "，含末位并列"
 		}
@@ -167,7 +167,9 @@ func overallRows(rows []store.Result, root string) []store.Result {
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b store.Result) int { return cmp.Or(cmpRank(a.Rank, b.Rank), cmp.Compare(a.Unit, b.Unit)) })
+	slices.SortFunc(out, func(a, b store.Result) int {
+		return cmp.Or(report.CmpRank(a.Rank, b.Rank), cmp.Compare(a.Unit, b.Unit))
+	})
 	return out
 }
 
@@ -312,26 +314,4 @@ func unitName(units map[string]store.Unit, code string) string {
 		return p.Name + u.Name
 	}
 	return u.Name
-}
-
-var chineseOrdinals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-
-func ordinal(i int) string {
-	if i < len(chineseOrdinals) {
-		return chineseOrdinals[i]
-	}
-	return strconv.Itoa(i + 1)
-}
-
-// cmpRank orders ranks ascending with missing ones last.
-func cmpRank(a, b float64) int {
-	switch an, bn := math.IsNaN(a), math.IsNaN(b); {
-	case an && bn:
-		return 0
-	case an:
-		return 1
-	case bn:
-		return -1
-	}
-	return cmp.Compare(a, b)
 }

@@ -136,7 +136,7 @@ func BuildNotice(in NoticeInput) (*Notice, error) {
 	if len(ranked) == 0 {
 		return nil, fmt.Errorf("report: run %d has no overall result on %s", in.Run.ID, root)
 	}
-	slices.SortFunc(ranked, func(a, b *overallRow) int { return cmp.Or(cmpRank(a.Rank, b.Rank), cmp.Compare(a.Unit, b.Unit)) })
+	slices.SortFunc(ranked, func(a, b *overallRow) int { return cmp.Or(CmpRank(a.Rank, b.Rank), cmp.Compare(a.Unit, b.Unit)) })
 	period := PeriodText(in.Run.Period)
 	n := &Notice{Issuer: cmp.Or(in.Issuer, DefaultIssuer), DocNumber: cmp.Or(in.Lifecycle.DocNumber, DocNumberPlaceholder),
 		Title:      "关于" + period + "县域经济发展综合评价结果的通报",
@@ -156,16 +156,16 @@ func BuildNotice(in NoticeInput) (*Notice, error) {
 		total := 0
 		if a.Kind == method.AwardPerType {
 			for _, t := range m.Types {
-				g := winners(ranked, a.Name+"("+t.Name+")", func(x, y *overallRow) int { return cmpRank(x.groupRank[t.Name], y.groupRank[t.Name]) })
+				g := winners(ranked, a.Name+"("+t.Name+")", func(x, y *overallRow) int { return CmpRank(x.groupRank[t.Name], y.groupRank[t.Name]) })
 				g.Label = t.Name
 				total += len(g.Codes)
 				sec.Groups = append(sec.Groups, g)
 			}
 		} else {
-			by := func(x, y *overallRow) int { return cmpRank(x.Rank, y.Rank) }
+			by := func(x, y *overallRow) int { return CmpRank(x.Rank, y.Rank) }
 			if a.Kind == method.AwardRise {
 				by = func(x, y *overallRow) int {
-					return cmp.Or(cmpRank(-x.RankChange, -y.RankChange), cmpRank(x.Rank, y.Rank))
+					return cmp.Or(CmpRank(-x.RankChange, -y.RankChange), CmpRank(x.Rank, y.Rank))
 				}
 			}
 			g := winners(ranked, a.Name, by)
@@ -177,7 +177,7 @@ func BuildNotice(in NoticeInput) (*Notice, error) {
 				sec.Groups[gi].Names = append(sec.Groups[gi].Names, name(c))
 			}
 		}
-		sec.Heading = fmt.Sprintf("%s、%s（%d个%s）", ordinal(i), a.Name, total, awardNote(a, sec.Groups, m.RiseBaseline))
+		sec.Heading = fmt.Sprintf("%s、%s（%d个%s）", Ordinal(i), a.Name, total, awardNote(a, sec.Groups, m.RiseBaseline))
 		n.Awards = append(n.Awards, sec)
 	}
 	n.Closing = []string{"希望受到通报表扬的县（市、区）珍惜荣誉、再接再厉，持续巩固发展优势；其他县（市、区）要对标先进、找准差距，" +
@@ -269,15 +269,17 @@ func unitName(units map[string]store.Unit, code string) string {
 	return u.Name
 }
 
-func ordinal(i int) string {
+// Ordinal is the i-th (from 0) Chinese ordinal of a heading: 一, 二 … 十,
+// then Arabic numerals.
+func Ordinal(i int) string {
 	if i < len(chineseOrdinals) {
 		return chineseOrdinals[i]
 	}
 	return strconv.Itoa(i + 1)
 }
 
-// cmpRank orders ranks ascending with missing ones last.
-func cmpRank(a, b float64) int {
+// CmpRank orders ranks ascending with missing ones last.
+func CmpRank(a, b float64) int {
 	switch an, bn := math.IsNaN(a), math.IsNaN(b); {
 	case an && bn:
 		return 0
