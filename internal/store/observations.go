@@ -272,12 +272,10 @@ const prefectureScope = `WITH RECURSIVE scope(code) AS (
 	UNION SELECT u.code FROM units u JOIN scope s ON u.parent_code = s.code OR u.host_code = s.code)
 	SELECT code FROM scope`
 
-// Observations returns the figures f selects as of f.AsOf: for each key the
-// row of the latest revision not after AsOf. Ordered by period, indicator,
-// unit.
-func (db *DB) Observations(ctx context.Context, f ObservationFilter) (obs []Observation, err error) {
-	defer wrap(&err, "Observations")
-	args := []any{asOf(f.AsOf)}
+// where is the condition f puts on the figures of "observations o" (its
+// units, indicators, periods, department and prefecture; not AsOf), as
+// " AND …" clauses numbered after args, with args extended by their values.
+func (f ObservationFilter) where(args []any) (string, []any) {
 	var where strings.Builder
 	in := func(col string, vals []string) {
 		if len(vals) == 0 {
@@ -299,8 +297,17 @@ func (db *DB) Observations(ctx context.Context, f ObservationFilter) (obs []Obse
 		args = append(args, f.Prefecture)
 		fmt.Fprintf(&where, " AND o.unit_code IN ("+prefectureScope+")", fmt.Sprintf("$%d", len(args)))
 	}
+	return where.String(), args
+}
+
+// Observations returns the figures f selects as of f.AsOf: for each key the
+// row of the latest revision not after AsOf. Ordered by period, indicator,
+// unit.
+func (db *DB) Observations(ctx context.Context, f ObservationFilter) (obs []Observation, err error) {
+	defer wrap(&err, "Observations")
+	where, args := f.where([]any{asOf(f.AsOf)})
 	q := `SELECT ` + observationColumns + ` FROM observations o
-		WHERE o.revision_id <= $1` + where.String() + `
+		WHERE o.revision_id <= $1` + where + `
 		AND NOT EXISTS (SELECT 1 FROM observations n
 			WHERE n.unit_code = o.unit_code AND n.indicator_code = o.indicator_code AND n.period_code = o.period_code
 			AND n.revision_id > o.revision_id AND n.revision_id <= $1)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // FigureChange is one figure a revision wrote, beside the value it
@@ -29,29 +28,8 @@ const maxRevisionChanges = 5000
 // maxRevisionChanges, with the total count.
 func (db *DB) RevisionChanges(ctx context.Context, rev int64, f ObservationFilter) (cs []FigureChange, total int, err error) {
 	defer wrap(&err, "RevisionChanges(%d)", rev)
-	args := []any{rev}
-	var where strings.Builder
-	in := func(col string, vals []string) {
-		if len(vals) == 0 {
-			return
-		}
-		fmt.Fprintf(&where, " AND %s IN (%s)", col, placeholders(len(args)+1, len(vals)))
-		for _, v := range vals {
-			args = append(args, v)
-		}
-	}
-	in("o.unit_code", f.Units)
-	in("o.indicator_code", f.Indicators)
-	in("o.period_code", f.Periods)
-	if f.Department != "" {
-		args = append(args, f.Department)
-		fmt.Fprintf(&where, " AND o.indicator_code IN (SELECT code FROM indicators WHERE department = $%d)", len(args))
-	}
-	if f.Prefecture != "" {
-		args = append(args, f.Prefecture)
-		fmt.Fprintf(&where, " AND o.unit_code IN ("+prefectureScope+")", fmt.Sprintf("$%d", len(args)))
-	}
-	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM observations o WHERE o.revision_id = $1`+where.String(),
+	where, args := f.where([]any{rev})
+	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM observations o WHERE o.revision_id = $1`+where,
 		args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
@@ -62,7 +40,7 @@ func (db *DB) RevisionChanges(ctx context.Context, rev int64, f ObservationFilte
 		(SELECT COUNT(*) `+earlier+`),
 		COALESCE((SELECT e.explanation FROM observation_explanations e WHERE e.unit_code = o.unit_code
 			AND e.indicator_code = o.indicator_code AND e.period_code = o.period_code AND e.revision_id = o.revision_id), '')
-		FROM observations o WHERE o.revision_id = $1`+where.String()+`
+		FROM observations o WHERE o.revision_id = $1`+where+`
 		ORDER BY o.period_code, o.indicator_code, o.unit_code LIMIT `+fmt.Sprint(maxRevisionChanges), args...)
 	if err != nil {
 		return nil, 0, err
