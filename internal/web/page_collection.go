@@ -94,13 +94,9 @@ func (s *Server) buildCollection(r *http.Request, v *collectionView) error {
 	if err != nil {
 		return err
 	}
-	inds, err := s.db.Indicators(ctx, "")
+	byCode, err := s.indicatorsByCode(ctx)
 	if err != nil {
 		return err
-	}
-	byCode := map[string]store.Indicator{}
-	for _, i := range inds {
-		byCode[i.Code] = i
 	}
 	// The departments that have formally submitted the period (a stamped
 	// supply letter with the responsible leader, issue 13).

@@ -63,15 +63,11 @@ func (s *Server) heldNames(r *http.Request, v *heldView) error {
 	if err != nil {
 		return err
 	}
-	inds, err := s.db.Indicators(ctx, "")
+	byCode, err := s.indicatorsByCode(ctx)
 	if err != nil {
 		return err
 	}
 	lang := pageLang(r)
-	byCode := map[string]store.Indicator{}
-	for _, ind := range inds {
-		byCode[ind.Code] = ind
-	}
 	f := store.ObservationFilter{Periods: []string{v.Held.Period}}
 	for _, c := range v.Cells {
 		f.Units = append(f.Units, c.Unit)

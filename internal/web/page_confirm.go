@@ -79,13 +79,9 @@ func (s *Server) confirmFigures(r *http.Request, v *confirmView) error {
 	if err != nil {
 		return err
 	}
-	inds, err := s.db.Indicators(ctx, "")
+	byCode, err := s.indicatorsByCode(ctx)
 	if err != nil {
 		return err
-	}
-	byCode := map[string]store.Indicator{}
-	for _, i := range inds {
-		byCode[i.Code] = i
 	}
 	units, err := s.db.Units(ctx, store.UnitFilter{})
 	if err != nil {

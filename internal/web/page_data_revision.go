@@ -50,15 +50,11 @@ func (s *Server) dataRevisionGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	inds, err := s.db.Indicators(ctx, "")
+	byCode, err := s.indicatorsByCode(ctx)
 	if err != nil {
 		return err
 	}
 	lang := pageLang(r)
-	byCode := map[string]store.Indicator{}
-	for _, ind := range inds {
-		byCode[ind.Code] = ind
-	}
 	v := &revisionView{Rev: rev, Kind: revisionKind(lang, rev.Kind), Total: total}
 	for _, c := range cs {
 		row := revisionRow{Period: c.Period, UnitName: units[c.Unit].Name, Old: math.NaN(), Value: math.NaN(), Change: math.NaN(),

@@ -262,3 +262,16 @@ func (v *rankView) scores() map[string]float64 {
 	}
 	return m
 }
+
+// indicatorsByCode is the indicator catalogue by code.
+func (s *Server) indicatorsByCode(ctx context.Context) (map[string]store.Indicator, error) {
+	inds, err := s.db.Indicators(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]store.Indicator, len(inds))
+	for _, ind := range inds {
+		m[ind.Code] = ind
+	}
+	return m, nil
+}
