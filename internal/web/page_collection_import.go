@@ -87,10 +87,7 @@ func (s *Server) heldNames(r *http.Request, v *heldView) error {
 		c := &v.Cells[i]
 		c.UnitName = units[c.Unit].Name
 		if ind, ok := byCode[c.Indicator]; ok {
-			c.IndicatorName, c.Measure = ind.NameZH, ind.Unit
-			if lang == locale.EN && ind.NameEN != "" {
-				c.IndicatorName = ind.NameEN
-			}
+			c.IndicatorName, c.Measure = pickLang(lang, ind.NameZH, ind.NameEN), ind.Unit
 		}
 		c.Old, c.Change, c.ChangePct = math.NaN(), math.NaN(), math.NaN()
 		if o, ok := old[workflow.Key{Unit: c.Unit, Indicator: c.Indicator}]; ok {

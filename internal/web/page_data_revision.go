@@ -64,10 +64,7 @@ func (s *Server) dataRevisionGet(w http.ResponseWriter, r *http.Request) error {
 		}
 		row.IndicatorName, row.Measure = c.Indicator, ""
 		if ind, ok := byCode[c.Indicator]; ok {
-			row.IndicatorName, row.Measure = ind.NameZH, ind.Unit
-			if lang == locale.EN && ind.NameEN != "" {
-				row.IndicatorName = ind.NameEN
-			}
+			row.IndicatorName, row.Measure = pickLang(lang, ind.NameZH, ind.NameEN), ind.Unit
 		}
 		if c.Value.Valid {
 			row.Value = c.Value.Float64
