@@ -42,7 +42,7 @@ func TestDemoZoneEnterprises(t *testing.T) {
 	if err := loadZonesII(ctx, db, store.System); err != nil {
 		t.Fatal(err)
 	}
-	d, err := zonestats.Load(ctx, db, 0)
+	d, err := zonestats.Load(ctx, db, 0, "")
 	if err != nil {
 		t.Fatal(err)
 	}

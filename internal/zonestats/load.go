@@ -29,9 +29,11 @@ type Data struct {
 	Tiers       *target.Config // nil without a tiers file
 }
 
-// Load reads year (0: the latest with enterprises) from db. ErrNotFound
-// when year is given and has no enterprises.
-func Load(ctx context.Context, db *store.DB, year int) (*Data, error) {
+// Load reads year (0: the latest with enterprises) from db, the
+// enterprises, grades and land of zone only unless zone is "" (targets,
+// actuals and tiers are always read whole). ErrNotFound when year is
+// given and has no enterprises.
+func Load(ctx context.Context, db *store.DB, year int, zone string) (*Data, error) {
 	d := &Data{Rollups: map[string]*mujun.ZoneRollup{}, Land: map[string][]landuse.Land{}}
 	var err error
 	if d.Years, err = db.ZoneEnterpriseYears(ctx); err != nil {
@@ -45,10 +47,10 @@ func Load(ctx context.Context, db *store.DB, year int) (*Data, error) {
 	}
 	d.Year = year
 	if year != 0 {
-		if d.Enterprises, err = db.ZoneEnterprises(ctx, year, ""); err != nil {
+		if d.Enterprises, err = db.ZoneEnterprises(ctx, year, zone); err != nil {
 			return nil, err
 		}
-		d.Grading, err = db.ZoneEnterpriseGrades(ctx, year, "")
+		d.Grading, err = db.ZoneEnterpriseGrades(ctx, year, zone)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			d.Grading = store.ZoneGrading{Year: year}
@@ -68,31 +70,48 @@ func Load(ctx context.Context, db *store.DB, year int) (*Data, error) {
 			d.Rollups[rs[i].Zone] = &rs[i]
 		}
 	}
-	ls, err := db.ZoneLand(ctx, "")
+	ls, err := db.ZoneLand(ctx, zone)
 	if err != nil {
 		return nil, err
 	}
 	for _, l := range ls {
 		d.Land[l.Zone] = append(d.Land[l.Zone], l)
 	}
-	if d.Targets, err = db.ZoneTargets(ctx); err != nil {
+	if err := d.loadTargets(ctx, db); err != nil {
 		return nil, err
 	}
-	if d.Actuals, err = db.ZoneActuals(ctx); err != nil {
+	return d, nil
+}
+
+// LoadTargets reads the targets, the actuals and the tiers file only.
+func LoadTargets(ctx context.Context, db *store.DB) (*Data, error) {
+	d := &Data{Rollups: map[string]*mujun.ZoneRollup{}, Land: map[string][]landuse.Land{}}
+	if err := d.loadTargets(ctx, db); err != nil {
 		return nil, err
+	}
+	return d, nil
+}
+
+func (d *Data) loadTargets(ctx context.Context, db *store.DB) error {
+	var err error
+	if d.Targets, err = db.ZoneTargets(ctx); err != nil {
+		return err
+	}
+	if d.Actuals, err = db.ZoneActuals(ctx); err != nil {
+		return err
 	}
 	body, err := db.ZoneTiers(ctx)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 	case err != nil:
-		return nil, err
+		return err
 	default:
 		if d.Tiers, err = target.ParseConfig("tiers.toml", []byte(body)); err != nil {
-			return nil, fmt.Errorf("zonestats: the stored tiers file: %w", err)
+			return fmt.Errorf("zonestats: the stored tiers file: %w", err)
 		}
 		d.Tiers.AddClusters(d.Actuals)
 	}
-	return d, nil
+	return nil
 }
 
 // LandOf returns the zone's land figures of the latest year up to year
