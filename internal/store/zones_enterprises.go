@@ -35,7 +35,7 @@ type ZoneEnterprise struct {
 // Mujun returns e as the grading core reads it. When the land parts are
 // not given, LandMu counts as owned land.
 func (e *ZoneEnterprise) Mujun() mujun.Enterprise {
-	m := mujun.Enterprise{USCC: e.USCC, Name: e.Name, Zone: e.Zone, SubPark: e.SubPark, Industry: e.Industry,
+	m := mujun.Enterprise{USCC: e.USCC, Name: e.Name, Zone: e.Zone, SubPark: e.SubPark, Industry: e.Industry, County: e.County,
 		AboveSize: e.Regulated, Year: e.Year, LandOwned: e.LandOwned, LandLeasedIn: e.LandLeasedIn,
 		LandLeasedOut: e.LandLeasedOut, StartYear: e.StartYear, Output: e.Output, ValueAdded: e.ValueAdded,
 		Tax: e.Tax, Energy: e.EnergyTCE, Emissions: e.Emissions, RD: e.RD, Employees: math.NaN(), Accident: e.Accident}
@@ -51,7 +51,7 @@ func (e *ZoneEnterprise) Mujun() mujun.Enterprise {
 // FromMujun returns the store row of a graded enterprise read by the core.
 func FromMujun(m *mujun.Enterprise) ZoneEnterprise {
 	e := ZoneEnterprise{Year: m.Year, Zone: m.Zone, SubPark: m.SubPark, USCC: m.USCC, Name: m.Name,
-		Industry: m.Industry, Regulated: m.AboveSize, LandMu: m.Land(), Output: m.Output, ValueAdded: m.ValueAdded,
+		Industry: m.Industry, County: m.County, Regulated: m.AboveSize, LandMu: m.Land(), Output: m.Output, ValueAdded: m.ValueAdded,
 		Tax: m.Tax, EnergyTCE: m.Energy, Emissions: m.Emissions, RD: m.RD, StartYear: m.StartYear,
 		LandOwned: m.LandOwned, LandLeasedIn: m.LandLeasedIn, LandLeasedOut: m.LandLeasedOut, Accident: m.Accident}
 	if !math.IsNaN(m.Employees) {
