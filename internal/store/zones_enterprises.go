@@ -338,3 +338,38 @@ func init() {
 		dumpTable{"zone_configs", "name, body, updated_by, updated_at", "ssst", "name", false},
 	)
 }
+
+// ZoneEnterpriseOutputs returns the output (万元) of the enterprises
+// usccs by year, summed over their zones; years without a reported output
+// are left out.
+func (db *DB) ZoneEnterpriseOutputs(ctx context.Context, usccs []string) (out map[string]map[int]float64, err error) {
+	defer wrap(&err, "ZoneEnterpriseOutputs(%d)", len(usccs))
+	out = map[string]map[int]float64{}
+	if len(usccs) == 0 {
+		return out, nil
+	}
+	ph := make([]string, len(usccs))
+	args := make([]any, len(usccs))
+	for i, u := range usccs {
+		ph[i], args[i] = fmt.Sprintf("$%d", i+1), u
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT uscc, year, SUM(output) FROM zone_enterprises
+		WHERE uscc IN (`+strings.Join(ph, ", ")+`) AND output IS NOT NULL GROUP BY uscc, year`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u string
+		var y int
+		var v float64
+		if err := rows.Scan(&u, &y, &v); err != nil {
+			return nil, err
+		}
+		if out[u] == nil {
+			out[u] = map[int]float64{}
+		}
+		out[u][y] = v
+	}
+	return out, rows.Err()
+}

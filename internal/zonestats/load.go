@@ -109,7 +109,42 @@ func (d *Data) loadTargets(ctx context.Context, db *store.DB) error {
 		if d.Tiers, err = target.ParseConfig("tiers.toml", []byte(body)); err != nil {
 			return fmt.Errorf("zonestats: the stored tiers file: %w", err)
 		}
-		d.Tiers.AddClusters(d.Actuals)
+		if err := d.addClusters(ctx, db); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addClusters sets the clusters' values. A member that is neither a unit
+// of the actuals nor a cluster is taken for an enterprise (its USCC): its
+// output (万元, stored with the enterprises) counts in 亿元 on the tiers'
+// measure, for the sum only (an enterprise is not counted in the tiers).
+func (d *Data) addClusters(ctx context.Context, db *store.DB) error {
+	var ents []string
+	isCluster := map[string]bool{}
+	for _, cl := range d.Tiers.Clusters {
+		isCluster[cl.Name] = true
+	}
+	for _, cl := range d.Tiers.Clusters {
+		for _, m := range cl.Members {
+			if d.Actuals[m] == nil && !isCluster[m] && !slices.Contains(ents, m) {
+				ents = append(ents, m)
+			}
+		}
+	}
+	outs, err := db.ZoneEnterpriseOutputs(ctx, ents)
+	if err != nil {
+		return err
+	}
+	for u, ys := range outs {
+		for y, v := range ys {
+			d.Actuals.Set(u, d.Tiers.Measure, y, v/1e4)
+		}
+	}
+	d.Tiers.AddClusters(d.Actuals)
+	for u := range outs {
+		delete(d.Actuals, u)
 	}
 	return nil
 }

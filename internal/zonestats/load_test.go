@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 	"github.com/qiangxian/qiangxian/internal/zone/landuse"
@@ -45,6 +46,7 @@ func TestIndicators(t *testing.T) {
 		// 甲: 200 / 10 = 20 万元/亩 → 100 × min(20 / 10, 1) = 100 points: A.
 		// 乙: 20 / 10 = 2 → 100 × 0.2 = 20 points: B.
 		es := []store.ZoneEnterprise{ent("1", 10, 200), ent("2", 10, 20)}
+		es[0].Output, es[1].Output = 300000, 200000 // 30 and 20 亿元
 		if _, err := db.ReplaceZoneEnterprises(ctx, a, 2024, nil, es, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +66,19 @@ func TestIndicators(t *testing.T) {
 			{Zone: "Z1", Year: "2023", Total: 100, Available: 80, Supplied: 60, Built: nan, FloorArea: nan, IndustrialBuilt: nan,
 				IndustrialFloor: nan, IndustrialInvest: nan, Tax: nan, IndustrialTax: nan, Unsupplied: nan, UnsuppliedDisposed: nan, Idle: nan, IdleDisposed: nan},
 			{Zone: "Z1", Year: "2025", Total: 100, Available: 100, Supplied: 100}},
-			Targets: []target.Target{{Unit: "Z1", Measure: "工业总产值", Year: 2026, Value: 121}}, Actuals: target.Actuals{}}
+			Targets: []target.Target{{Unit: "Z1", Measure: "工业总产值", Year: 2026, Value: 121}}, Actuals: target.Actuals{},
+			Tiers: `measure = "工业总产值"
+[[tier]]
+name = "百亿级"
+min = 100
+[[tier]]
+name = "50亿级"
+min = 50
+max = 100
+[[cluster]]
+name = "甲集群"
+members = ["` + es[0].USCC + `", "` + es[1].USCC + `"]
+`}
 		f.Actuals.Set("Z1", "工业总产值", 2023, 80)
 		f.Actuals.Set("Z1", "工业总产值", 2024, 100)
 		if err := db.PutZoneFigures(ctx, a, f); err != nil {
@@ -90,8 +104,19 @@ func TestIndicators(t *testing.T) {
 				t.Errorf("%s = %v, want %v", k, got[k], want)
 			}
 		}
-		if d.TierYear() != 0 {
-			t.Errorf("TierYear without tiers = %d", d.TierYear())
+		// Z1 reports 100 亿元 in 2024: 百亿级. The cluster of its two
+		// enterprises: 30 + 20 = 50 亿元: 50亿级; the enterprises are not
+		// counted as zones.
+		if d.TierYear() != 2024 {
+			t.Fatalf("TierYear = %d, want 2024", d.TierYear())
+		}
+		counts := map[string][]string{}
+		for _, tc := range d.Tiers.Count(d.Actuals, 2024) {
+			counts[tc.Kind+" "+tc.Tier.Name] = tc.Units
+		}
+		want := map[string][]string{"zone 百亿级": {"Z1"}, "zone 50亿级": {}, "cluster 百亿级": {}, "cluster 50亿级": {"甲集群"}}
+		if d := cmp.Diff(want, counts); d != "" {
+			t.Error(d)
 		}
 	})
 }
