@@ -42,11 +42,8 @@ var industryCodes = map[string][]string{
 var generatedIndustries = [][]string{{"农产品加工", "新材料"}, {"装备制造", "化工"}, {"新能源", "冶金"},
 	{"生物医药", "农产品加工"}, {"有色金属", "新材料"}, {"电子信息", "装备制造"}, {"精细化工", "新能源装备"}}
 
-// nameWords make invented enterprise names (each marked 示例).
-var (
-	nameStems = []string{"金", "华", "泰", "恒", "瑞", "宏", "鑫", "远", "达", "丰", "陇", "祁", "河", "峰", "源", "盛"}
-	nameNouns = map[byte]string{'C': "制造", 'D': "能源", 'I': "科技"}
-)
+// nameStems make invented enterprise names (each marked 示例).
+var nameStems = []string{"金", "华", "泰", "恒", "瑞", "宏", "鑫", "远", "达", "丰", "陇", "祁", "河", "峰", "源", "盛"}
 
 // zoneEnterprises generates the demo enterprises of zs (示例): about 90
 // for a national zone and 35 for the others, their industry drawn from the
@@ -83,7 +80,7 @@ func zoneEnterprises(zs []demoZone, counties map[string][]string) []store.ZoneEn
 			}
 			e := store.ZoneEnterprise{Year: ZoneEnterpriseYear, Zone: z.Code, County: county, Industry: code, Example: true,
 				USCC:         mujun.CompleteUSCC(fmt.Sprintf("91%sMA%03d%04d", county, zi, k)),
-				Name:         fmt.Sprintf("%s%s%s%s有限公司（示例）", nameStems[rng.IntN(len(nameStems))], nameStems[rng.IntN(len(nameStems))], ind, nameNouns[code[0]]),
+				Name:         fmt.Sprintf("%s%s%s有限公司（示例）", nameStems[rng.IntN(len(nameStems))], nameStems[rng.IntN(len(nameStems))], ind),
 				LandLeasedIn: math.NaN(), LandLeasedOut: math.NaN(), LandMu: math.NaN()}
 			if len(z.Subparks) > 0 {
 				e.SubPark = z.Subparks[k%len(z.Subparks)].Code

@@ -57,6 +57,8 @@ func init() {
 type zoneEntView struct {
 	Zone       zone.Zone
 	E          store.ZoneEnterprise
+	SubPark    string // the sub-park's name
+	County     string // the host county's name
 	Graded     bool // the year was graded
 	G          store.ZoneEnterpriseGrade
 	SchemeName string
@@ -108,7 +110,15 @@ func (s *Server) zoneEnterpriseGet(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	v := zoneEntView{Zone: z, E: e}
+	v := zoneEntView{Zone: z, E: e, SubPark: e.SubPark, County: e.County}
+	for _, sp := range z.Subparks {
+		if sp.Code == e.SubPark {
+			v.SubPark = sp.Name
+		}
+	}
+	if u, err := s.db.Unit(ctx, e.County); err == nil {
+		v.County = u.Name
+	}
 	g, err := s.db.ZoneEnterpriseGrades(ctx, year, z.Code)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
