@@ -59,7 +59,7 @@ type zoneEntView struct {
 	E          store.ZoneEnterprise
 	SubPark    string // the sub-park's name
 	County     string // the host county's name
-	Graded     bool // the year was graded
+	Graded     bool   // the year was graded
 	G          store.ZoneEnterpriseGrade
 	SchemeName string
 	Rows       []entIndicatorView
