@@ -38,11 +38,15 @@ func runZones(ctx context.Context, e *env, args []string) error {
 			return runZonesTargets(ctx, e, args[1:])
 		case "import":
 			return runZonesImport(ctx, e, args[1:])
+		case "enterprises":
+			return runZonesEnterprises(ctx, e, args[1:])
+		case "indicators":
+			return runZonesIndicators(ctx, e, args[1:])
 		}
 	}
 	if len(args) == 0 || args[0] != "manage" {
-		return e.usageErr("用法：qiangxian zones manage|import|grade|land|targets …；例如 qiangxian zones manage --rules 规则.toml --history 历史.csv --out 结果.csv [--changes 变更.csv]",
-			"usage: qiangxian zones manage|import|grade|land|targets …, e.g. qiangxian zones manage --rules RULES.toml --history HISTORY.csv --out OUT.csv [--changes CHANGES.csv]")
+		return e.usageErr("用法：qiangxian zones manage|import|enterprises|indicators|grade|land|targets …；例如 qiangxian zones manage --rules 规则.toml --history 历史.csv --out 结果.csv [--changes 变更.csv]",
+			"usage: qiangxian zones manage|import|enterprises|indicators|grade|land|targets …, e.g. qiangxian zones manage --rules RULES.toml --history HISTORY.csv --out OUT.csv [--changes CHANGES.csv]")
 	}
 	fs := e.newFlags("zones manage")
 	rpath := fs.String("rules", "", e.t("规则文件（.toml，[[grade]] 与 [[management]]；也可为完整的评价方法文件）",

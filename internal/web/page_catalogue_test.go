@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/qiangxian/qiangxian/internal/seed"
 	"github.com/qiangxian/qiangxian/internal/web"
 )
 
@@ -54,6 +55,13 @@ func TestPagesSpeakTheReader(t *testing.T) {
 			continue // JSON, assets and downloads are checked elsewhere
 		}
 		p = strings.ReplaceAll(p, "{$}", "")
+		if strings.HasPrefix(p, "/zones/{code}") { // a demo zone and one of its enterprises
+			es, err := d.db.ZoneEnterprises(ctx, seed.ZoneEnterpriseYear, "GJ01")
+			if err != nil || len(es) == 0 {
+				t.Fatalf("GJ01's enterprises: %v, %v", es, err)
+			}
+			p = strings.ReplaceAll(strings.ReplaceAll(p, "{code}", "GJ01"), "{uscc}", es[0].USCC)
+		}
 		p = strings.ReplaceAll(p, "{code}", "620622")
 		p = strings.ReplaceAll(p, "{unit}", "620622")
 		p = strings.ReplaceAll(p, "{id}", "1")

@@ -61,7 +61,8 @@ type zoneView struct {
 	Warnings  []string
 	Exempt    []string
 	Sample    bool
-	NotHeld   string // years without an assessment between the first held one and the view's, 、-joined
+	NotHeld   string      // years without an assessment between the first held one and the view's, 、-joined
+	II        *zoneIIView // enterprises by 亩均 class, land use and targets (page_zone_ii_view.go)
 }
 
 type subparkView struct {
@@ -102,6 +103,9 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
+	if zv.II, err = s.zoneII(r, z, year); err != nil {
+		return err
+	}
 	v, err := zonereport.Load(ctx, s.db, year)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
@@ -138,6 +142,11 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 			order[ind.Code] = i
 		}
 		slices.SortStableFunc(zv.Values, func(a, b store.ZoneValue) int { return cmp.Compare(order[a.Indicator], order[b.Indicator]) })
+		for i := range zv.Values { // the method's English names on English pages
+			if k, ok := order[zv.Values[i].Indicator]; ok {
+				zv.Values[i].Name = pickLang(lang, zv.Values[i].Name, v.Method.Indicators[k].NameEn)
+			}
+		}
 		var gaps []string
 		for y := v.Years[0] + 1; y < v.Year; y++ {
 			if !slices.Contains(v.Years, y) {

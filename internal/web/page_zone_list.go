@@ -48,6 +48,7 @@ type zoneListView struct {
 	Groups                  []zoneGroupView
 	Map                     *zoneMapView
 	Shown                   int
+	Tiers                   *tierView // the tier table against the province's target (page_zone_ii_view.go)
 }
 
 // zoneGroupView is one group's ranking.
@@ -124,6 +125,9 @@ func (s *Server) zonesList(w http.ResponseWriter, r *http.Request) error {
 		prefNames[code] = u.Name
 	}
 	if lv.Map, err = s.zoneMap(ctx, v, shown, prefNames); err != nil {
+		return err
+	}
+	if lv.Tiers, err = s.zoneTiers(ctx, zoneNames(v)); err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "zone_list", lv)

@@ -249,6 +249,10 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /zones/notice.xlsx", s.page(s.zoneNoticeXLSX))
 	mux.Handle("GET /zones/notice.pdf", s.page(s.zoneNoticePDF))
 	mux.Handle("GET /zones/{code}", s.page(s.zoneGet))
+	// Development zones II (issue 19; page_zone_enterprise.go,
+	// page_zone_ii_view.go): an enterprise's figures and 亩均 grading, for
+	// the office and the zone's prefecture and host county.
+	mux.Handle("GET /zones/{code}/enterprises/{uscc}", s.page(s.zoneEnterpriseGet))
 	// End of development zones.
 	// Pages: investment attraction (issue 17; page_invest_*.go): the public
 	// summary of published months, the ledger and its projects, review.

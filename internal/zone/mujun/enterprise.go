@@ -17,6 +17,7 @@ type Enterprise struct {
 	Zone      string // the development zone
 	SubPark   string // 园区 within the zone, may be ""
 	Industry  string // GB/T 4754 code, e.g. C3311 or 33
+	County    string // the division hosting the enterprise, may be ""
 	AboveSize bool   // 规模以上
 	Year      int    // the year of the figures; 0 when the table has none
 

@@ -234,7 +234,7 @@ func TestQuotas(t *testing.T) {
 			}
 		}
 		// Enterprise 2 (score 90): class A capped at floor(0.2×10)=2.
-		if got := res[2].Reasons[0].In(locale.ZH); got != "A 类名额上限 floor(0.2×10)=2 家，与名额边界同分者一并降为 B 类" {
+		if got := res[2].Reasons[0].In(locale.ZH); got != "A 类名额上限 0.2×10 向下取整 = 2 家，与名额边界同分者一并降为 B 类" {
 			t.Errorf("reason %q", got)
 		}
 	})

@@ -113,9 +113,9 @@ func share(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 func init() {
 	locale.Register(map[string][2]string{
-		"mujun.r.ceiling":    {"%s 类名额上限 floor(%[3]s×%[4]d)=%[2]d 家，按排名降为 %[5]s 类", "class %s is capped at floor(%[3]s×%[4]d)=%[2]d: moved down to %[5]s by rank"},
-		"mujun.r.ceilingtie": {"%s 类名额上限 floor(%[3]s×%[4]d)=%[2]d 家，与名额边界同分者一并降为 %[5]s 类", "class %s is capped at floor(%[3]s×%[4]d)=%[2]d: tied at the cut, moved down to %[5]s"},
-		"mujun.r.floor":      {"%s 类名额下限 ceil(%[3]s×%[4]d)=%[2]d 家，按排名调为 %[1]s 类", "class %s needs at least ceil(%[3]s×%[4]d)=%[2]d: moved to %[1]s by rank"},
-		"mujun.r.floortie":   {"%s 类名额下限 ceil(%[3]s×%[4]d)=%[2]d 家，与名额边界同分者一并调为 %[1]s 类", "class %s needs at least ceil(%[3]s×%[4]d)=%[2]d: tied at the cut, moved to %[1]s"},
+		"mujun.r.ceiling":    {"%s 类名额上限 %[3]s×%[4]d 向下取整 = %[2]d 家，按排名降为 %[5]s 类", "class %s is capped at floor(%[3]s×%[4]d)=%[2]d: moved down to %[5]s by rank"},
+		"mujun.r.ceilingtie": {"%s 类名额上限 %[3]s×%[4]d 向下取整 = %[2]d 家，与名额边界同分者一并降为 %[5]s 类", "class %s is capped at floor(%[3]s×%[4]d)=%[2]d: tied at the cut, moved down to %[5]s"},
+		"mujun.r.floor":      {"%s 类名额下限 %[3]s×%[4]d 向上取整 = %[2]d 家，按排名调为 %[1]s 类", "class %s needs at least ceil(%[3]s×%[4]d)=%[2]d: moved to %[1]s by rank"},
+		"mujun.r.floortie":   {"%s 类名额下限 %[3]s×%[4]d 向上取整 = %[2]d 家，与名额边界同分者一并调为 %[1]s 类", "class %s needs at least ceil(%[3]s×%[4]d)=%[2]d: tied at the cut, moved to %[1]s"},
 	})
 }

@@ -17,11 +17,12 @@ import (
 var (
 	enterpriseCols = []string{"uscc", "name", "zone", "land_owned", "start_year", "tax"}
 	optionalEnt    = []string{"year", "subpark", "industry", "above_scale", "land_leased_in", "land_leased_out",
-		"output", "value_added", "energy", "emissions", "rd", "employees", "accident", "tax_refund"}
+		"output", "value_added", "energy", "emissions", "rd", "employees", "accident", "tax_refund", "county"}
 )
 
 // ReadEnterprises reads an enterprise table: columns uscc, name, zone,
-// land_owned, start_year and tax, optionally year, subpark, industry
+// land_owned, start_year and tax, optionally year, subpark, county (the
+// host division's code), industry
 // (GB/T 4754: a section letter A–T and/or 2–4 digits), above_scale and
 // accident (1/0, true/false, 是/否, empty = no), land_leased_in,
 // land_leased_out, output, value_added, energy, emissions, rd,
@@ -138,6 +139,7 @@ func readEnterprise(t *table.Table, i int, col map[string]int, errs *table.Error
 		fail(col["uscc"], key, args...)
 	}
 	e.Name, e.Zone, e.SubPark, e.Industry = text("name"), text("zone"), text("subpark"), strings.ToUpper(text("industry"))
+	e.County = text("county")
 	for _, k := range []string{"name", "zone"} {
 		if text(k) == "" {
 			fail(col[k], "mujun.empty", k)
