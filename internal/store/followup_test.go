@@ -50,7 +50,9 @@ func TestFollowup(t *testing.T) {
 		if err := db.PutFollowupTerms(ctx, alice, "P1", terms); err != nil {
 			t.Fatal(err)
 		}
-		fig := func(inv, out float64) followup.Figures { return followup.Figures{Investment: inv, Tax: nan, Output: out, Jobs: nan, Energy: nan} }
+		fig := func(inv, out float64) followup.Figures {
+			return followup.Figures{Investment: inv, Tax: nan, Output: out, Jobs: nan, Energy: nan}
+		}
 		if err := db.PutFollowupYears(ctx, alice, "P1", []store.FollowupYear{
 			{Year: 2023, Side: store.SideCommit, Figures: fig(10000, nan)},
 			{Year: 2023, Side: store.SideActual, Figures: fig(5000, nan)}, // replaced below
