@@ -202,12 +202,12 @@ func putProjectProblems(ctx context.Context, db *store.DB, actor store.Actor, or
 			continue
 		}
 		pl := plans[n]
-		what := "未按期开工"
+		what := "开工滞后" // not the page's words 未按期开工: a title is data
 		if !b.Start {
-			what = "未按期投产"
+			what = "投产滞后"
 		}
 		p, err := db.RaiseProblem(ctx, actor, store.Problem{Source: string(followup.LinkProject), LinkProject: k.ID, Unit: k.County,
-			Title: fmt.Sprintf("%s%s，滞后 %d 天", k.Name, what, b.DaysLate), Responsible: pl.resp, Deadline: pl.deadline})
+			Title: fmt.Sprintf("%s%s %d 天", k.Name, what, b.DaysLate), Responsible: pl.resp, Deadline: pl.deadline})
 		if err != nil {
 			return err
 		}
