@@ -78,10 +78,12 @@ func putFollowup(ctx context.Context, db *store.DB, actor store.Actor) error {
 	}
 	posts := []string{"县委书记", "县长", "常务副县长", "分管工业的副县长"}
 	depts := []string{"县发展和改革局", "县商务局（招商局）", "县工业和信息化局", "县自然资源局"}
+	var leaders []store.FollowupLeader
 	for i, k := range ks[:min(len(ks), 40)] {
-		if err := db.PutFollowupLeader(ctx, actor, k.ID, posts[i%len(posts)]+"（示例）", depts[i%len(depts)]); err != nil {
-			return err
-		}
+		leaders = append(leaders, store.FollowupLeader{ProjectID: k.ID, Leader: posts[i%len(posts)] + "（示例）", Department: depts[i%len(depts)]})
+	}
+	if err := db.PutFollowupLeaders(ctx, actor, leaders); err != nil {
+		return err
 	}
 	return putProjectProblems(ctx, db, actor, order, asOf)
 }

@@ -104,21 +104,39 @@ func (db *DB) PutFollowupTerms(ctx context.Context, actor Actor, id string, term
 
 // PutFollowupLeader sets a signed project's 包抓 leader (a post, never a
 // personal name) and the leading department; empty strings clear them.
-func (db *DB) PutFollowupLeader(ctx context.Context, actor Actor, id, leader, dept string) (err error) {
-	defer wrap(&err, "PutFollowupLeader(%s)", id)
-	leader, dept = strings.TrimSpace(leader), strings.TrimSpace(dept)
-	if (leader == "") != (dept == "") {
-		return fmt.Errorf("%w: a 包抓 leader needs the leading department, and the other way round", ErrInvalid)
+func (db *DB) PutFollowupLeader(ctx context.Context, actor Actor, id, leader, dept string) error {
+	return db.PutFollowupLeaders(ctx, actor, []FollowupLeader{{ProjectID: id, Leader: leader, Department: dept}})
+}
+
+// FollowupLeader is a project's 包抓 leader and leading department.
+type FollowupLeader struct {
+	ProjectID, Leader, Department string
+}
+
+// PutFollowupLeaders sets the leaders of several projects in one
+// transaction: all or none.
+func (db *DB) PutFollowupLeaders(ctx context.Context, actor Actor, ls []FollowupLeader) (err error) {
+	defer wrap(&err, "PutFollowupLeaders(%d)", len(ls))
+	for i, l := range ls {
+		ls[i].Leader, ls[i].Department = strings.TrimSpace(l.Leader), strings.TrimSpace(l.Department)
+		if (ls[i].Leader == "") != (ls[i].Department == "") {
+			return fmt.Errorf("%w: %s: a 包抓 leader needs the leading department, and the other way round", ErrInvalid, l.ProjectID)
+		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
-		if err := t.ensureFollowup(id); err != nil {
-			return err
+		for _, l := range ls {
+			if err := t.ensureFollowup(l.ProjectID); err != nil {
+				return err
+			}
+			if _, err := t.Exec(`UPDATE followup_projects SET leader = $2, leader_dept = $3, updated_at = $4, updated_by = $5
+				WHERE project_id = $1`, l.ProjectID, l.Leader, l.Department, t.now, t.actor.Username); err != nil {
+				return err
+			}
+			if err := t.audit("leader", "followup_project", l.ProjectID, map[string]string{"leader": l.Leader, "department": l.Department}); err != nil {
+				return err
+			}
 		}
-		if _, err := t.Exec(`UPDATE followup_projects SET leader = $2, leader_dept = $3, updated_at = $4, updated_by = $5
-			WHERE project_id = $1`, id, leader, dept, t.now, t.actor.Username); err != nil {
-			return err
-		}
-		return t.audit("leader", "followup_project", id, map[string]string{"leader": leader, "department": dept})
+		return nil
 	})
 }
 
