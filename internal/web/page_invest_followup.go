@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/followup"
 )
@@ -32,6 +34,8 @@ func init() {
 		"fu.check.tax_per_mu":    {"亩均税收", "tax per mu"},
 		"fu.check.energy":        {"单位产出能耗", "energy per unit of output"},
 		"fu.schedule":            {"项目调度", "Scheduling"},
+		"fu.open":                {"按项目编号查看或纳入履约监管", "Open a project, or put it under follow-up, by its code"},
+		"fu.go":                  {"打开", "Open"},
 	})
 }
 
@@ -52,6 +56,10 @@ type followupListView struct {
 // investFollowup lists the caller's projects under follow-up, the gravest
 // first (internal: counties see their own, prefectures theirs).
 func (s *Server) investFollowup(w http.ResponseWriter, r *http.Request) error {
+	if id := strings.TrimSpace(r.URL.Query().Get("open")); id != "" { // the form that puts a project under follow-up
+		http.Redirect(w, r, "/invest/followup/"+url.PathEscape(id), http.StatusSeeOther)
+		return nil
+	}
 	day, err := s.followupAsOf(r)
 	if err != nil {
 		return err
