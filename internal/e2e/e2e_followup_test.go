@@ -32,8 +32,8 @@ func TestFollowupPages(t *testing.T) {
 		t.Error("the project page shows no breach")
 	}
 	Open(t, ctx, s.URL+"/invest/schedule", 1366)
-	if n := Count(t, ctx, "#behind tbody tr"); n != 100 {
-		t.Errorf("%d projects behind schedule shown, want the first 100", n)
+	if n := Count(t, ctx, "#behind tbody tr"); n != 50 {
+		t.Errorf("%d projects behind schedule shown, want the first 50", n)
 	}
 	if Count(t, ctx, `#departments tr[data-overdue]:not([data-overdue="0"])`) == 0 {
 		t.Error("no department with overdue problems")

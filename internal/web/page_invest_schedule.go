@@ -32,13 +32,13 @@ func init() {
 		"sch.xlsx":         {"调度会材料（Excel）", "Meeting paper (Excel)"},
 		"sch.docx":         {"调度会材料（Word）", "Meeting paper (Word)"},
 		"sch.raiseTitle":   {"%s进度滞后 %d 天", "%s behind schedule by %d days"},
-		"sch.setLeader":    {"设定", "Set"},
+		"sch.setLeader":    {"设定包抓领导", "Set the leader"},
 		"sch.done":         {"已保存。", "Saved."},
 	})
 }
 
 // scheduleShown is how many projects behind schedule the page lists.
-const scheduleShown = 100
+const scheduleShown = 50
 
 // scheduleLine is a key project behind schedule on the page.
 type scheduleLine struct {
