@@ -35,8 +35,10 @@ func TestMonitorPages(t *testing.T) {
 	}
 	Screenshot(t, ctx, Artifacts(t), "monitor-unit-1366")
 	Open(t, ctx, s.URL+"/monitor/problems", 1366)
-	if n := Count(t, ctx, "tr.problem"); n != 9 {
-		t.Errorf("%d problems, want 9", n)
+	// 7 of monitoring, 8 from projects and 1 from a zone (seed/followup.go);
+	// TestFollowupPages may have raised one more on the shared demo.
+	if n := Count(t, ctx, "tr.problem"); n < 16 {
+		t.Errorf("%d problems, want at least 16", n)
 	}
 	if n := Count(t, ctx, "tr.problem[data-overdue]"); n < 5 {
 		t.Errorf("%d overdue problems", n)

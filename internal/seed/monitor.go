@@ -63,8 +63,8 @@ func putMonitor(ctx context.Context, db *store.DB, actor store.Actor) error {
 }
 
 // putProblems raises problems from the red fiscal-revenue lights of
-// 2023-06 and takes each a different way along the loop, adds a zone
-// warning and a project behind schedule, and escalates as of 2023-10-15.
+// 2023-06 and takes each a different way along the loop, adds one by
+// hand, and escalates as of 2023-10-15.
 func putProblems(ctx context.Context, db *store.DB, actor store.Actor, d *monthly.Data) error {
 	jun := monitor.Period{Year: 2023, Month: 6}
 	var reds []monitor.Row
@@ -105,11 +105,10 @@ func putProblems(ctx context.Context, db *store.DB, actor store.Actor, d *monthl
 			}
 		}
 	}
+	// Problems from zone warnings and projects behind schedule carry a
+	// typed link to their zone or project: they are raised after the
+	// zones and the ledger are loaded (followup.go).
 	others := []store.Problem{
-		{Source: "zone", SourceRef: "兰州新区", Unit: "620121", Title: "开发区亩均税收连续两季度低于预警线", Responsible: "永登县工业园区管委会",
-			Measures: "清理低效用地", Deadline: day(2023, 12, 31)},
-		{Source: "project", SourceRef: "XM-2023-0042", Unit: "620821", Title: "省列重大项目开工滞后三个月", Responsible: "泾川县发展和改革局",
-			Deadline: day(2023, 11, 30)},
 		{Source: "manual", Unit: "620702", Title: "规上工业企业入统进度慢", Responsible: "甘州区工业和信息化局", Deadline: day(2027, 3, 31)},
 	}
 	for _, p := range others {

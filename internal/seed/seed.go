@@ -162,6 +162,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
 		return l, err
 	}
+	if err := putFollowup(ctx, db, actor); err != nil { // contract follow-up and scheduling (followup.go)
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/qiangxian/qiangxian/internal/followup"
 )
 
 // The states of a problem in the 督办 loop.
@@ -60,6 +62,20 @@ type Problem struct {
 	CreatedBy   string
 	UpdatedAt   time.Time
 	Steps       []ProblemStep // filled by Problem only
+	// The typed link (migration 0018): a zone warning's zone, year and
+	// action; a project's 项目编号. A red indicator's link is
+	// (Indicator, Period).
+	LinkZone    string
+	LinkYear    int
+	LinkAction  string
+	LinkProject string
+}
+
+// Link returns the problem's typed link to its source (all the link
+// fields, so that Check sees a stray one).
+func (p Problem) Link() followup.Link {
+	return followup.Link{Kind: followup.LinkKind(p.Source), Indicator: p.Indicator, Period: p.Period, Zone: p.LinkZone,
+		Year: p.LinkYear, Action: p.LinkAction, Project: p.LinkProject}
 }
 
 // Overdue reports whether the problem is still open after its deadline.
@@ -77,19 +93,26 @@ type ProblemStep struct {
 }
 
 const problemColumns = `id, source, source_ref, unit_code, indicator, period, title, responsible, measures, deadline, state,
-	order_no, escalation, created_at, created_by, updated_at`
+	order_no, escalation, created_at, created_by, updated_at, link_zone, link_year, link_action, link_project`
 
 func scanProblem(s scanner) (p Problem, err error) {
 	err = s.Scan(&p.ID, &p.Source, &p.SourceRef, &p.Unit, &p.Indicator, &p.Period, &p.Title, &p.Responsible, &p.Measures,
-		&p.Deadline, &p.State, &p.OrderNo, &p.Escalation, &p.CreatedAt, &p.CreatedBy, &p.UpdatedAt)
+		&p.Deadline, &p.State, &p.OrderNo, &p.Escalation, &p.CreatedAt, &p.CreatedBy, &p.UpdatedAt, &p.LinkZone, &p.LinkYear, &p.LinkAction,
+		&p.LinkProject)
 	p.Deadline, p.CreatedAt, p.UpdatedAt = Day(p.Deadline), p.CreatedAt.UTC(), p.UpdatedAt.UTC()
 	return p, err
 }
 
-// RaiseProblem puts a problem on the list: a source, a unit, a title, the
-// responsible unit and a deadline are required.
+// RaiseProblem puts a problem on the list: a source with its typed link
+// (followup.Link.Check), a unit, a title, the responsible unit and a
+// deadline are required. Whether the link's source exists and warrants the
+// problem (a light is red, a zone has that warning, a project is behind)
+// is the caller's check.
 func (db *DB) RaiseProblem(ctx context.Context, actor Actor, p Problem) (out Problem, err error) {
 	defer wrap(&err, "RaiseProblem(%s)", p.Unit)
+	if errs := p.Link().Check(); len(errs) > 0 {
+		return out, fmt.Errorf("%w: %s", ErrInvalid, strings.Join(errs, "; "))
+	}
 	if !slices.Contains([]string{"indicator", "zone", "project", "manual"}, p.Source) || strings.TrimSpace(p.Title) == "" ||
 		strings.TrimSpace(p.Responsible) == "" || p.Deadline.IsZero() || p.Unit == "" {
 		return out, fmt.Errorf("%w: a problem needs a source (indicator|zone|project|manual), a unit, a title, the responsible unit and a deadline", ErrInvalid)
@@ -97,10 +120,10 @@ func (db *DB) RaiseProblem(ctx context.Context, actor Actor, p Problem) (out Pro
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
 		out, err = scanProblem(t.QueryRow(`INSERT INTO monitor_problems (source, source_ref, unit_code, indicator, period, title,
-			responsible, measures, deadline, state, created_at, created_by, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) RETURNING `+problemColumns,
+			responsible, measures, deadline, state, created_at, created_by, updated_at, link_zone, link_year, link_action, link_project)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $13, $14, $15, $16) RETURNING `+problemColumns,
 			p.Source, p.SourceRef, p.Unit, p.Indicator, p.Period, p.Title, p.Responsible, p.Measures, nullDate(p.Deadline),
-			ProblemListed, t.now, t.actor.Username))
+			ProblemListed, t.now, t.actor.Username, p.LinkZone, p.LinkYear, p.LinkAction, p.LinkProject))
 		if err != nil {
 			return err
 		}
@@ -199,17 +222,20 @@ func (db *DB) EscalateOverdue(ctx context.Context, actor Actor, today time.Time)
 
 // ProblemFilter selects problems; zero fields select all.
 type ProblemFilter struct {
-	Unit  string
-	Open  bool // not closed
-	State string
+	Unit    string
+	Open    bool // not closed
+	State   string
+	Source  string // indicator, zone, project or manual
+	Project string // linked to this 项目编号
 }
 
 // Problems returns the problems f selects, newest first.
 func (db *DB) Problems(ctx context.Context, f ProblemFilter) (ps []Problem, err error) {
 	defer wrap(&err, "Problems")
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+problemColumns+` FROM monitor_problems
-		WHERE ($1 = '' OR unit_code = $1) AND ($2 = '' OR state = $2) AND ($3 = 0 OR state <> 'closed') ORDER BY id DESC`,
-		f.Unit, f.State, boolInt(f.Open))
+		WHERE ($1 = '' OR unit_code = $1) AND ($2 = '' OR state = $2) AND ($3 = 0 OR state <> 'closed')
+		AND ($4 = '' OR source = $4) AND ($5 = '' OR link_project = $5) ORDER BY id DESC`,
+		f.Unit, f.State, boolInt(f.Open), f.Source, f.Project)
 	if err != nil {
 		return nil, err
 	}
@@ -282,6 +308,6 @@ func init() {
 		dumpTable{"monitor_releases", "year, month, release_day", "iit", "year, month", false},
 		dumpTable{"monitor_figures", "year, month, unit_code, indicator, stage, value, growth, updated_at, updated_by", "iisssffts",
 			"year, month, indicator, unit_code, stage", false},
-		dumpTable{"monitor_problems", problemColumns, "isssssssstssitst", "id", true},
+		dumpTable{"monitor_problems", problemColumns, "isssssssstssitstsiss", "id", true},
 		dumpTable{"monitor_problem_steps", "id, problem_id, step, body, evidence, created_at, username", "iisssts", "id", true})
 }

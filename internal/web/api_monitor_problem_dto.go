@@ -25,6 +25,10 @@ type problemJSON struct {
 	CreatedAt   time.Time         `json:"created_at"`
 	CreatedBy   string            `json:"created_by"`
 	Steps       []problemStepJSON `json:"steps,omitempty"`
+	Zone        string            `json:"zone,omitempty"`    // a zone warning's zone
+	Year        int               `json:"year,omitempty"`    // its assessment year
+	Action      string            `json:"action,omitempty"`  // the warning
+	Project     string            `json:"project,omitempty"` // a project's 项目编号
 }
 
 type problemStepJSON struct {
@@ -38,7 +42,8 @@ type problemStepJSON struct {
 func problemOut(p store.Problem, now time.Time) problemJSON {
 	out := problemJSON{ID: p.ID, Source: p.Source, SourceRef: p.SourceRef, Unit: p.Unit, Indicator: p.Indicator, Period: p.Period,
 		Title: p.Title, Responsible: p.Responsible, Measures: p.Measures, Deadline: day(p.Deadline), State: p.State,
-		OrderNo: p.OrderNo, Escalation: p.Escalation, Overdue: p.Overdue(now), CreatedAt: p.CreatedAt, CreatedBy: p.CreatedBy}
+		OrderNo: p.OrderNo, Escalation: p.Escalation, Overdue: p.Overdue(now), CreatedAt: p.CreatedAt, CreatedBy: p.CreatedBy,
+		Zone: p.LinkZone, Year: p.LinkYear, Action: p.LinkAction, Project: p.LinkProject}
 	for _, s := range p.Steps {
 		out.Steps = append(out.Steps, problemStepJSON(s))
 	}

@@ -44,12 +44,18 @@ func init() {
 		"prob.reject":           {"退回", "Send back"},
 		"prob.reason":           {"理由", "Reason"},
 		"prob.raise":            {"录入问题", "Raise a problem"},
-		"prob.sourceRef":        {"来源编号（开发区、项目）", "Source reference (zone, project)"},
+		"prob.sourceRef":        {"来源说明", "Source note"},
+		"prob.linkProject":      {"项目编号（项目滞后）", "Project code (project behind schedule)"},
+		"prob.linkZone":         {"开发区代码（开发区预警）", "Zone code (zone warning)"},
+		"prob.linkYear":         {"考核年度", "Assessment year"},
+		"prob.linkAction":       {"预警类别", "Warning"},
 		"prob.indicator":        {"指标", "Indicator"},
 		"prob.period":           {"期间", "Period"},
 		"prob.escalate":         {"逾期升级", "Escalate overdue problems"},
 		"prob.reds":             {"最新一期红灯指标", "Red lights of the latest period"},
 		"prob.done":             {"已保存。", "Saved."},
+		"prob.zoneWarnings":     {"开发区动态管理预警", "Zone management warnings"},
+		"prob.raiseFromZone":    {"据此列入问题清单", "Raise a problem from it"},
 		"prob.step.raise":       {"列入清单", "listed"},
 		"prob.step.order":       {"下发督办单", "督办单 issued"},
 		"prob.step.reply":       {"答复", "reply"},
@@ -71,6 +77,11 @@ type problemsView struct {
 	IndNames map[string]string // monitoring indicator code → name
 	Done     bool
 	Today    string
+	// The warnings of the latest zone assessment, each one click from
+	// the list (page_monitor_problems_zones.go).
+	ZoneWarnings []zoneWarningLine
+	ZoneYear     int
+	ZoneDeadline string
 }
 
 // problemRow is a problem with what the caller may do to it.
@@ -147,6 +158,9 @@ func (s *Server) monitorProblems(w http.ResponseWriter, r *http.Request) error {
 			}
 			break
 		}
+		if err := s.zoneWarningLines(r, v); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "monitor_problems", v)
 	return nil
@@ -154,24 +168,25 @@ func (s *Server) monitorProblems(w http.ResponseWriter, r *http.Request) error {
 
 // monitorProblemsPost raises a problem from the form (the office).
 func (s *Server) monitorProblemsPost(w http.ResponseWriter, r *http.Request) error {
-	c := callerOf(r)
 	if err := r.ParseForm(); err != nil {
 		return invalid("form: %v", err)
 	}
 	f := r.PostForm
+	year, _ := strconv.Atoi(f.Get("year"))
 	req := problemRequest{Source: f.Get("source"), SourceRef: f.Get("source_ref"), Unit: f.Get("unit"), Indicator: f.Get("indicator"),
-		Period: f.Get("period"), Title: f.Get("title"), Responsible: f.Get("responsible"), Measures: f.Get("measures"), Deadline: f.Get("deadline")}
-	res, err := s.unitResource(r.Context(), auth.KindProblem, req.Unit)
-	if err != nil {
-		return err
-	}
-	if err := require(c, auth.Write, res, "problem"); err != nil {
+		Period: f.Get("period"), Title: f.Get("title"), Responsible: f.Get("responsible"), Measures: f.Get("measures"), Deadline: f.Get("deadline"),
+		Zone: f.Get("zone"), Year: year, Action: f.Get("action"), Project: f.Get("project")}
+	if err := s.mayRaise(r, &req); err != nil {
 		return err
 	}
 	if _, err := s.raiseProblem(r, req); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/monitor/problems?done=1", http.StatusSeeOther)
+	back := "/monitor/problems?done=1"
+	if f.Get("back") == "schedule" { // raised from the scheduling page
+		back = "/invest/schedule?done=1"
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
 }
 

@@ -274,6 +274,23 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
 	// End of Pages: investment attraction.
+	// Contract follow-up and scheduling (issue 20 items 4–5;
+	// api_invest_followup_*.go, api_invest_schedule_*.go,
+	// page_invest_followup*.go, page_invest_schedule*.go): internal.
+	mux.Handle("GET /api/v1/invest/followup", s.api(s.investFollowupList))
+	mux.Handle("GET /api/v1/invest/followup/{id}", s.api(s.investFollowupGet))
+	mux.Handle("PUT /api/v1/invest/followup/{id}", s.api(s.investFollowupPut))
+	mux.Handle("POST /api/v1/invest/followup/{id}/incentives", s.api(s.investFollowupIncentive))
+	mux.Handle("POST /api/v1/invest/followup/{id}/defaults", s.api(s.investFollowupDefault))
+	mux.Handle("GET /api/v1/invest/schedule", s.api(s.investScheduleGet))
+	mux.Handle("PUT /api/v1/invest/schedule/{id}/leader", s.api(s.investScheduleLeader))
+	mux.Handle("GET /invest/followup", s.page(s.investFollowup))
+	mux.Handle("GET /invest/followup/{id}", s.page(s.investFollowupProject))
+	mux.Handle("POST /invest/followup/{id}", s.page(s.investFollowupPost))
+	mux.Handle("GET /invest/schedule", s.page(s.investSchedule))
+	mux.Handle("GET /invest/schedule/meeting.xlsx", s.page(s.investScheduleXLSX))
+	mux.Handle("GET /invest/schedule/meeting.docx", s.page(s.investScheduleDOCX))
+	// End of contract follow-up and scheduling.
 
 	return mux
 }
