@@ -73,7 +73,10 @@ func startOn(t testing.TB, ln net.Listener, db *store.DB, cfg config.Config, hoo
 		}
 	})
 	srv := &server{Server: s, url: "http://" + ln.Addr().String()}
-	for i := 0; ; i++ {
+	// Readiness waits for the caches to warm, which takes seconds on a
+	// loaded machine: allow a minute.
+	deadline := time.Now().Add(time.Minute)
+	for {
 		select {
 		case err := <-done:
 			stopped = true
@@ -87,7 +90,7 @@ func startOn(t testing.TB, ln net.Listener, db *store.DB, cfg config.Config, hoo
 				return srv
 			}
 		}
-		if i > 600 {
+		if time.Now().After(deadline) {
 			t.Fatalf("server not ready: %v", err)
 		}
 		time.Sleep(20 * time.Millisecond)
