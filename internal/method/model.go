@@ -23,6 +23,9 @@ type Model struct {
 	// (entropy, CRITIC): the views are then rebuilt from every run's
 	// resolved weights rather than the placeholders of Tree.
 	fromData bool
+	// cache keeps the indicators' scores of the runs scored (see
+	// scoreCache): what-if moves one input at a time.
+	cache scoreCache
 }
 
 // TypesLabel is the engine.Data label column holding a unit's types,
@@ -40,6 +43,7 @@ func NewModel(m *Method, targets Targets, events []Event) (*Model, error) {
 	for _, n := range m.Nodes {
 		mm.fromData = mm.fromData || n.WeightsFrom.Data()
 	}
+	mm.cache.scoresOnly, mm.cache.fixedWeights = true, !mm.fromData
 	for i, t := range m.Types {
 		tree, err := m.Tree(t.Name)
 		if err != nil {
@@ -104,7 +108,7 @@ func (mm *Model) Score(d *engine.Data) (*engine.Scores, error) {
 	for c, code := range d.Raw.Cols {
 		md.Values[code] = d.Raw.Vals[c]
 	}
-	o, err := Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets})
+	o, err := Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets, cache: &mm.cache})
 	if err != nil {
 		return nil, err
 	}
