@@ -96,6 +96,15 @@ func (mm *Model) Direction(col string) float64 {
 
 // Score runs the method on d.
 func (mm *Model) Score(d *engine.Data) (*engine.Scores, error) {
+	o, err := mm.run(d)
+	if err != nil {
+		return nil, err
+	}
+	return mm.scores(d, o)
+}
+
+// run runs the method on d, as far as the overall scores and ranks.
+func (mm *Model) run(d *engine.Data) (*Outcome, error) {
 	md := &Data{Values: map[string][]float64{}}
 	types := d.Labels[TypesLabel]
 	for u, code := range d.Raw.Units {
@@ -108,10 +117,12 @@ func (mm *Model) Score(d *engine.Data) (*engine.Scores, error) {
 	for c, code := range d.Raw.Cols {
 		md.Values[code] = d.Raw.Vals[c]
 	}
-	o, err := Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets, cache: &mm.cache})
-	if err != nil {
-		return nil, err
-	}
+	return Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets, cache: &mm.cache})
+}
+
+// scores is the engine's view of o, the outcome of d.
+func (mm *Model) scores(d *engine.Data, o *Outcome) (*engine.Scores, error) {
+	var err error
 	s := &engine.Scores{Units: d.Raw.Units, Score: o.Overall, Rank: o.Rank, Views: mm.views}
 	if mm.fromData {
 		if s.Views, err = mm.resolvedViews(o); err != nil {
