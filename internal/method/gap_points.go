@@ -238,3 +238,20 @@ func (m *Method) WorthStep(col string, values []float64) float64 {
 	}
 	return math.Pow(10, math.Round(math.Log10((hi-lo)/10)))
 }
+
+// PeerStanding returns unit u's place (1 = best, ties share the better)
+// and the mean of indicator code's scores among the type's members — the
+// units ranked in the type, so that a page counts the same peers for an
+// indicator as for the type rank — with the number of members scored on
+// it. ok is false when u is not a member or has no score on code.
+func (tr *TypeResult) PeerStanding(u int, code string) (rank, mean float64, n int, ok bool) {
+	k := slices.Index(tr.Members, u)
+	if k < 0 || tr.Aggregated == nil {
+		return math.NaN(), math.NaN(), 0, false
+	}
+	col := tr.Aggregated.Col(code)
+	if col == nil || engine.IsNA(col[k]) {
+		return math.NaN(), math.NaN(), 0, false
+	}
+	return engine.Rank(col, engine.TiesMin)[k], engine.Mean(col), len(engine.Present(col)), true
+}

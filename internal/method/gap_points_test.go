@@ -1,10 +1,13 @@
 package method
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/qiangxian/qiangxian/internal/engine"
 )
 
 // TestPointsGaps works the gaps out by hand on an outcome of five units:
@@ -165,5 +168,24 @@ unacceptable = 0
 		if got := m.WorthStep(tt.col, tt.values); got != tt.want {
 			t.Errorf("WorthStep(%s, %v) = %v, want %v", tt.col, tt.values, got, tt.want)
 		}
+	}
+}
+
+// TestPeerStanding: members 0, 2, 3 with scores 70, 90, 70 (and one NA
+// member 4): unit 0 shares 2nd place with 3 (ties min), the mean is
+// (70 + 90 + 70) / 3 = 76.67, three scored; unit 1 is no member.
+func TestPeerStanding(t *testing.T) {
+	ds := engine.NewDataset([]string{"a", "c", "d", "e"}, []string{"x"})
+	copy(ds.Vals[0], []float64{70, 90, 70, engine.NA})
+	tr := &TypeResult{Members: []int{0, 2, 3, 4}, Aggregated: ds}
+	rank, mean, n, ok := tr.PeerStanding(0, "x")
+	if !ok || rank != 2 || math.Abs(mean-230.0/3) > 1e-12 || n != 3 {
+		t.Errorf("unit 0: rank %v mean %v n %v ok %v, want 2 76.67 3 true", rank, mean, n, ok)
+	}
+	if _, _, _, ok := tr.PeerStanding(1, "x"); ok {
+		t.Error("unit 1 is no member but has a standing")
+	}
+	if _, _, _, ok := tr.PeerStanding(4, "x"); ok {
+		t.Error("unit 4 has no score but has a standing")
 	}
 }
