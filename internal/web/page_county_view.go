@@ -33,7 +33,7 @@ type countyView struct {
 	Weaknesses []strengthRow
 	Gap        *gapView    // to the county itself and the province only (maySheet)
 	Points     *pointsView // likewise
-	Rules      []string // the method's rules that applied to the unit, in words (veto, missing figures, decided ties)
+	Rules      []string    // the method's rules that applied to the unit, in words (veto, missing figures, decided ties)
 	Interval   *intervalView
 	names      map[string]nameUnit
 }
