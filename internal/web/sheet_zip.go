@@ -50,9 +50,10 @@ func (s *Server) sheetsZIP(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang := pageLang(r)
-	// The first ZIP of a run computes every county's gaps (some fifty runs
-	// of the method per indicator and county: about ten seconds for 86
-	// counties on two cores; later ones come from the cache), so it is
+	// The first ZIP of a run computes every county's gaps (some twenty
+	// runs of the method per indicator and county, most indicators' scores
+	// taken from the model's cache: see docs/PERFORMANCE.md; later ZIPs
+	// come from the analyses' cache), so it is
 	// streamed, entry by entry, rather than kept back until the end. A
 	// failure half-way can then only cut the stream short (the client sees
 	// a truncated ZIP), which the log records. The analyses are computed
