@@ -23,6 +23,9 @@ type Model struct {
 	// (entropy, CRITIC): the views are then rebuilt from every run's
 	// resolved weights rather than the placeholders of Tree.
 	fromData bool
+	// cache keeps the indicators' scores of the runs scored (see
+	// scoreCache): what-if moves one input at a time.
+	cache scoreCache
 }
 
 // TypesLabel is the engine.Data label column holding a unit's types,
@@ -40,6 +43,7 @@ func NewModel(m *Method, targets Targets, events []Event) (*Model, error) {
 	for _, n := range m.Nodes {
 		mm.fromData = mm.fromData || n.WeightsFrom.Data()
 	}
+	mm.cache.scoresOnly, mm.cache.fixedWeights = true, !mm.fromData
 	for i, t := range m.Types {
 		tree, err := m.Tree(t.Name)
 		if err != nil {
@@ -92,6 +96,15 @@ func (mm *Model) Direction(col string) float64 {
 
 // Score runs the method on d.
 func (mm *Model) Score(d *engine.Data) (*engine.Scores, error) {
+	o, err := mm.run(d)
+	if err != nil {
+		return nil, err
+	}
+	return mm.scores(d, o)
+}
+
+// run runs the method on d, as far as the overall scores and ranks.
+func (mm *Model) run(d *engine.Data) (*Outcome, error) {
 	md := &Data{Values: map[string][]float64{}}
 	types := d.Labels[TypesLabel]
 	for u, code := range d.Raw.Units {
@@ -104,10 +117,12 @@ func (mm *Model) Score(d *engine.Data) (*engine.Scores, error) {
 	for c, code := range d.Raw.Cols {
 		md.Values[code] = d.Raw.Vals[c]
 	}
-	o, err := Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets})
-	if err != nil {
-		return nil, err
-	}
+	return Run(mm.m, Input{Data: md, Events: mm.events, Targets: mm.targets, cache: &mm.cache})
+}
+
+// scores is the engine's view of o, the outcome of d.
+func (mm *Model) scores(d *engine.Data, o *Outcome) (*engine.Scores, error) {
+	var err error
 	s := &engine.Scores{Units: d.Raw.Units, Score: o.Overall, Rank: o.Rank, Views: mm.views}
 	if mm.fromData {
 		if s.Views, err = mm.resolvedViews(o); err != nil {

@@ -12,7 +12,7 @@ import (
 // from the data computed on scored (the scores) or vals (the values the
 // rules read); a type found in byType is aggregated from those scores (its
 // own samples) instead of scored.
-func (o *Outcome) aggregate(m *Method, scored *engine.Dataset, byType map[string]*engine.Dataset, vals *engine.Dataset) error {
+func (o *Outcome) aggregate(m *Method, scored *engine.Dataset, byType map[string]*engine.Dataset, vals *engine.Dataset, cache *scoreCache) error {
 	spec, err := aggSpec(m.Pipeline.Aggregate)
 	if err != nil {
 		return err
@@ -29,7 +29,7 @@ func (o *Outcome) aggregate(m *Method, scored *engine.Dataset, byType map[string
 		if s, ok := byType[t.Name]; ok {
 			scored = s
 		}
-		tree, sources, err := m.weigh(t.Name, &weighData{scored: scored, vals: vals, members: tr.Members, spec: spec})
+		tree, sources, err := cache.weigh(m, t.Name, &weighData{scored: scored, vals: vals, members: tr.Members, spec: spec})
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func (o *Outcome) aggregate(m *Method, scored *engine.Dataset, byType map[string
 			}
 			o.warn(Warning{Kind: "weights", Msg: locale.M("method.w.weightsleft", s.Node, label, s.Units, len(s.Left), strings.Join(s.Left, ", "))})
 		}
-		agg, err := engine.Aggregate(scored.SelectUnits(tr.Members), tree, spec)
+		agg, err := cache.aggregate(t.Name, scored.SelectUnits(tr.Members), tree, spec)
 		if err != nil {
 			return err
 		}

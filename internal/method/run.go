@@ -28,6 +28,9 @@ type Input struct {
 	// Decisions are the office's decisions of ties that the method leaves
 	// open (待认定), recorded with their meeting reference.
 	Decisions []Decision
+	// cache, when set (by a Model), gives back the scores of an indicator
+	// whose inputs are those of a run scored before.
+	cache *scoreCache
 }
 
 // Stage names of Run beyond the engine's.
@@ -121,6 +124,10 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	var unitsID string
+	if in.cache != nil {
+		unitsID = unitsKey(d.Units)
+	}
 	scoreAll := func(typ string, warn func(Warning)) (*engine.Dataset, error) {
 		sc := &scoreCtx{vals: vals, targets: in.Targets, units: d.Units, m: m, warn: warn, typ: typ}
 		scored := engine.NewDataset(codes, nil)
@@ -129,11 +136,10 @@ func Run(m *Method, in Input) (*Outcome, error) {
 			if y, ok := in.scoredOverride[ind.Code]; ok {
 				x = y
 			}
-			s, err := sc.score(ind.Score, ind, x)
+			s, err := scoreCached(sc, in.cache, unitsID, typ, ind, x)
 			if err != nil {
 				return nil, err
 			}
-			sc.fillMissing(ind, x, s, warn)
 			scored.Cols = append(scored.Cols, ind.Code)
 			scored.Vals = append(scored.Vals, s)
 		}
@@ -157,10 +163,15 @@ func Run(m *Method, in Input) (*Outcome, error) {
 	}
 	o.events(m, in.Events, n)
 	o.thresholds(m, raw)
-	if err := o.aggregate(m, scored, byType, vals); err != nil {
+	if err := o.aggregate(m, scored, byType, vals, in.cache); err != nil {
 		return nil, err
 	}
 	o.overall(m)
+	if in.cache != nil && in.cache.scoresOnly {
+		// A Model reads the scores and ranks only: rank changes, awards
+		// and grades come after them and change neither.
+		return o, nil
+	}
 	o.rankChanges(m, in)
 	o.awards(m, in.Decisions)
 	o.grades(m)

@@ -16,11 +16,19 @@ func Layout(d *Doc, ft *Font) []*Page {
 	l.newPage()
 	l.head(d)
 	for _, p := range d.Body {
-		if p.List {
+		switch {
+		case p.List:
 			l.listPara(p.Full())
-		} else {
+		case p.Kind == Heading1:
+			l.face = FaceHeading1
+			l.para(p.Full(), sizeBody, 2, false)
+		case p.Kind == Heading2:
+			l.face = FaceHeading2
+			l.para(p.Full(), sizeBody, 2, false)
+		default:
 			l.para(p.Full(), sizeBody, 2, false)
 		}
+		l.face = FaceBody
 	}
 	if notes := d.AnnexNotes(); len(notes) > 0 {
 		l.blank(1)
@@ -50,6 +58,7 @@ func Layout(d *Doc, ft *Font) []*Page {
 
 type layout struct {
 	ft    *Font
+	face  Face // of the texts set now
 	pages []*Page
 	p     *Page
 	y     float64 // top of the next line
@@ -82,7 +91,7 @@ func (l *layout) blank(n int) {
 }
 
 func (l *layout) text(x, y, size float64, s string, c Color) {
-	l.p.Texts = append(l.p.Texts, Text{X: x, Y: y, Size: size, S: s, Color: c})
+	l.p.Texts = append(l.p.Texts, Text{X: x, Y: y, Size: size, S: s, Color: c, Face: l.face})
 }
 
 // para sets text in lines of the type area: the first line indented by
@@ -164,7 +173,9 @@ func (l *layout) head(d *Doc) {
 		l.blank(1)
 	}
 	l.blank(1)
+	l.face = FaceTitle
 	l.centred(d.Title, sizeTitle, Black)
+	l.face = FaceBody
 	l.blank(1)
 	if d.Addressee != "" {
 		l.para(d.Addressee, sizeBody, 0, false)

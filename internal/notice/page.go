@@ -27,6 +27,7 @@ type Text struct {
 	X, Y, Size float64
 	S          string
 	Color      Color
+	Face       Face // the face it is set in (the PDF; the OFD sets every text in the body face)
 }
 
 // Line is a straight rule of width W (mm).

@@ -15,10 +15,19 @@ var pdfTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // subset CID font with its Unicode map (the text reads back with
 // pdftotext), the watermark as drawn outlines.
 func WritePDF(w io.Writer, d *Doc, ft *Font) error {
-	return writePDF(w, d, Layout(d, ft), ft)
+	return writePDF(w, d, Layout(d, ft), Faces{Body: ft})
 }
 
-func writePDF(w io.Writer, d *Doc, pages []*Page, ft *Font) error {
+// WritePDFFaces is WritePDF with a font per face (GB/T 9704: the title in
+// 小标宋, level-1 headings in 黑体, level-2 in 楷体, the body in 仿宋); a
+// face without a font of its own is set in the body font. The layout
+// measures with the body font: the CJK faces set every Chinese character
+// one em wide, as it does.
+func WritePDFFaces(w io.Writer, d *Doc, fs Faces) error {
+	return writePDF(w, d, Layout(d, fs.Body), fs)
+}
+
+func writePDF(w io.Writer, d *Doc, pages []*Page, fs Faces) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: PageW, Ht: PageH}})
 	pdf.SetCreationDate(pdfTime)
 	pdf.SetModificationDate(pdfTime)
@@ -32,7 +41,14 @@ func writePDF(w io.Writer, d *Doc, pages []*Page, ft *Font) error {
 	pdf.SetLang("zh-CN")
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.AddUTF8FontFromBytes("song", "", ft.Data)
+	pdf.AddUTF8FontFromBytes("song", "", fs.Body.Data)
+	name := map[Face]string{}
+	for _, f := range []Face{FaceTitle, FaceHeading1, FaceHeading2} {
+		if ft := fs.Other[f]; ft != nil && ft != fs.Body {
+			name[f] = "face-" + string(f)
+			pdf.AddUTF8FontFromBytes(name[f], "", ft.Data)
+		}
+	}
 	for _, p := range pages {
 		pdf.AddPage()
 		for _, pa := range p.Paths {
@@ -67,7 +83,11 @@ func writePDF(w io.Writer, d *Doc, pages []*Page, ft *Font) error {
 			pdf.Line(l.X1, l.Y1, l.X2, l.Y2)
 		}
 		for _, t := range p.Texts {
-			pdf.SetFont("song", "", t.Size)
+			family := "song"
+			if n, ok := name[t.Face]; ok {
+				family = n
+			}
+			pdf.SetFont(family, "", t.Size)
 			pdf.SetTextColor(int(t.Color[0]), int(t.Color[1]), int(t.Color[2]))
 			pdf.Text(t.X, t.Y, t.S)
 		}

@@ -158,7 +158,7 @@ func TestPDFPages(t *testing.T) {
 	}
 	pages := Layout(d, ft)
 	var pdf bytes.Buffer
-	if err := writePDF(&pdf, d, pages, ft); err != nil {
+	if err := writePDF(&pdf, d, pages, Faces{Body: ft}); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

@@ -28,7 +28,11 @@ type SheetInput struct {
 	PrevPeriod  string
 	GapK        int
 	Gaps        []*engine.WhatIfResult
-	Objections  []store.ResultObjection
+	// Points and Worths are the points gaps and what each movable input is
+	// worth (method.PointsGaps, Model.InputWorths); either may be nil.
+	Points     []method.PointsGap
+	Worths     []method.InputWorth
+	Objections []store.ResultObjection
 }
 
 // Sheet is a county's score sheet. It holds the county's own figures and
@@ -54,6 +58,9 @@ type Sheet struct {
 	Indicators  []IndicatorScore
 	Explain     *Explain
 	Gap         *Gap
+	Points      []method.PointsGap // to the next place and the awards, in scores only
+	Worths      []WorthLine
+	Events      []EventLine
 	Objections  []store.ResultObjection
 }
 
@@ -164,6 +171,12 @@ func BuildSheet(in SheetInput) (*Sheet, error) {
 				ind.PeerRank, ind.PeerMean, ind.Peers, ind.WeightPc = st.PeerRank, st.PeerMean, st.Peers, 100*st.Weight
 				ind.Contribution = st.Weight * x.Score
 			}
+			// Among the type's declarers, as the type rank counts them.
+			if tr != nil {
+				if r, mean, n, ok := tr.PeerStanding(u, x.Node); ok {
+					ind.PeerRank, ind.PeerMean, ind.Peers = r, mean, n
+				}
+			}
 			if raw != nil {
 				if col := raw.Col(x.Node); col != nil {
 					ind.Raw = col[u]
@@ -192,6 +205,7 @@ func BuildSheet(in SheetInput) (*Sheet, error) {
 	}
 	s.Explain = explain(in.Explanation, in.PrevPeriod, names)
 	s.Gap = gap(in.GapK, in.Gaps, names)
+	s.Points, s.Worths, s.Events = in.Points, sheetWorths(in.Worths, names), sheetEvents(o, in.Unit.Code)
 	return s, nil
 }
 

@@ -73,7 +73,10 @@ func OutcomeText(lang locale.Lang, o store.Outcome) string {
 func SheetWorkbook(s *Sheet, lang locale.Lang) []xlsx.Sheet {
 	L := func(k string, a ...any) string { return Label(lang, k, a...) }
 	yes := L("no")
-	if s.Vetoed {
+	switch {
+	case s.Vetoed && vetoInvented(s.Events):
+		yes = L("vetoInvented")
+	case s.Vetoed:
 		yes = L("yes")
 	}
 	summary := [][]any{{L("item"), L("value")},
@@ -103,21 +106,18 @@ func SheetWorkbook(s *Sheet, lang locale.Lang) []xlsx.Sheet {
 	} else {
 		why = append(why, []any{L("whyNone")})
 	}
-	var gap [][]any
-	if g := s.Gap; g != nil {
-		gap = [][]any{{L("indicator"), L("from"), L("to"), L("measure"), L("pct"), L("newRank")}}
+	gap := pointsRows(s, lang)
+	switch g := s.Gap; {
+	case g != nil && len(g.Lines) > 0:
+		gap = append(gap, []any{L("gapTo", g.K)}, []any{L("indicator"), L("from"), L("to"), L("measure"), L("pct"), L("newRank")})
 		for _, l := range g.Lines {
 			gap = append(gap, []any{l.Name, l.From, l.To, l.Measure, l.Percent, l.NewRank})
 		}
-		gap = append(gap, []any{L("gapTo", g.K)})
 		if !math.IsNaN(g.Uniform) {
 			gap = append(gap, []any{L("uniform", ScoreText(g.Uniform), g.K)})
 		}
-		if len(g.Beyond) > 0 {
-			gap = append(gap, []any{L("beyond", strings.Join(g.Beyond, "、"))})
-		}
-	} else {
-		gap = [][]any{{L("gapFirst")}}
+	case g == nil:
+		gap = append(gap, []any{L("gapFirst")})
 	}
 	obj := [][]any{{L("oid"), L("run"), L("raised"), L("by"), L("reason"), L("att"), L("outcome"), L("answer"), L("answeredBy"), L("answeredAt")}}
 	for _, o := range s.Objections {
@@ -139,7 +139,8 @@ func SheetWorkbook(s *Sheet, lang locale.Lang) []xlsx.Sheet {
 		sheet("areas", areas, 18, 10, 12, 10, 12, 10),
 		sheet("inds", inds, 26, 14, 12, 10, 10, 12, 12, 10, 10, 12),
 		sheet("why", why, 26, 10, 10, 12, 12, 14, 10),
-		sheet("gap", gap, 26, 12, 12, 10, 10, 10),
+		sheet("gap", gap, 26, 12, 12, 10, 10, 10, 10),
+		sheet("events", eventRows(s, lang), 12, 22, 14, 22, 14, 8, 36),
 		sheet("obj", obj, 6, 8, 18, 12, 40, 20, 12, 40, 12, 18),
 		sheet("about", about, 14, 90),
 	}

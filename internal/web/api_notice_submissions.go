@@ -59,6 +59,30 @@ func (s *Server) formalSubmissionCreate(w http.ResponseWriter, r *http.Request) 
 		return invalid("signed: the letter's date as YYYY-MM-DD")
 	}
 	f.Signed = day
+	if err := s.formalScope(r, c, &f); err != nil {
+		return err
+	}
+	att, err := readAttachment(r, "letter")
+	if err != nil {
+		return err
+	}
+	if att == nil || att.ContentType != "application/pdf" {
+		return invalid("letter: the stamped letter as a PDF")
+	}
+	f.LetterName, f.Letter = att.Name, att.Content
+	out, err := s.db.AddFormalSubmission(r.Context(), c.actor(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, submissionOut(out))
+	return nil
+}
+
+// formalScope completes f from the form (kind supply: department, by
+// default the caller's; kind confirmation: run and unit, by default the
+// caller's) and checks that the caller may submit it: a department supplies
+// the figures it writes, a county confirms its own result.
+func (s *Server) formalScope(r *http.Request, c *caller, f *store.FormalSubmission) error {
 	p := c.principal()
 	switch f.Kind {
 	case store.SubmissionSupply:
@@ -66,10 +90,8 @@ func (s *Server) formalSubmissionCreate(w http.ResponseWriter, r *http.Request) 
 		if f.Department == "" {
 			f.Department = p.Department
 		}
-		if err := require(c, auth.Write, auth.Resource{Kind: auth.KindObservation, Department: f.Department},
-			"the figures of "+f.Department); err != nil {
-			return err
-		}
+		return require(c, auth.Write, auth.Resource{Kind: auth.KindObservation, Department: f.Department},
+			"the figures of "+f.Department)
 	case store.SubmissionConfirmation:
 		id, err := strconv.ParseInt(r.FormValue("run"), 10, 64)
 		if err != nil {
@@ -87,26 +109,9 @@ func (s *Server) formalSubmissionCreate(w http.ResponseWriter, r *http.Request) 
 		if err != nil {
 			return err
 		}
-		if err := require(c, auth.Confirm, res, "the result of "+f.Unit); err != nil {
-			return err
-		}
-	default:
-		return invalid("kind: supply or confirmation")
+		return require(c, auth.Confirm, res, "the result of "+f.Unit)
 	}
-	att, err := readAttachment(r, "letter")
-	if err != nil {
-		return err
-	}
-	if att == nil || att.ContentType != "application/pdf" {
-		return invalid("letter: the stamped letter as a PDF")
-	}
-	f.LetterName, f.Letter = att.Name, att.Content
-	out, err := s.db.AddFormalSubmission(r.Context(), c.actor(), f)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, submissionOut(out))
-	return nil
+	return invalid("kind: supply or confirmation")
 }
 
 // mayReadSubmissions: the provincial office, which collects the letters

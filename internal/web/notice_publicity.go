@@ -120,7 +120,7 @@ func (s *Server) publicityPDF(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := notice.WritePDF(&b, d, ft); err != nil {
+	if err := notice.WritePDFFaces(&b, d, s.noticeFaces(ft)); err != nil {
 		return err
 	}
 	return sendFile(w, "application/pdf", "publicity-"+run.Period+".pdf", b.Bytes())

@@ -30,6 +30,7 @@ type collectionView struct {
 	Done       string   // what the last form did: tasks, remind, rule
 	Errors     []Detail // the problems of a rejected upload, each at its cell
 	ErrorMsg   string
+	Formal     *formalForm // a department's formal supply, with the stamped letter
 }
 
 // collectionTask is a task's row: its supply and its indicator's names.
@@ -133,8 +134,16 @@ func (s *Server) buildCollection(r *http.Request, v *collectionView) error {
 		if v.Methods, err = s.db.Methods(ctx); err != nil {
 			return err
 		}
+		return nil
 	}
-	return nil
+	periods := v.Periods
+	if len(periods) == 0 {
+		if periods, err = s.periodCodes(r); err != nil {
+			return err
+		}
+	}
+	v.Formal, err = s.supplyForm(r, v.Department, v.Period, periods)
+	return err
 }
 
 func init() {

@@ -23,7 +23,8 @@ type confirmView struct {
 	Objections []store.FigureObjection
 	Notices    []store.Notification
 	Done       string
-	Accept     string // accepted attachment types
+	Accept     string      // accepted attachment types
+	Formal     *formalForm // a county's confirmation of its result, with the stamped letter
 }
 
 // confirmFigure is a figure with its indicator's names and explanation.
@@ -62,6 +63,9 @@ func (s *Server) confirmPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if v.Notices, err = s.notificationsFor(r, 20); err != nil {
+		return err
+	}
+	if v.Formal, err = s.confirmationForm(r); err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "confirm", v)

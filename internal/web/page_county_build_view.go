@@ -51,13 +51,19 @@ func (s *Server) buildCounty(r *http.Request, unit store.Unit) (*countyView, err
 		}
 	}
 	v.Strengths, v.Weaknesses = splitStrengths(a.strengths, 3, v.names)
+	v.peerStrengths()
 	if v.History, err = s.countyHistory(r, unit.Code, run.ID); err != nil {
 		return nil, err
 	}
 	if err := s.countyExplain(r, v, a); err != nil {
 		return nil, err
 	}
-	v.Gap = newGapView(a, v.names, lang)
+	// What it would take to rise is for the county's head and the
+	// provincial office (issue 15): not for a neighbour or the public.
+	if maySheet(c.principal(), unit.Code) {
+		v.Gap = newGapView(a, v.names, lang)
+		v.Points = newPointsView(a, rm.in.Method, v.names, lang)
+	}
 	pending, err := s.db.PendingAwards(ctx, run.ID)
 	if err != nil {
 		return nil, err
@@ -171,7 +177,7 @@ func (s *Server) prefectureOf(r *http.Request, unit string) string {
 // and the n worst below it (worst first); all is best first.
 func splitStrengths(all []engine.Strength, n int, names map[string]nameUnit) (best, worst []strengthRow) {
 	row := func(st engine.Strength) strengthRow {
-		return strengthRow{Name: names[st.Indicator].Name, Abs: math.Abs(st.Gap), PeerRank: st.PeerRank}
+		return strengthRow{Code: st.Indicator, Name: names[st.Indicator].Name, Abs: math.Abs(st.Gap), PeerRank: st.PeerRank}
 	}
 	for _, st := range all {
 		if st.Gap > 0 && len(best) < n {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/qiangxian/qiangxian/internal/engine"
 	"github.com/qiangxian/qiangxian/internal/locale"
+	"github.com/qiangxian/qiangxian/internal/method"
 )
 
 // countyAnalysis is what the profile computes for one unit of one run:
@@ -22,6 +23,8 @@ type countyAnalysis struct {
 	strengths []engine.Strength
 	gapK      int // the place the gaps aim at; 0 for a unit already first
 	gaps      []*engine.WhatIfResult
+	points    []method.PointsGap  // to the next place and the awards
+	worths    []method.InputWorth // what each movable input is worth
 }
 
 // unitKey names a unit of a run.
@@ -55,7 +58,12 @@ func (s *Server) countyAnalysis(ctx context.Context, id int64, unit string) (*co
 		if cur.unitIndex(unit) < 0 {
 			return a, nil
 		}
-		return a, a.computeGaps(cur, unit)
+		if err := a.computeGaps(cur, unit); err != nil {
+			return nil, err
+		}
+		a.points = method.PointsGaps(cur.outcome, unit)
+		a.worths, err = cur.model.InputWorths(cur.data, unit, cur.in.Method.WorthStep)
+		return a, err
 	})
 }
 

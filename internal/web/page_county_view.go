@@ -31,8 +31,9 @@ type countyView struct {
 	Explain    *explainView
 	Strengths  []strengthRow
 	Weaknesses []strengthRow
-	Gap        *gapView
-	Rules      []string // the method's rules that applied to the unit, in words (veto, missing figures, decided ties)
+	Gap        *gapView    // to the county itself and the province only (maySheet)
+	Points     *pointsView // likewise
+	Rules      []string    // the method's rules that applied to the unit, in words (veto, missing figures, decided ties)
 	Interval   *intervalView
 	names      map[string]nameUnit
 }
@@ -65,6 +66,7 @@ type countyHistory struct {
 
 // strengthRow is an indicator where the unit stands out from its type.
 type strengthRow struct {
+	Code     string
 	Name     string
 	Abs      float64 // |score − type average|
 	PeerRank float64
@@ -207,6 +209,13 @@ func (v *countyView) fillScores(rm *runModel, rows []store.Result, strengths []e
 				PeerRank: math.NaN(), PeerMean: math.NaN(), Weight: math.NaN()}
 			if ok {
 				ci.PeerRank, ci.PeerMean, ci.Peers, ci.Weight = st.PeerRank, st.PeerMean, st.Peers, 100*st.Weight
+			}
+			// The peers of the type rank (its declarers, TypeSize), not
+			// only the units whose primary type it is: one count a page.
+			if tr != nil {
+				if r, mean, n, has := tr.PeerStanding(u, x.Node); has {
+					ci.PeerRank, ci.PeerMean, ci.Peers = r, mean, n
+				}
 			}
 			if raw != nil && u >= 0 {
 				if col := raw.Col(x.Node); col != nil {

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
@@ -84,10 +86,32 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := notice.WritePDF(&b, d, ft); err != nil {
+	if err := notice.WritePDFFaces(&b, d, s.noticeFaces(ft)); err != nil {
 		return err
 	}
 	return sendFile(w, "application/pdf", "notice-"+run.Period+".pdf", b.Bytes())
+}
+
+// facesLogged makes the log say once per process which faces of GB/T 9704
+// the PDFs set in the body font for want of a TrueType font.
+var facesLogged sync.Once
+
+// noticeFaces are the fonts of the notice's PDF by face (notice.LoadFaces):
+// those installed, the others set in ft, which the log says once.
+func (s *Server) noticeFaces(ft *notice.Font) notice.Faces {
+	fs, missing := notice.LoadFaces(ft)
+	if len(missing) > 0 {
+		facesLogged.Do(func() {
+			names := make([]string, len(missing))
+			for i, f := range missing {
+				names[i] = string(f)
+			}
+			s.log.Info("notice PDF: no TrueType font for some faces; they are set in the body font",
+				"faces", strings.Join(names, ","), "body", notice.FontPath(),
+				"install", "fonts-droid-fallback (黑体), fonts-arphic-gkai00mp (楷体)")
+		})
+	}
+	return fs
 }
 
 // noticeFont loads the TrueType font of the notice's PDF and OFD; without

@@ -238,6 +238,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/formal-submissions", s.api(s.formalSubmissionCreate))
 	mux.Handle("GET /api/v1/formal-submissions", s.api(s.formalSubmissionList))
 	mux.Handle("GET /api/v1/formal-submissions/{id}/letter", s.api(s.formalSubmissionLetter))
+	mux.Handle("POST /formal-submissions", s.page(s.formalSubmissionPost)) // the form on /collection and /confirm
 	// End of the notice.
 	// Development zones (issue 18; page_zone_*.go, api_zone_*.go,
 	// templates/zone_*.html): the ranking by group, a zone's profile and

@@ -64,7 +64,7 @@ func (s *Server) buildSheet(ctx context.Context, run store.Run, unit store.Unit,
 		return nil, err
 	}
 	in := report.SheetInput{Run: run, Unit: unit, Rows: rows, Outcome: rm.outcome, Strengths: a.strengths,
-		Explanation: a.explain, GapK: a.gapK, Gaps: a.gaps, Objections: objs}
+		Explanation: a.explain, GapK: a.gapK, Gaps: a.gaps, Points: a.points, Worths: a.worths, Objections: objs}
 	if pref, err := s.db.PrefectureOf(ctx, unit.Code); err == nil && pref != "" {
 		if pu, err := s.db.Unit(ctx, pref); err == nil {
 			in.Prefecture = pu.Name

@@ -28,6 +28,9 @@ type sheetView struct {
 // L is a score-sheet label in the page's language.
 func (v sheetView) L(key string, args ...any) string { return report.Label(v.lang, key, args...) }
 
+// PointsText are the sheet's points gaps in words, in the page's language.
+func (v sheetView) PointsText() []string { return v.PointsSentences(v.lang) }
+
 // Outcome is an objection's outcome in words.
 func (v sheetView) Outcome(o store.Outcome) string { return report.OutcomeText(v.lang, o) }
 
