@@ -31,6 +31,19 @@ func TestUSCC(t *testing.T) {
 	}
 }
 
+func TestCompleteUSCC(t *testing.T) {
+	for _, c := range []struct{ first17, want string }{
+		{"91350100M000100Y4", "91350100M000100Y43"}, // GB 32100-2015's example, worked in TestUSCC
+		{"91110000802100433", "91110000802100433B"},
+		{"91350100M000100I4", ""}, // I is not in the set
+		{"9135", ""},
+	} {
+		if got := CompleteUSCC(c.first17); got != c.want {
+			t.Errorf("CompleteUSCC(%s) = %q, want %q", c.first17, got, c.want)
+		}
+	}
+}
+
 const goodTable = `year,uscc,name,zone,subpark,industry,above_scale,land_owned,land_leased_in,land_leased_out,start_year,output,value_added,tax,energy,emissions,rd,employees,accident
 2024,91350100M000100Y43,示例甲公司,示例开发区,一园,C3311,是,10,2,1,2019,5000,1200,300,400,20,150,80,
 2024,91110000802100433B,示例乙公司,示例开发区,,33,0,4,,,2023,,,-5,,,,,1

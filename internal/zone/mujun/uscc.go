@@ -44,3 +44,21 @@ func ValidUSCC(code string) bool {
 	k, _ := USCCProblem(code)
 	return k == ""
 }
+
+// CompleteUSCC returns first17 followed by its GB 32100-2015 check
+// character, or "" when first17 is not 17 characters of the code's set.
+// The demo generator and tests make valid codes with it.
+func CompleteUSCC(first17 string) string {
+	if len(first17) != 17 {
+		return ""
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		v := strings.IndexByte(usccChars, first17[i])
+		if v < 0 {
+			return ""
+		}
+		sum += v * usccWeights[i]
+	}
+	return first17 + string(usccChars[(31-sum%31)%31])
+}
