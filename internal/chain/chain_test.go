@@ -92,3 +92,19 @@ func TestCheckMove(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalize(t *testing.T) {
+	// Divisions 13–43 are manufacturing (C), 06–12 mining (B), 44 power (D),
+	// 65 software and IT services (I).
+	for in, want := range map[string]string{"3311": "C3311", "13": "C13", "43": "C43", "0911": "B0911", "44": "D44",
+		"6510": "I6510", "C3311": "C3311", "98": "98", "00": "00", "3": "3", "": ""} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// An enterprise with a bare code falls into its node.
+	es := []Enterprise{{Industry: "3311", County: "620302"}}
+	if s := Assess(metals(), "620302", es, nil, nil)[3]; s.Enterprises != 1 {
+		t.Errorf("N4 has %d enterprises, want 1 (3311 → C3311 → C331)", s.Enterprises)
+	}
+}

@@ -106,7 +106,7 @@ func Assess(c *Chain, place string, es []Enterprise, ps []Project, supply []Supp
 		if !Within(e.County, place) {
 			continue
 		}
-		if j, ok := index[m.Node(e.Industry)]; ok {
+		if j, ok := index[m.Node(Normalize(e.Industry))]; ok {
 			stats[j].Enterprises++
 			stats[j].Output += e.Output
 		}
@@ -152,5 +152,5 @@ func NodeOf(c *Chain, m *Matcher, p *Project) string {
 		}
 		return ""
 	}
-	return m.Node(p.Industry)
+	return m.Node(Normalize(p.Industry))
 }
