@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -9,7 +10,7 @@ import (
 
 // Enterprise is a local enterprise as the zone enterprise lists give it:
 // its code, name, GB/T 4754 industry, county (or prefecture-level place)
-// and output in 万元.
+// and output in 万元 (NaN: not reported, adds nothing).
 type Enterprise struct {
 	USCC     string
 	Name     string
@@ -108,7 +109,9 @@ func Assess(c *Chain, place string, es []Enterprise, ps []Project, supply []Supp
 		}
 		if j, ok := index[m.Node(Normalize(e.Industry))]; ok {
 			stats[j].Enterprises++
-			stats[j].Output += e.Output
+			if !math.IsNaN(e.Output) { // not reported
+				stats[j].Output += e.Output
+			}
 		}
 	}
 	for i := range ps {
