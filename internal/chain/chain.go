@@ -111,7 +111,7 @@ func (c *Chain) Validate() error {
 		}
 	}
 	if len(errs) == 0 {
-		if cyc := c.cycle(index); cyc != "" {
+		if cyc := Cycle(c); cyc != "" {
 			errs = append(errs, fmt.Errorf("the inputs go round in a circle through node %s", cyc))
 		}
 	}
@@ -121,14 +121,22 @@ func (c *Chain) Validate() error {
 	return errors.Join(errs...)
 }
 
-// cycle returns a node on a cycle of inputs, or "".
-func (c *Chain) cycle(index map[string]int) string {
+// Cycle returns a node on a cycle of c's inputs, or "" when there is none.
+// The inputs must name nodes of c (Validate checks both).
+func Cycle(c *Chain) string {
+	index := make(map[string]int, len(c.Nodes))
+	for i, n := range c.Nodes {
+		index[n.Code] = i
+	}
 	state := make([]uint8, len(c.Nodes)) // 0 new, 1 on the path, 2 done
 	var visit func(i int) string
 	visit = func(i int) string {
 		state[i] = 1
 		for _, in := range c.Nodes[i].Inputs {
-			j := index[in]
+			j, ok := index[in]
+			if !ok {
+				continue
+			}
 			switch state[j] {
 			case 1:
 				return in
