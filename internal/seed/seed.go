@@ -156,6 +156,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := loadZones(ctx, db, actor); err != nil { // development zones (zones.go)
 		return l, err
 	}
+	if err := loadZonesII(ctx, db, actor); err != nil { // zones' enterprises, land, targets (zones_enterprises.go)
+		return l, err
+	}
 	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
 		return l, err
 	}
