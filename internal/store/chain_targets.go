@@ -48,12 +48,15 @@ type ChainTargetNote struct {
 	By       string
 }
 
-// Signing is the ledger project a target becomes when signed.
+// Signing is the ledger project a target becomes when signed: a new one,
+// or (Existing) a current project the county has reported already, which
+// must then stand on the target's chain and node.
 type Signing struct {
 	ProjectID string
 	Name      string
 	Zone      string
 	Amount    invest.Amount
+	Existing  bool
 }
 
 const chainTargetColumns = `id, chain_id, node, county, name, uscc, location, status, officer, project_id, signed_day,
@@ -117,7 +120,7 @@ func (db *DB) MoveChainTarget(ctx context.Context, actor Actor, id int64, to cha
 	if day == 0 {
 		return fmt.Errorf("%w: a move needs its day", ErrInvalid)
 	}
-	if to == chain.StatusSigned && (s == nil || strings.TrimSpace(s.ProjectID) == "" || strings.TrimSpace(s.Name) == "") {
+	if to == chain.StatusSigned && (s == nil || strings.TrimSpace(s.ProjectID) == "" || !s.Existing && strings.TrimSpace(s.Name) == "") {
 		return fmt.Errorf("%w: a signed target needs its project's 项目编号 and name", ErrInvalid)
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -159,17 +162,27 @@ func (db *DB) MoveChainTarget(ctx context.Context, actor Actor, id int64, to cha
 	})
 }
 
-// signTarget records the ledger project target tg becomes.
+// signTarget records the ledger project target tg becomes, or checks the
+// existing one it names.
 func (t *txn) signTarget(tg ChainTarget, day invest.Day, s *Signing) (string, error) {
-	var n int
-	if err := t.QueryRow(`SELECT COUNT(*) FROM invest_projects WHERE project_id = $1`, s.ProjectID).Scan(&n); err != nil {
-		return "", err
-	}
-	if n > 0 {
-		return "", fmt.Errorf("%w: the ledger has a project %s already", ErrConflict, s.ProjectID)
-	}
 	var code string
 	if err := t.QueryRow(`SELECT code FROM chains WHERE id = $1`, tg.ChainID).Scan(&code); err != nil {
+		return "", err
+	}
+	var node, county string
+	err := t.QueryRow(`SELECT chain_node, county FROM invest_projects WHERE project_id = $1 AND superseded_by IS NULL`,
+		s.ProjectID).Scan(&node, &county)
+	switch {
+	case s.Existing && errors.Is(err, sql.ErrNoRows):
+		return "", fmt.Errorf("%w: the ledger has no project %s", ErrInvalid, s.ProjectID)
+	case s.Existing && err == nil:
+		if node != code+"/"+tg.Node || county != tg.County {
+			return "", fmt.Errorf("%w: project %s is not on %s/%s in %s", ErrConflict, s.ProjectID, code, tg.Node, tg.County)
+		}
+		return s.ProjectID, nil
+	case err == nil:
+		return "", fmt.Errorf("%w: the ledger has a project %s already", ErrConflict, s.ProjectID)
+	case !errors.Is(err, sql.ErrNoRows):
 		return "", err
 	}
 	loc := tg.Location

@@ -169,6 +169,14 @@ func TestChainTargetSigned(t *testing.T) {
 			t.Errorf("signing as an existing project: %v, want ErrConflict", err)
 		}
 		if err := db.MoveChainTarget(ctx, alice, tg.ID, chain.StatusSigned, 20240320, "签约", "",
+			&store.Signing{ProjectID: "P2", Existing: true}); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("signing as an existing project on no node: %v, want ErrConflict", err)
+		}
+		if err := db.MoveChainTarget(ctx, alice, tg.ID, chain.StatusSigned, 20240320, "签约", "",
+			&store.Signing{ProjectID: "P9", Existing: true}); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("signing as an unknown existing project: %v, want ErrInvalid", err)
+		}
+		if err := db.MoveChainTarget(ctx, alice, tg.ID, chain.StatusSigned, 20240320, "签约", "",
 			&store.Signing{ProjectID: "CT-1", Name: "示例丙制品项目", Zone: "620171", Amount: 3 * invest.AmountScale}); err != nil {
 			t.Fatal(err)
 		}
