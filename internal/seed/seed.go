@@ -162,6 +162,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
 		return l, err
 	}
+	if err := putChains(ctx, db, actor); err != nil { // industrial chains and their targets (chains.go)
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}

@@ -53,21 +53,40 @@ func (db *DB) ChainInputs(ctx context.Context, year int) (in ChainInputs, err er
 		}
 	}
 	// The current stage is the latest recorded change, or the stage the
-	// project was imported with.
-	rows, err := db.sql.QueryContext(ctx, `SELECT p.project_id, p.name, p.county, p.industry, p.chain_node, p.investor,
-			p.investor_code, COALESCE((SELECT s.to_stage FROM invest_stage_changes s WHERE s.project_id = p.project_id
-				ORDER BY s.id DESC LIMIT 1), p.stage)
-		FROM invest_projects p WHERE p.superseded_by IS NULL AND p.increase_of = '' AND (p.industry <> '' OR p.chain_node <> '')
-		ORDER BY p.project_id`)
+	// project was imported with: the changes are few, read apart rather
+	// than by a subquery for each project.
+	latest := map[string]string{}
+	srows, err := db.sql.QueryContext(ctx, `SELECT project_id, to_stage FROM invest_stage_changes ORDER BY id`)
+	if err != nil {
+		return in, err
+	}
+	defer srows.Close()
+	for srows.Next() {
+		var id, to string
+		if err := srows.Scan(&id, &to); err != nil {
+			return in, err
+		}
+		latest[id] = to
+	}
+	if err := srows.Err(); err != nil {
+		return in, err
+	}
+	srows.Close()
+	rows, err := db.sql.QueryContext(ctx, `SELECT project_id, county, industry, chain_node, investor, investor_code, stage
+		FROM invest_projects WHERE superseded_by IS NULL AND increase_of = '' AND (industry <> '' OR chain_node <> '')
+		ORDER BY project_id`)
 	if err != nil {
 		return in, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p chain.Project
-		var name, node, investor, code, stage string
-		if err := rows.Scan(&p.ID, &name, &p.County, &p.Industry, &node, &investor, &code, &stage); err != nil {
+		var node, investor, code, stage string
+		if err := rows.Scan(&p.ID, &p.County, &p.Industry, &node, &investor, &code, &stage); err != nil {
 			return in, err
+		}
+		if to, ok := latest[p.ID]; ok {
+			stage = to
 		}
 		p.Chain, p.Node, _ = strings.Cut(node, "/")
 		p.Stage = invest.Stage(stage)
