@@ -43,8 +43,8 @@ func (c *Chain) Map() *chain.Chain { return &chain.Chain{Code: c.Code, Nodes: c.
 
 // ChainMember is a user of the chain's 专班 and her duty in it.
 type ChainMember struct {
-	Username string
-	Duty     string
+	Username string `json:"username"`
+	Duty     string `json:"duty"`
 }
 
 // The statuses of an annual task.
@@ -56,10 +56,10 @@ const (
 
 // ChainTask is one of a chain's annual tasks.
 type ChainTask struct {
-	Year   int
-	Title  string
-	Status string // TaskOpen, TaskActive or TaskDone
-	Note   string
+	Year   int    `json:"year"`
+	Title  string `json:"title"`
+	Status string `json:"status"` // TaskOpen, TaskActive or TaskDone
+	Note   string `json:"note"`
 }
 
 // The kinds of a chain's keys.
@@ -71,32 +71,32 @@ const (
 
 // ChainKey is a chain's key project, key enterprise or source region.
 type ChainKey struct {
-	Kind string
-	Ref  string
-	Name string
+	Kind string `json:"kind"`
+	Ref  string `json:"ref"`
+	Name string `json:"name"`
 }
 
 // ChainLead is a 链主 enterprise with the year it was named.
 type ChainLead struct {
-	USCC      string
-	Name      string
-	County    string
-	NamedYear int
+	USCC      string `json:"uscc"`
+	Name      string `json:"name"`
+	County    string `json:"county"`
+	NamedYear int    `json:"named_year"`
 }
 
 // ChainExcellent is an entry of a year's excellent-链主 list.
 type ChainExcellent struct {
-	Year int
-	USCC string
-	Name string
+	Year int    `json:"year"`
+	USCC string `json:"uscc"`
+	Name string `json:"name"`
 }
 
 // ChainSupply is a reported 本地配套率 of a node in a place and year.
 type ChainSupply struct {
-	Node  string
-	Place string
-	Year  int
-	Ratio float64
+	Node  string  `json:"node"`
+	Place string  `json:"place"`
+	Year  int     `json:"year"`
+	Ratio float64 `json:"ratio"`
 }
 
 // check returns every problem of c: its code and name, its map and rules
@@ -268,8 +268,8 @@ func scanChain(s interface{ Scan(...any) error }) (c Chain, err error) {
 	return c, err
 }
 
-// Chains returns every chain with its nodes, members, 链主 and places (not
-// its tasks, keys and lists), by code.
+// Chains returns every chain with its nodes, members, 链主, places and
+// supply ratios (not its tasks, keys and lists), by code.
 func (db *DB) Chains(ctx context.Context) (cs []Chain, err error) {
 	defer wrap(&err, "Chains")
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+chainColumns+` FROM chains ORDER BY code`)

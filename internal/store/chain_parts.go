@@ -26,8 +26,8 @@ func init() {
 			"iiissssts", "id", true})
 }
 
-// chainParts reads c's parts: nodes, members, 链主 and places always, and
-// with all its tasks, keys, excellent list and supply ratios.
+// chainParts reads c's parts: nodes, members, 链主, places and supply
+// ratios always, and with all its tasks, keys and excellent list.
 func (db *DB) chainParts(ctx context.Context, c *Chain, all bool) error {
 	query := func(q string, fn func(*sql.Rows) error) error {
 		rows, err := db.sql.QueryContext(ctx, q, c.ID)
@@ -87,10 +87,22 @@ func (db *DB) chainParts(ctx context.Context, c *Chain, all bool) error {
 	}); err != nil {
 		return err
 	}
+	c.Supply = nil
+	if err := query(`SELECT node, place, year, ratio FROM chain_supply WHERE chain_id = $1 ORDER BY node, place, year`,
+		func(r *sql.Rows) error {
+			var s ChainSupply
+			if err := r.Scan(&s.Node, &s.Place, &s.Year, &s.Ratio); err != nil {
+				return err
+			}
+			c.Supply = append(c.Supply, s)
+			return nil
+		}); err != nil {
+		return err
+	}
 	if !all {
 		return nil
 	}
-	c.Tasks, c.Keys, c.Excellent, c.Supply = nil, nil, nil, nil
+	c.Tasks, c.Keys, c.Excellent = nil, nil, nil
 	if err := query(`SELECT year, title, status, note FROM chain_tasks WHERE chain_id = $1 ORDER BY year DESC, id`,
 		func(r *sql.Rows) error {
 			var k ChainTask
@@ -123,15 +135,7 @@ func (db *DB) chainParts(ctx context.Context, c *Chain, all bool) error {
 		}); err != nil {
 		return err
 	}
-	return query(`SELECT node, place, year, ratio FROM chain_supply WHERE chain_id = $1 ORDER BY node, place, year`,
-		func(r *sql.Rows) error {
-			var s ChainSupply
-			if err := r.Scan(&s.Node, &s.Place, &s.Year, &s.Ratio); err != nil {
-				return err
-			}
-			c.Supply = append(c.Supply, s)
-			return nil
-		})
+	return nil
 }
 
 // splitList reads a comma-separated list ("" is none).
