@@ -45,7 +45,7 @@ func putChains(ctx context.Context, db *store.DB, actor store.Actor) error {
 			c.Members = append(c.Members, store.ChainMember{Username: "demo-chengguan", Duty: "专班成员（县区）"})
 		}
 		c.Tasks = []store.ChainTask{
-			{Year: 2024, Title: "绘制并发布产业链图谱", Status: store.TaskDone},
+			{Year: 2024, Title: "绘制并发布本链图谱", Status: store.TaskDone},
 			{Year: 2025, Title: fmt.Sprintf("引进薄弱环节配套企业 %d 家", 2+i%3), Status: store.TaskActive},
 			{Year: 2025, Title: "培育链主企业 1 家", Status: store.TaskOpen, Note: "示例"},
 		}

@@ -23,9 +23,9 @@ func init() {
 		"chain.save":        {"保存", "Save"},
 		"chain.linesHelp":   {"每行一项，各栏以“|”分隔。", "One item a line, fields separated by “|”."},
 		"chain.f.nodes":     {"节点：代码 | 名称 | 上游/中游/下游 | 行业代码（逗号分隔） | 上游节点（逗号分隔）", "Nodes: code | name | 上游/中游/下游 | industry codes (commas) | inputs (commas)"},
-		"chain.f.members":   {"专班成员：登录名 | 职责", "Task force: login | duty"},
+		"chain.f.members":   {"专班成员：登录名 | 职责，以分号分隔", "Task force: login | duty, separated by semicolons"},
 		"chain.f.tasks":     {"年度任务：年度 | 任务 | 未开始/推进中/已完成 | 备注", "Annual tasks: year | task | 未开始/推进中/已完成 | note"},
-		"chain.f.keys":      {"重点项目、企业与目标区域：project/enterprise/region | 编号或代码 | 名称", "Keys: project/enterprise/region | id or code | name"},
+		"chain.f.keys":      {"重点项目、企业与目标区域：重点项目/重点企业/目标区域 | 编号或代码 | 名称", "Keys: 重点项目/重点企业/目标区域 (project, enterprise, region) | id or code | name"},
 		"chain.f.leads":     {"链主：统一社会信用代码 | 名称 | 所在县区代码 | 认定年度", "Lead enterprises: USCC | name | county code | year named"},
 		"chain.f.excellent": {"优秀链主：年度 | 统一社会信用代码 | 名称", "Excellent lead enterprises: year | USCC | name"},
 		"chain.f.places":    {"重点县区（区划代码，空格或逗号分隔）", "Key counties (division codes, spaces or commas)"},
@@ -89,14 +89,16 @@ func chainEditForm(ch store.Chain) chainEditView {
 	for _, n := range ch.Nodes {
 		line(&v.Nodes, n.Code, n.Name, n.Segment, strings.Join(n.Industries, ","), strings.Join(n.Inputs, ","))
 	}
+	var ms []string
 	for _, m := range ch.Members {
-		line(&v.Members, m.Username, m.Duty)
+		ms = append(ms, m.Username+" | "+m.Duty)
 	}
+	v.Members = strings.Join(ms, "; ")
 	for _, t := range ch.Tasks {
 		line(&v.Tasks, t.Year, t.Title, t.Status, t.Note)
 	}
 	for _, k := range ch.Keys {
-		line(&v.Keys, k.Kind, k.Ref, k.Name)
+		line(&v.Keys, keyWords[k.Kind], k.Ref, k.Name)
 	}
 	for _, l := range ch.Leads {
 		line(&v.Leads, l.USCC, l.Name, l.County, l.NamedYear)
@@ -152,6 +154,9 @@ func (s *Server) chainSave(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// keyWords are the kinds of a chain's keys as the editor writes them.
+var keyWords = map[string]string{store.KeyProject: "重点项目", store.KeyEnterprise: "重点企业", store.KeyRegion: "目标区域"}
+
 // errForm marks a problem of the editor's lines.
 var errForm = errors.New("form")
 
@@ -177,7 +182,11 @@ func chainFromForm(r *http.Request) (store.Chain, error) {
 		ch.Rules.MinSupply = v
 	}
 	each := func(name string, n int, fn func(fs []string) error) {
-		for i, l := range strings.Split(r.PostFormValue(name), "\n") {
+		text := r.PostFormValue(name)
+		if name == "members" {
+			text = strings.NewReplacer(";", "\n", "；", "\n").Replace(text)
+		}
+		for i, l := range strings.Split(text, "\n") {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
@@ -211,7 +220,13 @@ func chainFromForm(r *http.Request) (store.Chain, error) {
 		return err
 	})
 	each("keys", 3, func(fs []string) error {
-		ch.Keys = append(ch.Keys, store.ChainKey{Kind: fs[0], Ref: fs[1], Name: fs[2]})
+		kind := fs[0]
+		for k, w := range keyWords {
+			if fs[0] == w {
+				kind = k
+			}
+		}
+		ch.Keys = append(ch.Keys, store.ChainKey{Kind: kind, Ref: fs[1], Name: fs[2]})
 		return nil
 	})
 	each("leads", 4, func(fs []string) error {
