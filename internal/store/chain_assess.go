@@ -37,20 +37,34 @@ func (db *DB) ChainInputs(ctx context.Context, year int) (in ChainInputs, err er
 	}
 	seen := map[string]bool{}
 	if in.Year > 0 {
-		zs, err := db.ZoneEnterprises(ctx, in.Year, "")
+		// Only the columns the rules read: the whole rows cost a third of
+		// the chain page.
+		rows, err := db.sql.QueryContext(ctx, `SELECT uscc, name, industry, county, output FROM zone_enterprises
+			WHERE year = $1 ORDER BY zone_code, uscc`, in.Year)
 		if err != nil {
 			return in, err
 		}
-		in.Enterprises = make([]chain.Enterprise, 0, len(zs))
-		for i := range zs {
-			e := &zs[i]
+		defer rows.Close()
+		for rows.Next() {
+			var e chain.Enterprise
+			var output sql.NullFloat64
+			if err := rows.Scan(&e.USCC, &e.Name, &e.Industry, &e.County, &output); err != nil {
+				return in, err
+			}
 			if seen[e.USCC] {
 				continue // one enterprise in two zones' lists counts once
 			}
 			seen[e.USCC] = true
-			in.Enterprises = append(in.Enterprises, chain.Enterprise{USCC: e.USCC, Name: e.Name, Industry: e.Industry,
-				County: e.County, Output: e.Output})
+			e.Output = math.NaN()
+			if output.Valid {
+				e.Output = output.Float64
+			}
+			in.Enterprises = append(in.Enterprises, e)
 		}
+		if err := rows.Err(); err != nil {
+			return in, err
+		}
+		rows.Close()
 	}
 	// The current stage is the latest recorded change, or the stage the
 	// project was imported with: the changes are few, read apart rather

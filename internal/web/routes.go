@@ -273,11 +273,13 @@ func (s *Server) routes() http.Handler {
 	// Industrial chains (issue 20; page_chain_*.go, api_chain_*.go,
 	// templates/chain_*.html): chain maps and weak links are public, the
 	// editor is the 专班's and the province's, target enterprises internal.
-	mux.Handle("GET /invest/chains", s.page(s.chainsList))
+	// The public pages are kept per user (a 专班 member sees the editor's
+	// link) until the data change.
+	mux.Handle("GET /invest/chains", s.cachedPage(true, s.chainsList))
 	mux.Handle("GET /invest/chains/new", s.page(s.chainNew))
 	mux.Handle("POST /invest/chains", s.page(s.chainSave))
 	mux.Handle("POST /invest/chains/import", s.page(s.chainImport))
-	mux.Handle("GET /invest/chains/{id}", s.page(s.chainGet))
+	mux.Handle("GET /invest/chains/{id}", s.cachedPage(true, s.chainGet))
 	mux.Handle("GET /invest/chains/{id}/edit", s.page(s.chainEdit))
 	mux.Handle("GET /invest/chains/{id}/map.xlsx", s.page(s.chainExport))
 	mux.Handle("GET /invest/targets", s.page(s.chainTargets))
