@@ -110,6 +110,9 @@ func TestChainWeakLinkFilledInTheBrowser(t *testing.T) {
 	if got := Eval[string](t, ctx, `document.querySelector("#invest-stage").innerText`); got != "签约" {
 		t.Errorf("the ledger project is at %q", got)
 	}
+	if n := Count(t, ctx, `#invest-target a`); n != 1 {
+		t.Errorf("the project does not name its target enterprise")
+	}
 
 	weak, state = node()
 	if weak != "0" {
