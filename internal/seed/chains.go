@@ -157,7 +157,11 @@ func chainProjects(ctx context.Context, db *store.DB) ([]invest.Project, error) 
 	return ps, nil
 }
 
-func chainProjectID(i int, county string) string { return fmt.Sprintf("2024-%s-CT-%02d", county, i+1) }
+// chainProjectID numbers chain i's signed project as the demo ledger does
+// (year, county, industry, 03, serial), in a serial range of its own.
+func chainProjectID(i int, county string) string {
+	return fmt.Sprintf("2024-%s-99-03-9%05d", county, i+1)
+}
 
 // putTargets adds chain i's five targets in its pick's county, the k-th
 // moved to the k-th status: the signed one on the pick's node as its
