@@ -26,9 +26,9 @@ func load(ctx context.Context, db *store.DB, m *method.Method, p store.Period, r
 			codes = append(codes, ind.Code)
 		}
 	}
-	var stored []string // the figures of the store; the others are metrics of the investment ledger (invest.go)
+	var stored []string // the figures of the store; the others are metrics of the investment ledger (invest.go) and chains (chain.go)
 	for _, c := range codes {
-		if !isInvestCode(c) {
+		if !isInvestCode(c) && !isChainCode(c) {
 			stored = append(stored, c)
 		}
 	}
@@ -72,6 +72,9 @@ func load(ctx context.Context, db *store.DB, m *method.Method, p store.Period, r
 		}
 	}
 	if err := investValues(ctx, db, p, rev, codes, d); err != nil {
+		return in, err
+	}
+	if err := chainValues(ctx, db, p, rev, codes, d); err != nil {
 		return in, err
 	}
 	in.Data = d

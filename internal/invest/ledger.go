@@ -25,6 +25,8 @@ type Project struct {
 	Relocation     bool // 迁建: a relocation within the prefecture, not 招商引资
 	Stage          Stage
 	TerminationWhy string
+	Industry       string // 行业代码: GB/T 4754 (C3311), "" unknown
+	ChainNode      string // 产业链节点: chain code "/" node code, when set by hand
 }
 
 // IsIncrease reports whether p is a capital increase.

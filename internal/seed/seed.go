@@ -165,6 +165,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := putFollowup(ctx, db, actor); err != nil { // contract follow-up and scheduling (followup.go)
 		return l, err
 	}
+	if err := putChains(ctx, db, actor); err != nil { // industrial chains and their targets (chains.go)
+		return l, err
+	}
 	if l.AdminPassword, err = addAdmin(ctx, db, actor, opts.AdminPassword); err != nil {
 		return l, err
 	}

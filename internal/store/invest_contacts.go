@@ -33,33 +33,41 @@ func (db *DB) RegisterInvestContact(ctx context.Context, actor Actor, c InvestCo
 		return c, nil, fmt.Errorf("%w: a contact needs the investor's code, the county and the day", ErrInvalid)
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
-		rows, err := t.Query(`SELECT id, investor_code, investor, county, day, note, noted_at, by_user FROM invest_contacts
-			WHERE investor_code = $1 AND county <> $2 ORDER BY day, id`, c.InvestorCode, c.County)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var o InvestContact
-			if err := rows.Scan(&o.ID, &o.InvestorCode, &o.Investor, &o.County, &o.Day, &o.Note, &o.At, &o.By); err != nil {
-				rows.Close()
-				return err
-			}
-			others = append(others, o)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		c.At, c.By = t.now, t.actor.Username
-		if err := t.QueryRow(`INSERT INTO invest_contacts (investor_code, investor, county, day, note, noted_at, by_user)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, c.InvestorCode, c.Investor, c.County, int(c.Day), c.Note, c.At,
-			c.By).Scan(&c.ID); err != nil {
-			return err
-		}
-		return t.audit("contact", "invest_contact", fmt.Sprint(c.ID), map[string]any{"investor_code": c.InvestorCode,
-			"county": c.County, "day": c.Day.String(), "earlier_elsewhere": len(others)})
+		var err error
+		c, others, err = t.registerInvestContact(c)
+		return err
 	})
 	return c, others, err
+}
+
+// registerInvestContact is RegisterInvestContact inside t; the chain
+// targets register their first contacts through it (chain_targets.go).
+func (t *txn) registerInvestContact(c InvestContact) (_ InvestContact, others []InvestContact, err error) {
+	rows, err := t.Query(`SELECT id, investor_code, investor, county, day, note, noted_at, by_user FROM invest_contacts
+		WHERE investor_code = $1 AND county <> $2 ORDER BY day, id`, c.InvestorCode, c.County)
+	if err != nil {
+		return c, nil, err
+	}
+	for rows.Next() {
+		var o InvestContact
+		if err := rows.Scan(&o.ID, &o.InvestorCode, &o.Investor, &o.County, &o.Day, &o.Note, &o.At, &o.By); err != nil {
+			rows.Close()
+			return c, nil, err
+		}
+		others = append(others, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return c, nil, err
+	}
+	c.At, c.By = t.now, t.actor.Username
+	if err := t.QueryRow(`INSERT INTO invest_contacts (investor_code, investor, county, day, note, noted_at, by_user)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, c.InvestorCode, c.Investor, c.County, int(c.Day), c.Note, c.At,
+		c.By).Scan(&c.ID); err != nil {
+		return c, nil, err
+	}
+	return c, others, t.audit("contact", "invest_contact", fmt.Sprint(c.ID), map[string]any{"investor_code": c.InvestorCode,
+		"county": c.County, "day": c.Day.String(), "earlier_elsewhere": len(others)})
 }
 
 // InvestCountyContact is a county's register entry with how many entries

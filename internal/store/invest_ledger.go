@@ -17,14 +17,14 @@ import (
 
 const investProjectColumns = `project_id, revision_id, name, county, zone, investor, investor_code, investor_loc, origin,
 	signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-	increase_of, relocation, stage`
+	increase_of, relocation, stage, industry, chain_node`
 
 const investFundsColumns = `revision_id, project_id, month, amount, source, evidence, payer_loc`
 
 func init() {
 	// The ledger goes into backups after the revisions it refers to.
 	dumpTables = append(dumpTables,
-		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbs", "id", true},
+		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbsss", "id", true},
 		dumpTable{"invest_investors", "project_id, revision_id, position, investor, code, location, share", "siisssf", "project_id, revision_id, position", false},
 		dumpTable{"invest_stage_changes", "id, project_id, from_stage, to_stage, day, note, recorded_at, recorded_by", "isssists", "id", true},
 		dumpTable{"invest_funds", "id, superseded_by, " + investFundsColumns, "iiisiisss", "id", true},
@@ -86,7 +86,7 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 		return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
 			int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
 			int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
-			p.IncreaseOf, p.Relocation, string(stage))
+			p.IncreaseOf, p.Relocation, string(stage), p.Industry, p.ChainNode)
 	}); err != nil {
 		return rev, err
 	}
@@ -231,7 +231,7 @@ func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
 	}
 	rows, err := t.QueryContext(t.ctx, `SELECT project_id, name, county, zone, investor, investor_code, investor_loc,
 		signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-		increase_of, relocation, stage FROM invest_projects WHERE `+current+` ORDER BY project_id`, args...)
+		increase_of, relocation, stage, industry, chain_node FROM invest_projects WHERE `+current+` ORDER BY project_id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
 		var stage string
 		if err := rows.Scan(&p.ID, &p.Name, &p.County, &p.Zone, &p.Investor, &p.InvestorCode, &p.InvestorLoc, &p.Signed,
 			&p.Event, &p.Amount, &p.ContractStart, &p.ActualStart, &p.ContractProd, &p.ActualProd, &p.Terminated,
-			&p.TerminationWhy, &p.IncreaseOf, &p.Relocation, &stage); err != nil {
+			&p.TerminationWhy, &p.IncreaseOf, &p.Relocation, &stage, &p.Industry, &p.ChainNode); err != nil {
 			return nil, err
 		}
 		p.Stage = invest.Stage(stage)

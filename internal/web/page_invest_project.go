@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
@@ -29,6 +30,7 @@ func init() {
 		"invest.verify":        {"抽查核实（核减）", "Verification (reduction)"},
 		"invest.reduction":     {"核减金额（亿元）", "Reduction (100m yuan)"},
 		"invest.record":        {"记录核减", "Record the reduction"},
+		"invest.fromTarget":    {"来自目标企业", "From the target enterprise"},
 	})
 }
 
@@ -38,7 +40,8 @@ type investProjectView struct {
 	Funds         []store.InvestFundsRow
 	Stages        []store.InvestStageChange
 	Verifications []store.InvestVerification
-	Manager       bool // may record verifications
+	Manager       bool               // may record verifications
+	Target        *store.ChainTarget // the target enterprise it came from (issue 20), for who reads it
 }
 
 // Counts reports whether a funds row counts as funds in place (rule 3).
@@ -95,6 +98,13 @@ func (s *Server) investProject(w http.ResponseWriter, r *http.Request) error {
 	v := investProjectView{investProjectLine: investProjectLine{InvestProjectRow: row, CountyName: names[p.County].Name,
 		Warnings: investWarnings(&row, last, cutoff)}, Funds: funds, Stages: stages, Verifications: vs,
 		Manager: auth.InvestManagesMonths(u)}
+	if t, err := s.db.ChainTargetOfProject(r.Context(), id); err == nil {
+		if auth.CanChainTarget(u, c.anonymous(), auth.Read, t.County, auth.ChainTeam{}) {
+			v.Target = &t
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "invest_project", v)
 	return nil
 }

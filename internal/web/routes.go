@@ -292,6 +292,29 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /invest/schedule/meeting.xlsx", s.page(s.investScheduleXLSX))
 	mux.Handle("GET /invest/schedule/meeting.docx", s.page(s.investScheduleDOCX))
 	// End of contract follow-up and scheduling.
+	// Industrial chains (issue 20; page_chain_*.go, api_chain_*.go,
+	// templates/chain_*.html): chain maps and weak links are public, the
+	// editor is the 专班's and the province's, target enterprises internal.
+	// The public pages are kept per user (a 专班 member sees the editor's
+	// link) until the data change.
+	mux.Handle("GET /invest/chains", s.cachedPage(true, s.chainsList))
+	mux.Handle("GET /invest/chains/new", s.page(s.chainNew))
+	mux.Handle("POST /invest/chains", s.page(s.chainSave))
+	mux.Handle("POST /invest/chains/import", s.page(s.chainImport))
+	mux.Handle("GET /invest/chains/{id}", s.cachedPage(true, s.chainGet))
+	mux.Handle("GET /invest/chains/{id}/edit", s.page(s.chainEdit))
+	mux.Handle("GET /invest/chains/{id}/map.xlsx", s.page(s.chainExport))
+	mux.Handle("GET /invest/targets", s.page(s.chainTargets))
+	mux.Handle("POST /invest/targets", s.page(s.chainTargetCreate))
+	mux.Handle("GET /invest/targets/{id}", s.page(s.chainTargetGet))
+	mux.Handle("POST /invest/targets/{id}/moves", s.page(s.chainTargetMove))
+	mux.Handle("GET /api/v1/chains", s.api(s.apiChainList))
+	mux.Handle("POST /api/v1/chains", s.api(s.apiChainSave))
+	mux.Handle("GET /api/v1/chains/{id}", s.api(s.apiChainGet))
+	mux.Handle("GET /api/v1/chains/{id}/targets", s.api(s.apiChainTargets))
+	mux.Handle("POST /api/v1/chains/{id}/targets", s.api(s.apiChainTargetCreate))
+	mux.Handle("POST /api/v1/chains/targets/{tid}/moves", s.api(s.apiChainTargetMove))
+	// End of industrial chains.
 
 	return mux
 }

@@ -121,7 +121,9 @@ func (g *gen) newProject(r *rng, year int) (invest.Project, industry) {
 	ind := industries[r.pick(g.indCum)]
 	g.serial++
 	id := fmt.Sprintf("%d-%s-%s-03-%06d", year, c.Code, ind.code, g.serial)
-	return invest.Project{ID: id, County: c.Code}, ind
+	// The class goes by the serial, not by the generator: drawing it would
+	// move every later draw, and the demo's published totals with them.
+	return invest.Project{ID: id, County: c.Code, Industry: ind.classes[g.serial%len(ind.classes)]}, ind
 }
 
 // add appends p with the share of its amount it is to receive in place.

@@ -8,6 +8,8 @@ import "github.com/qiangxian/qiangxian/internal/locale"
 
 func init() {
 	locale.Register(map[string][2]string{
+		"invest.industry":  {"行业代码应为 GB/T 4754 代码（门类字母加 2–4 位数字，如 C3311），实际为 %q", "行业代码 must be a GB/T 4754 code (a section letter and 2 to 4 digits, e.g. C3311), found %q"},
+		"invest.chainnode": {"产业链节点应写作“链代码/节点代码”，实际为 %q", "产业链节点 must be written chain code/node code, found %q"},
 		"invest.noid":      {"项目编号为空", "the 项目编号 is empty"},
 		"invest.dupid":     {"项目编号 %q 重复（第 %d 行已有）", "项目编号 %q appears twice (already on line %d)"},
 		"invest.county":    {"所在地代码应为甘肃的 6 位行政区划代码（62 开头），实际为 %q", "所在地代码 must be a 6-digit Gansu division code (starting with 62), found %q"},
@@ -48,6 +50,8 @@ const (
 	ColIncreaseOf    = "增资对象"
 	ColZone          = "所在园区代码"
 	ColRelocation    = "迁建"
+	ColIndustry      = "行业代码"  // optional: GB/T 4754 code of the project's industry
+	ColChainNode     = "产业链节点" // optional: chain code/node code, when the industry does not decide
 )
 
 // Column names of the funds table.
@@ -60,7 +64,8 @@ const (
 )
 
 // ProjectColumns are the required columns of the projects table, in the
-// template's order; ColZone and ColRelocation are optional.
+// template's order; ColZone, ColRelocation, ColIndustry and ColChainNode
+// are optional.
 var ProjectColumns = []string{ColID, ColName, ColCounty, ColInvestor, ColInvestorCode, ColInvestorLoc, ColSigned,
 	ColEvent, ColAmount, ColContractStart, ColActualStart, ColContractProd, ColActualProd, ColTerminated, ColIncreaseOf}
 

@@ -3,6 +3,7 @@ package ledgerio
 import (
 	"strings"
 
+	"github.com/qiangxian/qiangxian/internal/chain"
 	"github.com/qiangxian/qiangxian/internal/invest"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -20,7 +21,7 @@ func ReadProjects(t *table.Table) ([]invest.Project, map[string]int, error) {
 // stored project of the same 项目编号.
 func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project, map[string]int, error) {
 	r := &reader{t: t}
-	r.col = columns(t, ProjectColumns, []string{ColZone, ColRelocation}, &r.errs)
+	r.col = columns(t, ProjectColumns, []string{ColZone, ColRelocation, ColIndustry, ColChainNode}, &r.errs)
 	if len(r.errs) > 0 {
 		return nil, nil, r.errs
 	}
@@ -41,6 +42,8 @@ func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project
 	cActualProd := r.col[ColActualProd]
 	cTerminated := r.col[ColTerminated]
 	cRelocation := r.col[ColRelocation]
+	cIndustry := r.col[ColIndustry]
+	cChainNode := r.col[ColChainNode]
 	ps := make([]invest.Project, len(t.Rows))
 	index := make(map[string]int, len(t.Rows))
 	for i := range t.Rows {
@@ -82,6 +85,14 @@ func ReadProjectsOver(t *table.Table, stored []invest.Project) ([]invest.Project
 		p.ActualProd = r.day(i, cActualProd)
 		p.Terminated = r.day(i, cTerminated)
 		p.Relocation = r.flag(i, cRelocation)
+		if p.Industry = strings.ToUpper(r.cell(i, cIndustry)); p.Industry != "" && !chain.ValidIndustry(p.Industry) {
+			r.fail(i, cIndustry, "invest.industry", p.Industry)
+		}
+		if p.ChainNode = r.cell(i, cChainNode); p.ChainNode != "" {
+			if c, n, ok := strings.Cut(p.ChainNode, "/"); !ok || c == "" || n == "" || strings.Contains(n, "/") {
+				r.fail(i, cChainNode, "invest.chainnode", p.ChainNode)
+			}
+		}
 	}
 	// all is the stored projects the table does not replace, then the
 	// table's: increases are checked and resolved against all of them.
