@@ -21,6 +21,10 @@ type Source struct {
 	Code           string
 	Quarterly      bool // collected in March, June, September and December only
 	OfficialGrowth bool // the bureau's growth is collected beside the value
+	// GrowthOnly: the figure is the bureau's growth alone (规上工业增加值
+	// 增速, 能耗降低率: an official growth of an indicator that does not add
+	// up over units); its value code is not collected.
+	GrowthOnly bool
 }
 
 // GrowthCode is the catalogue code under which the official growth of
@@ -39,8 +43,9 @@ func (s Source) Due(month int) bool {
 }
 
 // DueCodes returns the catalogue codes a collection task of month collects,
-// in the order of srcs: each due indicator's code, followed by its growth
-// code when its growth is official. It is empty for January (collected with
+// in the order of srcs: each due indicator's code (unless it is
+// GrowthOnly), followed by its growth code when its growth is official. It
+// is empty for January (collected with
 // February).
 func DueCodes(srcs []Source, month int) []string {
 	var out []string
@@ -48,8 +53,10 @@ func DueCodes(srcs []Source, month int) []string {
 		if !s.Due(month) {
 			continue
 		}
-		out = append(out, s.Code)
-		if s.OfficialGrowth {
+		if !s.GrowthOnly {
+			out = append(out, s.Code)
+		}
+		if s.OfficialGrowth || s.GrowthOnly {
 			out = append(out, GrowthCode(s.Code))
 		}
 	}
@@ -68,7 +75,8 @@ type Collected struct {
 // growth, one Figure whose Value is the collected value (NaN without one)
 // and whose Growth is the collected growth for an official-growth indicator
 // (NaN otherwise: a growth is computed from values, never taken from an
-// upload that is not the bureau's). Codes not due in p are ignored. The
+// upload that is not the bureau's). Codes not due in p, and the value code
+// of a GrowthOnly indicator, are ignored. The
 // figures are ordered by indicator and unit. A unit collected twice under
 // one code is an error (the store hands over one figure per key).
 func Assemble(p Period, srcs []Source, got []Collected) ([]Figure, error) {
@@ -82,11 +90,13 @@ func Assemble(p Period, srcs []Source, got []Collected) ([]Figure, error) {
 		if !s.Due(p.Month) {
 			continue
 		}
-		role[s.Code] = struct {
-			ind    string
-			growth bool
-		}{s.Code, false}
-		if s.OfficialGrowth {
+		if !s.GrowthOnly {
+			role[s.Code] = struct {
+				ind    string
+				growth bool
+			}{s.Code, false}
+		}
+		if s.OfficialGrowth || s.GrowthOnly {
 			role[GrowthCode(s.Code)] = struct {
 				ind    string
 				growth bool

@@ -6,10 +6,11 @@ import (
 )
 
 // The demo's kinds of indicator: monthly additive (retail), monthly with
-// an official growth (industry), quarterly with an official growth (GDP).
+// an official growth alone (industry), quarterly with a value and an
+// official growth (GDP).
 var collectSources = []Source{
 	{Code: "m_retail"},
-	{Code: "m_ind", OfficialGrowth: true},
+	{Code: "m_ind", OfficialGrowth: true, GrowthOnly: true},
 	{Code: "m_gdp", Quarterly: true, OfficialGrowth: true},
 }
 
@@ -19,10 +20,10 @@ func TestDueCodes(t *testing.T) {
 		want  []string
 	}{
 		{1, nil}, // January comes with February: no task of its own
-		{2, []string{"m_retail", "m_ind", "m_ind_growth"}},
-		{3, []string{"m_retail", "m_ind", "m_ind_growth", "m_gdp", "m_gdp_growth"}}, // a quarter's end
-		{5, []string{"m_retail", "m_ind", "m_ind_growth"}},
-		{12, []string{"m_retail", "m_ind", "m_ind_growth", "m_gdp", "m_gdp_growth"}},
+		{2, []string{"m_retail", "m_ind_growth"}},
+		{3, []string{"m_retail", "m_ind_growth", "m_gdp", "m_gdp_growth"}}, // a quarter's end
+		{5, []string{"m_retail", "m_ind_growth"}},
+		{12, []string{"m_retail", "m_ind_growth", "m_gdp", "m_gdp_growth"}},
 		{13, nil},
 	} {
 		t.Run(Period{2023, c.month}.String(), func(t *testing.T) {
@@ -43,6 +44,7 @@ func TestAssemble(t *testing.T) {
 		{"620103", "m_retail_growth", 9}, // not official: ignored, growth is computed
 		{"620103", "m_ind_growth", 7.2},  // official growth only (规上工业增加值)
 		{"620103", "gdp", 99},            // not a monitoring code: ignored
+		{"620103", "m_ind", 123},         // industry's value is not collected: ignored
 		{"620104", "m_retail", nan},      // reported missing: a figure with NaN
 	}
 	figs, err := Assemble(mar, collectSources, got)

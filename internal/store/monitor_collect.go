@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/monitor"
@@ -26,7 +27,10 @@ func (db *DB) monitorSources(ctx context.Context) ([]monitor.Source, error) {
 	}
 	srcs := make([]monitor.Source, len(inds))
 	for i, ind := range inds {
-		srcs[i] = monitor.Source{Code: ind.Code, Quarterly: ind.Frequency == "quarterly", OfficialGrowth: ind.OfficialGrowth}
+		// An official growth of an indicator that does not add up
+		// (规上工业增加值, energy intensity) is collected alone.
+		srcs[i] = monitor.Source{Code: ind.Code, Quarterly: ind.Frequency == "quarterly", OfficialGrowth: ind.OfficialGrowth,
+			GrowthOnly: ind.OfficialGrowth && !ind.Additive}
 	}
 	return srcs, nil
 }
@@ -69,12 +73,14 @@ type Adoption struct {
 // AdoptMonitorFigures makes the collected figures of period p its
 // monitoring figures of stage (preliminary or final): the newest figure of
 // every unit under each code due in p, as of the latest revision, assembled
-// by monitor.Assemble. A figure under objection (异议, not yet corrected)
+// by monitor.Assemble. Indicators, when given, limits the adoption to those
+// monitoring indicators (the bureau releases the final figures of some
+// before others). A figure under objection (异议, not yet corrected)
 // is left out and counted. For each indicator adopted, the stage's figures
 // of the period are replaced; the other stage is untouched, so the
 // preliminary and the final figures stay apart. Nothing collected is
 // ErrInvalid. The adoption is recorded and audited in the same transaction.
-func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Period, stage string) (a Adoption, err error) {
+func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Period, stage string, indicators ...string) (a Adoption, err error) {
 	defer wrap(&err, "AdoptMonitorFigures(%s, %s)", p, stage)
 	if stage != StagePreliminary && stage != StageFinal {
 		return a, fmt.Errorf("%w: stage %q: preliminary or final", ErrInvalid, stage)
@@ -83,9 +89,12 @@ func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Pe
 	if err != nil {
 		return a, err
 	}
+	if len(indicators) > 0 {
+		srcs = slices.DeleteFunc(srcs, func(s monitor.Source) bool { return !slices.Contains(indicators, s.Code) })
+	}
 	codes := monitor.DueCodes(srcs, p.Month)
 	if len(codes) == 0 {
-		return a, fmt.Errorf("%w: no monitoring indicator is collected for %s", ErrInvalid, p)
+		return a, fmt.Errorf("%w: no monitoring indicator %v is collected for %s", ErrInvalid, indicators, p)
 	}
 	rev, err := db.LatestRevision(ctx)
 	if err != nil {

@@ -238,6 +238,9 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	return tx.Commit()
 }
 
+// Clock returns the store's clock, to put back after a SetClock.
+func (db *DB) Clock() func() time.Time { return db.now }
+
 // SetClock replaces the store's clock, for tests of idle timeouts and
 // throttling windows; nil restores the real clock. Not safe to call while
 // the store is in use.
