@@ -14,3 +14,20 @@ CREATE TABLE monitor_adoptions (
 	adopted_by  TEXT NOT NULL
 );
 CREATE INDEX monitor_adoptions_period ON monitor_adoptions (year, month);
+
+-- Settled duplicates of the investment ledger (issue 17): the project
+-- counted once at its location, the other report's 项目编号 (the same one
+-- when one 项目编号 was reported by two places), the referrer credited,
+-- and the revision that changed the ledger (NULL when nothing changed).
+CREATE TABLE invest_settlements (
+	id           INTEGER PRIMARY KEY,
+	kept_id      TEXT NOT NULL,
+	duplicate_id TEXT NOT NULL,
+	location     TEXT NOT NULL,
+	referrer     TEXT NOT NULL CHECK (referrer <> location),
+	reason       TEXT NOT NULL CHECK (reason <> ''),
+	revision_id  BIGINT REFERENCES revisions (id),
+	settled_at   TIMESTAMP NOT NULL,
+	settled_by   TEXT NOT NULL
+);
+CREATE INDEX invest_settlements_kept ON invest_settlements (kept_id, duplicate_id);
