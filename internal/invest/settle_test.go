@@ -12,7 +12,7 @@ func TestLedgerDuplicates(t *testing.T) {
 		{ID: "A1", Name: "光伏组件制造项目", County: "620622", InvestorCode: code},
 		{ID: "B1", Name: "光伏组件制造基地项目", County: "620602", InvestorCode: code}, // 10/12 alike with A1
 		{ID: "C1", Name: "光伏组件制造基地", County: "620622", InvestorCode: code},   // A1's county: alike with B1 only across counties
-		{ID: "D1", Name: "风电场项目", County: "620702", InvestorCode: code},       // nothing alike
+		{ID: "D1", Name: "风电场项目", County: "620702", InvestorCode: code},      // nothing alike
 		{ID: "E1", Name: "光伏组件制造二期", County: "620702", InvestorCode: code, IncreaseOf: "A1"},
 	}
 	var got []string
