@@ -132,57 +132,74 @@ func (db *DB) InvestSettlements(ctx context.Context, county string) (out []Inves
 	return out, rows.Err()
 }
 
+// InvestDuplicateCase is a possible duplicate of the current ledger with
+// its projects: Existing and Incoming (the same project when one 项目编号
+// was moved by another county's report, Previous being the county it was
+// moved from).
+type InvestDuplicateCase struct {
+	invest.Duplicate
+	ExistingProject, IncomingProject invest.Project
+	Previous                         string
+}
+
 // InvestLedgerDuplicates returns the possible duplicates within the
-// current ledger (invest.LedgerDuplicates over the original projects whose
-// investor code several counties share) and the 项目编号 whose current
-// version moved a project that another county had reported, not yet
-// settled (at most 50), with the projects concerned by 项目编号.
-func (db *DB) InvestLedgerDuplicates(ctx context.Context) (ds []invest.Duplicate, ps map[string]invest.Project, err error) {
+// current ledger: invest.LedgerDuplicates over the original projects whose
+// investor code several counties share, then the 项目编号 whose current
+// version moved a project that another county had reported and that no
+// settlement has settled (at most 50).
+func (db *DB) InvestLedgerDuplicates(ctx context.Context) (out []InvestDuplicateCase, err error) {
 	defer wrap(&err, "InvestLedgerDuplicates")
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer tx.Rollback()
-	read := func(q string) ([]invest.Project, error) {
-		rs, err := tx.QueryContext(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		defer rs.Close()
-		var out []invest.Project
-		for rs.Next() {
-			var p invest.Project
-			if err := scanInvestProject(rs, &p); err != nil {
-				return nil, err
-			}
-			out = append(out, p)
-		}
-		return out, rs.Err()
-	}
-	shared, err := read(`SELECT ` + investProjectSelect + ` FROM invest_projects WHERE superseded_by IS NULL AND investor_code <> ''
+	rs, err := tx.QueryContext(ctx, `SELECT `+investProjectSelect+` FROM invest_projects WHERE superseded_by IS NULL AND investor_code <> ''
 		AND increase_of = '' AND investor_code IN (SELECT investor_code FROM invest_projects
 			WHERE superseded_by IS NULL AND investor_code <> '' AND increase_of = ''
 			GROUP BY investor_code HAVING COUNT(DISTINCT county) > 1)
 		ORDER BY project_id`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	moved, err := read(`SELECT ` + prefixed("p.", investProjectSelect) + ` FROM invest_projects p
+	defer rs.Close()
+	var shared []invest.Project
+	byID := map[string]invest.Project{}
+	for rs.Next() {
+		var p invest.Project
+		if err := scanInvestProject(rs, &p); err != nil {
+			return nil, err
+		}
+		shared = append(shared, p)
+		byID[p.ID] = p
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	rs.Close()
+	for _, d := range invest.LedgerDuplicates(shared) {
+		out = append(out, InvestDuplicateCase{Duplicate: d, ExistingProject: byID[d.Existing], IncomingProject: byID[d.Incoming]})
+	}
+	moved, err := tx.QueryContext(ctx, `SELECT `+prefixed("p.", investProjectSelect)+`,
+		(SELECT o.county FROM invest_projects o WHERE o.project_id = p.project_id AND o.revision_id < p.revision_id
+			AND o.county <> p.county ORDER BY o.revision_id DESC LIMIT 1) AS previous
+		FROM invest_projects p
 		WHERE p.superseded_by IS NULL AND p.increase_of = '' AND EXISTS (SELECT 1 FROM invest_projects o
 			WHERE o.project_id = p.project_id AND o.revision_id < p.revision_id AND o.county <> p.county)
 		AND NOT EXISTS (SELECT 1 FROM invest_settlements s WHERE s.kept_id = p.project_id AND s.duplicate_id = p.project_id)
 		ORDER BY p.project_id LIMIT 50`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	ps = map[string]invest.Project{}
-	for _, p := range append(shared, moved...) {
-		ps[p.ID] = p
+	defer moved.Close()
+	for moved.Next() {
+		var c InvestDuplicateCase
+		if err := scanInvestProject(moved, &c.ExistingProject, &c.Previous); err != nil {
+			return nil, err
+		}
+		c.IncomingProject = c.ExistingProject
+		c.Duplicate = invest.Duplicate{Incoming: c.ExistingProject.ID, Existing: c.ExistingProject.ID, SameID: true, Similarity: 1}
+		out = append(out, c)
 	}
-	ds = invest.LedgerDuplicates(shared)
-	for _, p := range moved {
-		ds = append(ds, invest.Duplicate{Incoming: p.ID, Existing: p.ID, SameID: true, Similarity: 1})
-	}
-	return ds, ps, nil
+	return out, moved.Err()
 }

@@ -65,10 +65,11 @@ func TestInvestSettlement(t *testing.T) {
 			t.Fatalf("metrics before = %+v", before)
 		}
 
-		ds, byID, err := db.InvestLedgerDuplicates(ctx)
+		ds, err := db.InvestLedgerDuplicates(ctx)
 		if err != nil || len(ds) != 2 || ds[0].Existing != "A-2023-001" || ds[0].Incoming != "B-2023-007" ||
-			!ds[1].SameID || ds[1].Incoming != "C-2023-002" || byID["C-2023-002"].County != "620123" {
-			t.Fatalf("duplicates = %+v (%v), %v", ds, byID, err)
+			ds[0].IncomingProject.County != "620821" || !ds[1].SameID || ds[1].Incoming != "C-2023-002" ||
+			ds[1].ExistingProject.County != "620123" || ds[1].Previous != "620122" {
+			t.Fatalf("duplicates = %+v, %v", ds, err)
 		}
 
 		for _, c := range []struct {
@@ -120,7 +121,7 @@ func TestInvestSettlement(t *testing.T) {
 		if err != nil || len(old.Projects) != 3 || len(old.Funds) != 3 {
 			t.Errorf("ledger before the settlement: %d projects, %d funds, %v", len(old.Projects), len(old.Funds), err)
 		}
-		ds, _, err = db.InvestLedgerDuplicates(ctx)
+		ds, err = db.InvestLedgerDuplicates(ctx)
 		if err != nil || len(ds) != 0 {
 			t.Errorf("duplicates after settling = %+v, %v", ds, err)
 		}

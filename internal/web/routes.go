@@ -274,6 +274,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
 	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
+	mux.Handle("POST /invest/duplicates", s.page(s.investSettlePost)) // duplicate settlement (page_invest_settle.go)
 	// End of Pages: investment attraction.
 
 	return mux
