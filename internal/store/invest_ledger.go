@@ -17,14 +17,14 @@ import (
 
 const investProjectColumns = `project_id, revision_id, name, county, zone, investor, investor_code, investor_loc, origin,
 	signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-	increase_of, relocation, stage`
+	increase_of, relocation, stage, search`
 
 const investFundsColumns = `revision_id, project_id, month, amount, source, evidence, payer_loc`
 
 func init() {
 	// The ledger goes into backups after the revisions it refers to.
 	dumpTables = append(dumpTables,
-		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbs", "id", true},
+		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbss", "id", true},
 		dumpTable{"invest_investors", "project_id, revision_id, position, investor, code, location, share", "siisssf", "project_id, revision_id, position", false},
 		dumpTable{"invest_stage_changes", "id, project_id, from_stage, to_stage, day, note, recorded_at, recorded_by", "isssists", "id", true},
 		dumpTable{"invest_funds", "id, superseded_by, " + investFundsColumns, "iiisiisss", "id", true},
@@ -86,7 +86,7 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 		return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
 			int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
 			int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
-			p.IncreaseOf, p.Relocation, string(stage))
+			p.IncreaseOf, p.Relocation, string(stage), searchText(p))
 	}); err != nil {
 		return rev, err
 	}
@@ -176,6 +176,9 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 	if _, err := t.Exec(`UPDATE invest_funds SET superseded_by = $1
 		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_funds n
 			WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
+		return rev, err
+	}
+	if err := t.refreshProjectFunds(`SELECT project_id FROM invest_funds WHERE revision_id = $1`, rev.ID); err != nil {
 		return rev, err
 	}
 	l, err := t.investLedger()

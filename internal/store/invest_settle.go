@@ -19,6 +19,11 @@ import (
 // facts are rebuilt, so the metrics count the project once, at its
 // location, and the other place is recorded as the referrer (引荐).
 
+func init() {
+	dumpTables = append(dumpTables, dumpTable{"invest_settlements",
+		"id, kept_id, duplicate_id, location, referrer, reason, revision_id, settled_at, settled_by", "isssssits", "id", true})
+}
+
 // InvestSettlement is a recorded settlement with its revision (0 when the
 // ledger did not change: one 项目编号 that already lay at the location).
 type InvestSettlement struct {
@@ -74,6 +79,9 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 					rev.ID, s.Duplicate); err != nil {
 					return err
 				}
+			}
+			if err := t.refreshProjectFunds(`SELECT CAST($1 AS TEXT)`, s.Duplicate); err != nil {
+				return err
 			}
 			l, err := t.investLedger()
 			if err != nil {

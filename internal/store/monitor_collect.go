@@ -19,6 +19,11 @@ import (
 // recorded with the revision it read, so a monitoring figure can be traced
 // to its upload.
 
+func init() {
+	dumpTables = append(dumpTables, dumpTable{"monitor_adoptions",
+		"id, year, month, stage, revision_id, figures, objected, adopted_at, adopted_by", "iiisiiits", "id", true})
+}
+
 // monitorSources returns the monitoring indicators as collection reads them.
 func (db *DB) monitorSources(ctx context.Context) ([]monitor.Source, error) {
 	inds, err := db.MonitorIndicators(ctx)
