@@ -206,7 +206,9 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 // InvestLedgerAsOf returns the ledger as it stood at revision rev: the
 // versions of projects and funds rows recorded by then and not yet
 // superseded. An evaluation run reads the ledger's metrics so, as of the
-// revision it records.
+// revision it records. The ledger is shared with other callers of the same
+// effective revision (invest_ledger_cache.go): read it, do not change its
+// rows.
 func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
 	if rev <= 0 {
@@ -217,7 +219,22 @@ func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger
 		return nil, err
 	}
 	defer tx.Rollback()
-	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedgerAsOf(rev)
+	t := &txn{Tx: tx, ctx: ctx, db: db}
+	eff, err := t.effectiveLedgerRevision(rev)
+	if err != nil {
+		return nil, err
+	}
+	if eff == 0 {
+		return t.investLedgerAsOf(rev)
+	}
+	if l := db.ledgers.get(eff); l != nil {
+		return l, nil
+	}
+	if l, err = t.investLedgerAsOf(eff); err != nil {
+		return nil, err
+	}
+	db.ledgers.put(eff, l)
+	return db.ledgers.get(eff), nil
 }
 
 // investLedger reads the current ledger inside t.

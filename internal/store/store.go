@@ -52,6 +52,8 @@ type DB struct {
 
 	genMu   sync.Mutex
 	genStmt *sql.Stmt // the query of Generation, prepared on first use
+
+	ledgers ledgerCache // the last investment ledger read as of a revision (invest_ledger_cache.go)
 }
 
 // Open connects to dsn without migrating (the server and `qiangxian

@@ -62,3 +62,8 @@ SELECT project_id, SUM(counted), SUM(total) FROM (
 	UNION ALL
 	SELECT project_id, -reduction, 0 FROM invest_verifications) x
 GROUP BY project_id;
+
+-- The latest revision that changed the ledger up to a given one (the key
+-- under which the store keeps a ledger read as of a revision) is read
+-- through this index and invest_funds_revision.
+CREATE INDEX invest_projects_revision ON invest_projects (revision_id);
