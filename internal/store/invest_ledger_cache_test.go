@@ -67,3 +67,31 @@ func TestInvestLedgerAsOfKept(t *testing.T) {
 		}
 	})
 }
+
+// TestInvestProjectFundsLargeImport: an import of more than 10,000 funds
+// rows recomputes every project's funds in one pass; each project's counted
+// and total funds on the ledger page are the sums of its rows as the
+// counting rule reads them (invest.Funds.Counted).
+func TestInvestProjectFundsLargeImport(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		l := bigInvestLedger(1500) // 15,000 funds rows
+		storeLedger(t, db, l)
+		counted, all := map[string]invest.Amount{}, map[string]invest.Amount{}
+		for _, f := range l.Funds {
+			id := l.Projects[f.Project].ID
+			all[id] += f.Amount
+			if f.Counted() {
+				counted[id] += f.Amount
+			}
+		}
+		rows, total, err := db.InvestProjects(ctx, store.InvestProjectFilter{County: "620101", TalksCounty: "*", Limit: 200})
+		if err != nil || total == 0 || len(rows) != total {
+			t.Fatalf("%d of %d rows, %v", len(rows), total, err)
+		}
+		for _, r := range rows {
+			if r.Counted != counted[r.ID] || r.All != all[r.ID] {
+				t.Errorf("%s: counted %v all %v, want %v and %v", r.ID, r.Counted, r.All, counted[r.ID], all[r.ID])
+			}
+		}
+	})
+}
