@@ -178,7 +178,9 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 			WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
 		return rev, err
 	}
-	refresh := func() error { return t.refreshProjectFunds(`SELECT project_id FROM invest_funds WHERE revision_id = $1`, rev.ID) }
+	refresh := func() error {
+		return t.refreshProjectFunds(`SELECT project_id FROM invest_funds WHERE revision_id = $1`, rev.ID)
+	}
 	if len(fs) > 10_000 {
 		refresh = func() error { return t.refreshProjectFunds("") }
 	}
