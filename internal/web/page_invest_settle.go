@@ -12,10 +12,10 @@ import (
 func init() {
 	registerUI(map[string][2]string{
 		"invest.st.title":    {"重复报送认定", "Duplicate reports"},
-		"invest.st.intro":    {"同一项目编号被两地报送，或同一投资方代码下名称相近的项目分属两地：由省级认定项目所在地，计入所在地，另一地记为引荐方（不重复计数）。", "The same 项目编号 reported by two places, or projects of one investor code with similar names in two places: the province settles where the project lies; it counts there once, the other place is recorded as the referrer."},
+		"invest.st.intro":    {"同一项目编号被两地报送，或同一投资方代码下名称相近的项目分属两地：由省级认定项目所在地，计入所在地，另一地记为引荐方（不重复计数）。", "The same project code reported by two places, or projects of one investor code with similar names in two places: the province settles where the project lies; it counts there once, the other place is recorded as the referrer."},
 		"invest.st.none":     {"台账中暂无疑似重复项目。", "The ledger holds no possible duplicate."},
 		"invest.st.pair":     {"%s 与 %s：同一投资方、名称相近（相似度 %.2f）", "%s and %s: one investor, similar names (similarity %.2f)"},
-		"invest.st.sameID":   {"%s：同一项目编号由 %s 与 %s 报送", "%s: the same 项目编号 reported by %s and %s"},
+		"invest.st.sameID":   {"%s：同一项目编号由 %s 与 %s 报送", "%s: the same project code reported by %s and %s"},
 		"invest.st.settle":   {"计入 %s，%s 为引荐方", "Count at %s, %s as referrer"},
 		"invest.st.reason":   {"认定理由", "Reason"},
 		"invest.st.settled":  {"已认定", "Settled"},
