@@ -28,6 +28,10 @@ func init() {
 	})
 }
 
+// maxDupCases bounds the cases one page shows; each settled one leaves the
+// list and makes room for the next.
+const maxDupCases = 100
+
 // investDupCase is a possible duplicate on /invest/review with the two
 // ways the province may settle it.
 type investDupCase struct {
@@ -52,7 +56,7 @@ func (s *Server) investDuplicates(r *http.Request, names map[string]store.Unit) 
 		return nil, err
 	}
 	out := make([]investDupCase, 0, len(cs))
-	for _, c := range cs {
+	for _, c := range cs[:min(len(cs), maxDupCases)] {
 		d := investDupCase{InvestDuplicateCase: c, ExistingName: names[c.ExistingProject.County].Name,
 			IncomingName: names[c.IncomingProject.County].Name, PreviousName: names[c.Previous].Name}
 		choice := func(kept, dup, loc, ref string) {
