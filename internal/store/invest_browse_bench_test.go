@@ -63,16 +63,16 @@ func BenchmarkInvestBrowse(b *testing.B) {
 				}},
 				{"ledger-as-of", func() error { _, err := db.InvestLedgerAsOf(ctx, rev); return err }},
 			} {
-				b.Run(q.name, func(b *testing.B) {
-					if q.name == "ledger-as-of" {
-						// The first read fills the store's kept ledger
-						// (invest_ledger_cache.go); the loop reads it kept.
-						t0 := time.Now()
-						if err := q.run(); err != nil {
-							b.Fatal(err)
-						}
-						b.ReportMetric(float64(time.Since(t0).Milliseconds()), "first-ms")
+				if q.name == "ledger-as-of" {
+					// The first read fills the store's kept ledger
+					// (invest_ledger_cache.go); the loop reads it kept.
+					t0 := time.Now()
+					if err := q.run(); err != nil {
+						b.Fatal(err)
 					}
+					b.Logf("first read of the ledger as of revision %d: %.1f s", rev, time.Since(t0).Seconds())
+				}
+				b.Run(q.name, func(b *testing.B) {
 					times := make([]time.Duration, 0, b.N)
 					for range b.N {
 						t0 := time.Now()

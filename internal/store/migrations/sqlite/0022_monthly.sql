@@ -63,3 +63,9 @@ GROUP BY project_id;
 -- under which the store keeps a ledger read as of a revision) is read
 -- through this index and invest_funds_revision.
 CREATE INDEX invest_projects_revision ON invest_projects (revision_id);
+
+-- A county's or a prefecture's page (a range of counties, a year, the
+-- stages shown, the over-funded filter's amount) reads this index alone.
+DROP INDEX invest_projects_county;
+CREATE INDEX invest_projects_county ON invest_projects (county, signed, stage, amount, project_id, superseded_by)
+	WHERE superseded_by IS NULL;
