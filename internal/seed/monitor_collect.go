@@ -29,8 +29,8 @@ var monitorNamesEN = map[string]string{
 // collectMonitor brings the 2023 monthly figures in the way an office
 // does (示例数据): the catalogue codes of the monitoring indicators; for
 // each cumulative period 1–2月 … 1–12月 the collection tasks, due on the
-// 10th of the next month, one upload per providing department on the 8th
-// (so every task is supplied on time), and the adoption of what came in
+// 10th of the next month, the departments' upload on the 8th (so every
+// task is supplied on time), and the adoption of what came in
 // as final figures — December's retail sales as preliminary, as the
 // bureau has not yet released its final figure; and the open tasks of
 // the month before today, due at the end of this month. The store's clock
@@ -97,37 +97,29 @@ func collectMonitor(ctx context.Context, db *store.DB, actor store.Actor, d *mon
 	return err
 }
 
-// uploadMonth uploads the figures of period p, one revision per providing
-// department, under the catalogue codes monitor.DueCodes collects.
+// uploadMonth uploads the figures of period p under the catalogue codes
+// monitor.DueCodes collects, as one revision (the three departments'
+// uploads of the demo arrive together; one transaction keeps the demo's
+// loading short).
 func uploadMonth(ctx context.Context, db *store.DB, actor store.Actor, d *monthly.Data, p monitor.Period, srcs map[string]monitor.Source) error {
 	code := fmt.Sprintf("%d-M%02d", p.Year, p.Month)
-	byDept := map[string][]store.Observation{}
+	var rows []store.Observation
 	for _, f := range d.Figures {
 		if f.Period != p {
 			continue
 		}
-		s, dept := srcs[f.Indicator], monitorDepartments[f.Indicator]
+		s := srcs[f.Indicator]
 		if !s.GrowthOnly && !math.IsNaN(f.Value) {
-			byDept[dept] = append(byDept[dept], store.Observation{Unit: f.Unit, Indicator: f.Indicator, Period: code, Value: f.Value,
-				Source: "示例数据"})
+			rows = append(rows, store.Observation{Unit: f.Unit, Indicator: f.Indicator, Period: code, Value: f.Value, Source: "示例数据"})
 		}
 		if s.OfficialGrowth && !math.IsNaN(f.Growth) {
-			byDept[dept] = append(byDept[dept], store.Observation{Unit: f.Unit, Indicator: monitor.GrowthCode(f.Indicator), Period: code,
+			rows = append(rows, store.Observation{Unit: f.Unit, Indicator: monitor.GrowthCode(f.Indicator), Period: code,
 				Value: f.Growth, Source: "示例数据"})
 		}
 	}
-	depts := make([]string, 0, len(byDept))
-	for dept := range byDept {
-		depts = append(depts, dept)
-	}
-	slices.Sort(depts)
-	for _, dept := range depts {
-		note := store.RevisionNote{Kind: "import", Source: fmt.Sprintf("%s 月度监测报送 %d年1–%d月（示例数据）", dept, p.Year, p.Month)}
-		if _, err := db.ImportObservations(ctx, actor, note, byDept[dept]); err != nil {
-			return err
-		}
-	}
-	return nil
+	note := store.RevisionNote{Kind: "import", Source: fmt.Sprintf("统计局、财政厅、商务厅 月度监测报送 %d年1–%d月（示例数据）", p.Year, p.Month)}
+	_, err := db.ImportObservations(ctx, actor, note, rows)
+	return err
 }
 
 // stagesOf splits the indicators of period p's figures into those whose
