@@ -109,11 +109,12 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 	if f.TalksCounty != "*" {
 		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
 	}
-	from := `invest_projects p`
 	if f.OverFunded {
-		from += ` LEFT JOIN invest_project_funds s ON s.project_id = p.project_id`
-		where = append(where, "COALESCE(s.counted, 0) > p.amount")
+		// A lookup per project the other conditions leave (PostgreSQL
+		// would hash the whole state table for a join).
+		where = append(where, "COALESCE((SELECT s.counted FROM invest_project_funds s WHERE s.project_id = p.project_id), 0) > p.amount")
 	}
+	const from = `invest_projects p`
 	cond := strings.Join(where, " AND ")
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
