@@ -11,8 +11,8 @@ import (
 )
 
 // putMonitor loads the monitoring demo (示例数据, internal/demo/monthly):
-// the monitoring indicators, 2022–2023 cumulative figures (December 2023's
-// retail preliminary), the 2023 targets decomposed province → prefecture
+// the monitoring indicators, 2022 cumulative figures as published, 2023's
+// through the collection tasks (December 2023's retail preliminary), the 2023 targets decomposed province → prefecture
 // → county, the release calendar, and problems of the 督办 loop in every
 // state, most of them overdue and escalated.
 func putMonitor(ctx context.Context, db *store.DB, actor store.Actor) error {
@@ -35,8 +35,14 @@ func putMonitor(ctx context.Context, db *store.DB, actor store.Actor) error {
 	if err := db.PutMonitorIndicators(ctx, actor, inds); err != nil {
 		return err
 	}
+	// The years before 2023 are the bureau's published series, stored as
+	// they are; 2023 comes in through the collection tasks
+	// (monitor_collect.go).
 	var final, prelim []monitor.Figure
 	for i, f := range d.Figures {
+		if f.Period.Year == 2023 {
+			continue
+		}
 		if d.Final[i] {
 			final = append(final, f)
 		} else {
@@ -46,7 +52,12 @@ func putMonitor(ctx context.Context, db *store.DB, actor store.Actor) error {
 	if err := db.PutMonitorFigures(ctx, actor, store.StageFinal, final); err != nil {
 		return err
 	}
-	if err := db.PutMonitorFigures(ctx, actor, store.StagePreliminary, prelim); err != nil {
+	if len(prelim) > 0 {
+		if err := db.PutMonitorFigures(ctx, actor, store.StagePreliminary, prelim); err != nil {
+			return err
+		}
+	}
+	if err := collectMonitor(ctx, db, actor, d); err != nil {
 		return err
 	}
 	if _, err := db.PutMonitorTargets(ctx, actor, d.Targets, "", ""); err != nil {

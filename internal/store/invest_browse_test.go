@@ -57,6 +57,9 @@ func TestInvestBrowse(t *testing.T) {
 			{"stage", store.InvestProjectFilter{Stage: invest.StageLead, TalksCounty: "*"}, []string{"B2"}},
 			{"query", store.InvestProjectFilter{Query: "冷链"}, []string{"B1"}},
 			{"query is literal", store.InvestProjectFilter{Query: "%"}, nil},
+			{"query of a 项目编号, ASCII case folded on both databases", store.InvestProjectFilter{Query: "b3"}, []string{"B3"}},
+			{"query of an investor", store.InvestProjectFilter{Query: "示例甲"}, []string{"B1"}},
+			{"a query never straddles two fields", store.InvestProjectFilter{Query: "B1冷链"}, nil},
 			{"year", store.InvestProjectFilter{Year: 2023}, []string{"B3"}},
 			{"funds above the amount", store.InvestProjectFilter{OverFunded: true, TalksCounty: "*"}, []string{"B3"}},
 			{"page", store.InvestProjectFilter{TalksCounty: "*", Limit: 1, Offset: 1}, []string{"B2"}},
@@ -110,6 +113,19 @@ func TestInvestBrowse(t *testing.T) {
 		}
 		if m, err := db.InvestLastMonth(ctx); err != nil || m != 202410 {
 			t.Errorf("last month %v %v", m, err)
+		}
+		// A verification takes 1 亿元 off B1's April: counted 3.5 − 1 =
+		// 2.5, all rows still 5; B3 (1.2 counted > 1) stays over-funded.
+		if _, err := db.RecordInvestVerification(ctx, alice, "B1", 202404, 100_000_000, "抽查核减"); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err = db.InvestProjects(ctx, store.InvestProjectFilter{County: "620622"})
+		if err != nil || len(rows) != 1 || rows[0].Counted.Yi() != 2.5 || rows[0].All.Yi() != 5 {
+			t.Errorf("B1 after the verification: %+v, %v", rows, err)
+		}
+		if rows, _, err := db.InvestProjects(ctx, store.InvestProjectFilter{OverFunded: true, TalksCounty: "*"}); err != nil ||
+			len(rows) != 1 || rows[0].ID != "B3" || rows[0].Counted.Yi() != 1.2 {
+			t.Errorf("over-funded after the verification: %+v, %v", rows, err)
 		}
 	})
 }

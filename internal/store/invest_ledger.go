@@ -17,14 +17,14 @@ import (
 
 const investProjectColumns = `project_id, revision_id, name, county, zone, investor, investor_code, investor_loc, origin,
 	signed, event, amount, contract_start, actual_start, contract_prod, actual_prod, terminated, termination_reason,
-	increase_of, relocation, stage, industry, chain_node`
+	increase_of, relocation, stage, industry, chain_node, search`
 
 const investFundsColumns = `revision_id, project_id, month, amount, source, evidence, payer_loc`
 
 func init() {
 	// The ledger goes into backups after the revisions it refers to.
 	dumpTables = append(dumpTables,
-		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbsss", "id", true},
+		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbssss", "id", true},
 		dumpTable{"invest_investors", "project_id, revision_id, position, investor, code, location, share", "siisssf", "project_id, revision_id, position", false},
 		dumpTable{"invest_stage_changes", "id, project_id, from_stage, to_stage, day, note, recorded_at, recorded_by", "isssists", "id", true},
 		dumpTable{"invest_funds", "id, superseded_by, " + investFundsColumns, "iiisiisss", "id", true},
@@ -86,7 +86,7 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 		return append(dst, p.ID, rev.ID, p.Name, p.County, p.Zone, p.Investor, p.InvestorCode, p.InvestorLoc,
 			int(invest.Classify(p.County, p.InvestorLoc)), int(p.Signed), p.Event, int64(p.Amount), int(p.ContractStart),
 			int(p.ActualStart), int(p.ContractProd), int(p.ActualProd), int(p.Terminated), p.TerminationWhy,
-			p.IncreaseOf, p.Relocation, string(stage), p.Industry, p.ChainNode)
+			p.IncreaseOf, p.Relocation, string(stage), p.Industry, p.ChainNode, searchText(p))
 	}); err != nil {
 		return rev, err
 	}
@@ -178,6 +178,15 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 			WHERE n.revision_id = $1 AND n.project_id = invest_funds.project_id AND n.month = invest_funds.month)`, rev.ID); err != nil {
 		return rev, err
 	}
+	refresh := func() error {
+		return t.refreshProjectFunds(`SELECT project_id FROM invest_funds WHERE revision_id = $1`, rev.ID)
+	}
+	if len(fs) > 10_000 {
+		refresh = func() error { return t.refreshProjectFunds("") }
+	}
+	if err := refresh(); err != nil {
+		return rev, err
+	}
 	l, err := t.investLedger()
 	if err != nil {
 		return rev, err
@@ -203,7 +212,9 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 // InvestLedgerAsOf returns the ledger as it stood at revision rev: the
 // versions of projects and funds rows recorded by then and not yet
 // superseded. An evaluation run reads the ledger's metrics so, as of the
-// revision it records.
+// revision it records. The ledger is shared with other callers of the same
+// effective revision (invest_ledger_cache.go): read it, do not change its
+// rows.
 func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
 	if rev <= 0 {
@@ -214,7 +225,22 @@ func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger
 		return nil, err
 	}
 	defer tx.Rollback()
-	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedgerAsOf(rev)
+	t := &txn{Tx: tx, ctx: ctx, db: db}
+	eff, err := t.effectiveLedgerRevision(rev)
+	if err != nil {
+		return nil, err
+	}
+	if eff == 0 {
+		return t.investLedgerAsOf(rev)
+	}
+	if l := db.ledgers.get(eff); l != nil {
+		return l, nil
+	}
+	if l, err = t.investLedgerAsOf(eff); err != nil {
+		return nil, err
+	}
+	db.ledgers.put(eff, l)
+	return db.ledgers.get(eff), nil
 }
 
 // investLedger reads the current ledger inside t.

@@ -92,6 +92,9 @@ func (db *DB) RecordInvestVerification(ctx context.Context, actor Actor, project
 			t.actor.Username).Scan(&v.ID); err != nil {
 			return err
 		}
+		if err := t.refreshProjectFunds(`SELECT CAST($1 AS TEXT)`, projectID); err != nil {
+			return err
+		}
 		l, err := t.investLedger()
 		if err != nil {
 			return err

@@ -106,21 +106,37 @@ func (db *DB) PutMonitorFigures(ctx context.Context, actor Actor, stage string, 
 		keys[key{f.Period.Year, f.Period.Month, f.Indicator}] = true
 	}
 	return db.change(ctx, actor, func(t *txn) error {
-		for k := range keys {
-			if _, err := t.Exec(`DELETE FROM monitor_figures WHERE year = $1 AND month = $2 AND indicator = $3 AND stage = $4`,
-				k.year, k.month, k.ind, stage); err != nil {
-				return err
-			}
-		}
-		cols := []string{"year", "month", "unit_code", "indicator", "stage", "value", "growth", "updated_at", "updated_by"}
-		if err := t.insertBatch("monitor_figures", cols, len(figs), func(i int, dst []any) []any {
-			f := &figs[i]
-			return append(dst, f.Period.Year, f.Period.Month, f.Unit, f.Indicator, stage, nullFloat(f.Value), nullFloat(f.Growth),
-				t.now, t.actor.Username)
-		}); err != nil {
+		if err := t.replaceMonitorFigures(stage, figs); err != nil {
 			return err
 		}
 		return t.audit("put", "monitor_figures", stage, map[string]int{"figures": len(figs), "periods": len(keys)})
+	})
+}
+
+// replaceMonitorFigures replaces, for each period and indicator figs carry,
+// the stage's figures of every unit by figs (checked by the caller).
+func (t *txn) replaceMonitorFigures(stage string, figs []monitor.Figure) error {
+	type key struct {
+		year, month int
+		ind         string
+	}
+	done := map[key]bool{}
+	for _, f := range figs {
+		k := key{f.Period.Year, f.Period.Month, f.Indicator}
+		if done[k] {
+			continue
+		}
+		done[k] = true
+		if _, err := t.Exec(`DELETE FROM monitor_figures WHERE year = $1 AND month = $2 AND indicator = $3 AND stage = $4`,
+			k.year, k.month, k.ind, stage); err != nil {
+			return err
+		}
+	}
+	cols := []string{"year", "month", "unit_code", "indicator", "stage", "value", "growth", "updated_at", "updated_by"}
+	return t.insertBatch("monitor_figures", cols, len(figs), func(i int, dst []any) []any {
+		f := &figs[i]
+		return append(dst, f.Period.Year, f.Period.Month, f.Unit, f.Indicator, stage, nullFloat(f.Value), nullFloat(f.Growth),
+			t.now, t.actor.Username)
 	})
 }
 

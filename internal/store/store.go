@@ -52,6 +52,8 @@ type DB struct {
 
 	genMu   sync.Mutex
 	genStmt *sql.Stmt // the query of Generation, prepared on first use
+
+	ledgers ledgerCache // the last investment ledger read as of a revision (invest_ledger_cache.go)
 }
 
 // Open connects to dsn without migrating (the server and `qiangxian
@@ -237,6 +239,9 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 	}
 	return tx.Commit()
 }
+
+// Clock returns the store's clock, to put back after a SetClock.
+func (db *DB) Clock() func() time.Time { return db.now }
 
 // SetClock replaces the store's clock, for tests of idle timeouts and
 // throttling windows; nil restores the real clock. Not safe to call while

@@ -70,6 +70,11 @@ type investReviewView struct {
 	Done     string
 	Contacts string // ?contact=: earlier registrations elsewhere
 	Register []store.InvestCountyContact
+	// Duplicate reports (page_invest_settle.go): the office's cases to
+	// settle and what was settled; a county's settlements.
+	Dups    []investDupCase
+	Settled []store.InvestSettlement
+	Names   map[string]store.Unit
 }
 
 // investMonthLine is a month task with its state at the time of the page.
@@ -122,9 +127,13 @@ func (s *Server) investReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	v.Names = names
 	switch u.Role {
 	case auth.RoleCounty:
 		v.County = u.Unit
+		if v.Settled, err = s.db.InvestSettlements(ctx, u.Unit); err != nil {
+			return err
+		}
 		if v.Register, err = s.db.InvestContactsOf(ctx, u.Unit); err != nil {
 			return err
 		}
@@ -154,6 +163,12 @@ func (s *Server) investReview(w http.ResponseWriter, r *http.Request) error {
 		}
 	default:
 		if v.Waiting, err = s.investWaiting(r, store.InvestReportFilter{State: invest.ReportInReview, Level: invest.AtProvince}, names); err != nil {
+			return err
+		}
+		if v.Dups, err = s.investDuplicates(r, names); err != nil {
+			return err
+		}
+		if v.Settled, err = s.db.InvestSettlements(ctx, ""); err != nil {
 			return err
 		}
 	}

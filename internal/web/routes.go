@@ -124,6 +124,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/monitor/problems/{id}", s.api(s.monitorProblemGet))
 	mux.Handle("POST /api/v1/monitor/problems/{id}/steps", s.api(s.monitorProblemStep))
 	mux.Handle("POST /api/v1/monitor/escalations", s.api(s.monitorEscalate))
+	// Monitoring figures through the collection tasks (issue 21;
+	// api_monitor_tasks_create.go, api_monitor_adopt*.go).
+	mux.Handle("POST /api/v1/monitor/tasks", s.api(s.monitorTasksCreate))
+	mux.Handle("POST /api/v1/monitor/adoptions", s.api(s.monitorAdopt))
+	mux.Handle("GET /api/v1/monitor/adoptions", s.api(s.monitorAdoptions))
 	// End of monitoring API.
 	// The office's chain (issue 12; api_holiday_*.go): the holiday calendar
 	// of the 公示 windows. Approval travels with POST /api/v1/runs/{id}/transitions.
@@ -274,6 +279,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
 	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
+	mux.Handle("POST /invest/duplicates", s.page(s.investSettlePost)) // duplicate settlement (page_invest_settle.go)
 	// End of Pages: investment attraction.
 	// Contract follow-up and scheduling (issue 20 items 4–5;
 	// api_invest_followup_*.go, api_invest_schedule_*.go,
