@@ -210,9 +210,16 @@ func (s *Server) periodCodes(r *http.Request) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Years first, newest first, then the months and quarters of
+	// monitoring, newest first: pages that default to the first period open
+	// on the newest year of the evaluation.
 	out := make([]string, 0, len(ps))
-	for i := len(ps) - 1; i >= 0; i-- {
-		out = append(out, ps[i].Code)
+	for _, year := range []bool{true, false} {
+		for i := len(ps) - 1; i >= 0; i-- {
+			if (ps[i].Kind == store.PeriodYear) == year {
+				out = append(out, ps[i].Code)
+			}
+		}
 	}
 	return out, nil
 }
