@@ -173,7 +173,6 @@ type RunFilter struct {
 // DomainAll is the RunFilter domain of runs of every domain.
 const DomainAll = "*"
 
-
 // Runs returns the runs f selects, newest first.
 func (db *DB) Runs(ctx context.Context, f RunFilter) (rs []Run, err error) {
 	defer wrap(&err, "Runs")
