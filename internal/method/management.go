@@ -145,8 +145,8 @@ func (c *checker) positionRule(g Management) {
 
 func init() {
 	locale.Register(map[string][2]string{
-		"method.mg.poskind": {"list 与 max_position 只用于 kind = \"position\"", "list and max_position go with kind = \"position\" only"},
-		"method.mg.posrank": {"kind = \"position\" 不用 count、share 与 then_average_years", "kind = \"position\" takes no count, share or then_average_years"},
+		"method.mg.poskind":    {"list 与 max_position 只用于 kind = \"position\"", "list and max_position go with kind = \"position\" only"},
+		"method.mg.posrank":    {"kind = \"position\" 不用 count、share 与 then_average_years", "kind = \"position\" takes no count, share or then_average_years"},
 		"method.mg.countshare": {"count 与 share 须给且只给一个", "give count or share, exactly one of them"},
 		"method.mg.share":      {"share 应大于 0 且不超过 1，实际为 %v", "share must be above 0 and at most 1, found %v"},
 		"method.mg.within":     {"within（%d）不能小于 times（%d）", "within (%d) cannot be less than times (%d)"},
