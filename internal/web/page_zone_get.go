@@ -101,9 +101,8 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 	if zv.Positions, err = s.db.ZonePositions(ctx, code); err != nil {
 		return err
 	}
-	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
-	v, err := zonereport.Load(ctx, s.db, year)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	v, err := s.zoneViewOf(r)
+	if err != nil {
 		return err
 	}
 	if v != nil {
@@ -129,7 +128,12 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 				zv.Exempt = append(zv.Exempt, ui(lang, "zone.exempt", e.Action, ui(lang, "zone.exempt."+e.Reason)))
 			}
 		}
-		if zv.Values, err = s.db.ZoneValues(ctx, code, v.Year); err != nil {
+		if v.Run != nil && !v.Run.State.Final() {
+			zv.Values, err = s.db.ZoneRunValues(ctx, v.Run.ID, code)
+		} else {
+			zv.Values, err = s.db.ZoneValues(ctx, code, v.Year)
+		}
+		if err != nil {
 			return err
 		}
 		// In the method's order of indicators, not by code.
