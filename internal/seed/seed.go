@@ -156,6 +156,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := loadZones(ctx, db, actor); err != nil { // development zones (zones.go)
 		return l, err
 	}
+	if err := putZoneSites(ctx, db, actor); err != nil { // the investment map's ready sites (zone_sites.go)
+		return l, err
+	}
 	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
 		return l, err
 	}
