@@ -100,6 +100,32 @@ func TestZoneRunAuthorisation(t *testing.T) {
 				})
 			}
 		}
+		// The sites import: the office's, all or nothing, every bad cell
+		// located (data.csv line 3, column 2).
+		good := "zone,land_mu,factory_m2\nZ1,80,\nZ2,40,1000\n"
+		bad := "zone,land_mu\nZ1,80\nZ2,-4\n"
+		for _, c := range []struct {
+			who, csv string
+			want     int
+			body     string
+		}{
+			{"v", good, forb, ""}, {"", good, unau, ""},
+			{"ana", bad, unpr, "sites.csv:3:2"}, {"ana", good, ok, `{"zones":2}`},
+		} {
+			r := client{t: t, base: srv.url, token: f.tokens[c.who]}.do("POST", "/api/v1/zones/sites/import", upload(t, "sites.csv", c.csv, nil))
+			if r.status != c.want || !strings.Contains(string(r.body), c.body) {
+				t.Errorf("import as %q: %d %s, want %d with %q", c.who, r.status, r.body, c.want, c.body)
+			}
+		}
+		var sites []struct {
+			Zone      string
+			LandMu    *float64 `json:"land_mu"`
+			FactoryM2 *float64 `json:"factory_m2"`
+		}
+		client{t: t, base: srv.url}.do("GET", "/api/v1/zones/sites", nil).decode(t, &sites)
+		if len(sites) != 2 || *sites[0].LandMu != 80 || sites[0].FactoryM2 != nil || *sites[1].FactoryM2 != 1000 {
+			t.Errorf("sites after the import: %+v", sites)
+		}
 		// The office lists the draft; the public none of the drafts.
 		for who, want := range map[string]bool{"ana": true, "": false, "v": false} {
 			var rs []struct{ ID int64 }
@@ -115,8 +141,8 @@ func TestZoneRunAuthorisation(t *testing.T) {
 		// The map shows the sites to all, the projects to logged-in users.
 		for who, want := range map[string]string{"": "登录后可查看各阶段项目", "ana": "各阶段项目"} {
 			body := string(client{t: t, base: srv.url, token: f.tokens[who]}.do("GET", "/invest/map", nil).body)
-			if !strings.Contains(body, want) || !strings.Contains(body, "甲东园") || !strings.Contains(body, ">120.00<") {
-				t.Errorf("%q: the map lacks %q, the sub-park or Z1's 120 亩", who, want)
+			if !strings.Contains(body, want) || !strings.Contains(body, "甲东园") || !strings.Contains(body, ">80.00<") {
+				t.Errorf("%q: the map lacks %q, the sub-park or Z1's 80 亩", who, want)
 			}
 		}
 	})
