@@ -67,7 +67,7 @@ func (db *DB) CreateZoneRun(ctx context.Context, actor Actor, n NewZoneRun) (r R
 		}
 		// The zone figures come with the run (zone_run_values): the run's
 		// revision records their arrival.
-		rev, err := t.newRevision(RevisionNote{Kind: "zones", Source: n.Source, Note: fmt.Sprintf("开发区考核评价 %d", n.Year)})
+		rev, err := t.newRevision(RevisionNote{Kind: "zones", Source: n.Source, Note: fmt.Sprintf("开发区 %d 年度数据", n.Year)})
 		if err != nil {
 			return err
 		}
@@ -75,17 +75,19 @@ func (db *DB) CreateZoneRun(ctx context.Context, actor Actor, n NewZoneRun) (r R
 			Note: n.Note, Visibility: n.Visibility}, DomainZone); err != nil {
 			return err
 		}
-		for _, g := range n.Grades {
-			if _, err := t.Exec(`INSERT INTO zone_run_grades (run_id, zone_code, grp, group_rank, score, grade)
-				VALUES ($1, $2, $3, $4, $5, $6)`, r.ID, g.Zone, g.Group, nullNum(g.GroupRank), nullNum(g.Score), g.Grade); err != nil {
-				return err
-			}
+		if err := t.insertBatch("zone_run_grades", []string{"run_id", "zone_code", "grp", "group_rank", "score", "grade"},
+			len(n.Grades), func(i int, dst []any) []any {
+				g := &n.Grades[i]
+				return append(dst, r.ID, g.Zone, g.Group, nullNum(g.GroupRank), nullNum(g.Score), g.Grade)
+			}); err != nil {
+			return err
 		}
-		for _, v := range n.Values {
-			if _, err := t.Exec(`INSERT INTO zone_run_values (run_id, zone_code, indicator, name, unit, value, score)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`, r.ID, v.Zone, v.Indicator, v.Name, v.Unit, nullNum(v.Value), nullNum(v.Score)); err != nil {
-				return fmt.Errorf("zone %s indicator %s: %w", v.Zone, v.Indicator, err)
-			}
+		if err := t.insertBatch("zone_run_values", []string{"run_id", "zone_code", "indicator", "name", "unit", "value", "score"},
+			len(n.Values), func(i int, dst []any) []any {
+				v := &n.Values[i]
+				return append(dst, r.ID, v.Zone, v.Indicator, v.Name, v.Unit, nullNum(v.Value), nullNum(v.Score))
+			}); err != nil {
+			return err
 		}
 		return t.audit("results", "run", fmt.Sprint(r.ID), map[string]int{"zones": len(n.Grades), "values": len(n.Values)})
 	})

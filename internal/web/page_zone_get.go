@@ -128,7 +128,7 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 				zv.Exempt = append(zv.Exempt, ui(lang, "zone.exempt", e.Action, ui(lang, "zone.exempt."+e.Reason)))
 			}
 		}
-		if v.Run != nil && !v.Run.State.Final() {
+		if unpublishedRun(v) {
 			zv.Values, err = s.db.ZoneRunValues(ctx, v.Run.ID, code)
 		} else {
 			zv.Values, err = s.db.ZoneValues(ctx, code, v.Year)

@@ -90,7 +90,7 @@ func (s *Server) zonesList(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	lv.View, lv.Year = v, v.Year
-	if v.Run != nil && !v.Run.State.Final() {
+	if unpublishedRun(v) {
 		lv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
 	}
 	names, err := s.prefectureNames(r)

@@ -45,7 +45,7 @@ func (s *Server) zoneNoticeGet(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		nv.Best, nv.Years, nv.Year = v.Best(), v.Years, v.Year
-		if v.Run != nil && !v.Run.State.Final() {
+		if unpublishedRun(v) {
 			nv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
 		}
 	}
@@ -77,7 +77,7 @@ func (s *Server) zoneNotice(r *http.Request, v *zonereport.View) (*zonereport.No
 // zoneQuery is the query that names v's results: its unpublished run, or
 // its year.
 func zoneQuery(v *zonereport.View) string {
-	if v.Run != nil && !v.Run.State.Final() {
+	if unpublishedRun(v) {
 		return "run=" + strconv.FormatInt(v.Run.ID, 10)
 	}
 	return "year=" + strconv.Itoa(v.Year)

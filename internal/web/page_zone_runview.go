@@ -13,10 +13,10 @@ import (
 
 func init() {
 	registerUI(map[string][2]string{
-		"zones.runs":        {"评价批次", "Assessment runs"},
-		"zones.runState":    {"本页为第 %d 号评价批次（%s），尚未发布。", "This page shows assessment run %d (%s), not yet published."},
-		"zones.runLatest":   {"查看已发布结果", "See the published results"},
-		"zones.runApproval": {"%s（%s，纪要号 %s）", "%s (%s, minutes %s)"},
+		"zones.runs":      {"评价批次", "Assessment runs"},
+		"zones.runState":  {"本页为第 %d 号评价批次（%s），不是已发布的结果。", "This page shows assessment run %d (%s), not the published results."},
+		"zones.runLatest": {"查看已发布结果", "See the published results"},
+		"rev.kind.zones":  {"开发区考核数据", "zone assessment data"},
 	})
 }
 
@@ -57,6 +57,12 @@ func (s *Server) zoneViewOf(r *http.Request) (*zonereport.View, error) {
 		return nil, nil
 	}
 	return v, err
+}
+
+// unpublishedRun reports whether v shows a zone run other than its year's
+// published one (a draft, a run in 公示, a superseded run).
+func unpublishedRun(v *zonereport.View) bool {
+	return v.Run != nil && v.Run.State != auth.StatePublished
 }
 
 // zoneRuns lists the zone runs the caller may read, newest first.
