@@ -126,6 +126,21 @@ func TestZoneRunAuthorisation(t *testing.T) {
 		if len(sites) != 2 || *sites[0].LandMu != 80 || sites[0].FactoryM2 != nil || *sites[1].FactoryM2 != 1000 {
 			t.Errorf("sites after the import: %+v", sites)
 		}
+		// The office reads the draft's pages, marked as not published, the
+		// profile links keeping the run; a viewer may not.
+		for _, path := range []string{fmt.Sprintf("/zones?run=%d", draft.ID), fmt.Sprintf("/zones/Z1?run=%d", draft.ID),
+			fmt.Sprintf("/zones/notice?run=%d", draft.ID)} {
+			r := client{t: t, base: srv.url, token: f.tokens["ana"]}.do("GET", path, nil)
+			if r.status != ok || !strings.Contains(string(r.body), "不是已发布的结果") {
+				t.Errorf("ana %s: %d, or no mark of the unpublished run", path, r.status)
+			}
+			if r := (client{t: t, base: srv.url, token: f.tokens["v"]}).do("GET", path, nil); r.status != forb {
+				t.Errorf("viewer %s: %d, want 403", path, r.status)
+			}
+		}
+		if body := string(client{t: t, base: srv.url, token: f.tokens["ana"]}.do("GET", fmt.Sprintf("/zones?run=%d", draft.ID), nil).body); !strings.Contains(body, fmt.Sprintf(`href="/zones/Z1?run=%d"`, draft.ID)) {
+			t.Error("the draft's ranking does not link the profiles with the run")
+		}
 		// The office lists the draft; the public none of the drafts.
 		for who, want := range map[string]bool{"ana": true, "": false, "v": false} {
 			var rs []struct{ ID int64 }

@@ -61,7 +61,8 @@ type zoneView struct {
 	Warnings  []string
 	Exempt    []string
 	Sample    bool
-	NotHeld   string // years without an assessment between the first held one and the view's, 、-joined
+	NotHeld   string       // years without an assessment between the first held one and the view's, 、-joined
+	Run       *zoneRunLink // the unpublished zone run shown (?run=), nil for published results
 }
 
 type subparkView struct {
@@ -107,6 +108,9 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v != nil {
 		zv.Year, zv.Best, zv.Sample = v.Year, v.Best(), v.Method.Sample
+		if unpublishedRun(v) {
+			zv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
+		}
 		zv.History = v.ZoneHistory(code)
 		if row, ok := v.Row(code); ok {
 			zv.Row = &row
