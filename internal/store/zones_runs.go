@@ -65,13 +65,21 @@ func (db *DB) CreateZoneRun(ctx context.Context, actor Actor, n NewZoneRun) (r R
 				return err
 			}
 		}
-		// The zone figures come with the run (zone_run_values): the run's
-		// revision records their arrival.
-		rev, err := t.newRevision(RevisionNote{Kind: "zones", Source: n.Source, Note: fmt.Sprintf("开发区 %d 年度数据", n.Year)})
-		if err != nil {
+		// The zone figures come with the run (zone_run_values); the run
+		// records the data revision of its time, as a county run does, and
+		// a store without any gets one for the zone figures.
+		var rev int64
+		if err := t.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM revisions`).Scan(&rev); err != nil {
 			return err
 		}
-		if r, err = t.createRun(NewRun{MethodID: n.MethodID, Revision: rev.ID, Period: strconv.Itoa(n.Year), ParentID: n.ParentID,
+		if rev == 0 {
+			r, err := t.newRevision(RevisionNote{Kind: "zones", Source: n.Source, Note: fmt.Sprintf("开发区 %d 年度数据", n.Year)})
+			if err != nil {
+				return err
+			}
+			rev = r.ID
+		}
+		if r, err = t.createRun(NewRun{MethodID: n.MethodID, Revision: rev, Period: strconv.Itoa(n.Year), ParentID: n.ParentID,
 			Note: n.Note, Visibility: n.Visibility}, DomainZone); err != nil {
 			return err
 		}
