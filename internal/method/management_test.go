@@ -88,7 +88,7 @@ func TestParseRulesErrors(t *testing.T) {
 			[]string{"r.toml:1:1: titel: unknown field", "r.toml:6:1: management[0].times_: unknown field"}},
 		{"count and share", "[[management]]\nkind = \"side\"\ncount = 2\nshare = 0.2\n",
 			[]string{"r.toml:1:3: management[0].action: required",
-				`r.toml:2:1: management[0].kind: must be one of bottom, top, found "side"`,
+				`r.toml:2:1: management[0].kind: must be one of bottom, top, position, found "side"`,
 				"r.toml:4:1: management[0].share: give count or share, exactly one of them"}},
 		{"neither", "[[management]]\nkind = \"top\"\naction = \"a\"\n",
 			[]string{"r.toml:1:3: management[0]: give count or share, exactly one of them"}},

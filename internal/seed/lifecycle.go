@@ -25,6 +25,19 @@ const signerName = "示例：分管委领导"
 // once the window has closed, the approval of the provincial leading
 // group's meeting a week later signed by Signer, and publication by her.
 func publish(ctx context.Context, db *store.DB, actor store.Actor, id int64, vis auth.Visibility) (store.Run, error) {
+	run, err := db.Run(ctx, id)
+	if err != nil {
+		return run, err
+	}
+	year, err := strconv.Atoi(run.Period)
+	if err != nil {
+		return run, fmt.Errorf("seed: run %d: period %q is not a year", id, run.Period)
+	}
+	return publishAs(ctx, db, actor, id, vis, fmt.Sprintf("甘县域领纪〔%d〕2号", year+1))
+}
+
+// publishAs is publish with the approving meeting's minutes number (纪要号).
+func publishAs(ctx context.Context, db *store.DB, actor store.Actor, id int64, vis auth.Visibility, minute string) (store.Run, error) {
 	if err := db.SetVisibility(ctx, actor, id, vis); err != nil {
 		return store.Run{}, err
 	}
@@ -58,7 +71,7 @@ func publish(ctx context.Context, db *store.DB, actor store.Actor, id int64, vis
 		return run, err
 	}
 	if _, err := db.Approve(ctx, signer, id, store.NewApproval{Meeting: store.MeetingLeadingGroup,
-		MinuteNo: fmt.Sprintf("甘县域领纪〔%d〕2号", year+1), Date: last.AddDate(0, 0, 7), Note: "领导小组会议审定（示例）"}); err != nil {
+		MinuteNo: minute, Date: last.AddDate(0, 0, 7), Note: "领导小组会议审定（示例）"}); err != nil {
 		return run, err
 	}
 	return db.Transition(ctx, signer, id, auth.StatePublished, "发布通报（示例）")

@@ -159,6 +159,9 @@ func LoadDemoOpts(ctx context.Context, db *store.DB, opts Options) (Loaded, erro
 	if err := loadZonesII(ctx, db, actor); err != nil { // zones' enterprises, land, targets (zones_enterprises.go)
 		return l, err
 	}
+	if err := putZoneSites(ctx, db, actor); err != nil { // the investment map's ready sites (zone_sites.go)
+		return l, err
+	}
 	if err := putInvest(ctx, db, actor); err != nil { // the investment ledger (invest.go)
 		return l, err
 	}

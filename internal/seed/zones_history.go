@@ -7,12 +7,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strconv"
+	"time"
 
-	"github.com/qiangxian/qiangxian/internal/engine"
+	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/method"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/zone"
+	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
 // The demo's special zones, each showing a rule.
@@ -109,13 +110,20 @@ func prefectureOf(host string) string {
 	return host
 }
 
+// zoneYear is an assessed year's results, for its zone run.
+type zoneYear struct {
+	year   int
+	grades []store.ZoneGrade
+	values []store.ZoneValue
+}
+
 // zoneHistory builds the demo's grade history: the imported years graded
 // by rank (the star 优秀 from 2014), and the six assessed years computed by
-// the method m, with every indicator's value and score.
-func zoneHistory(m *method.Method, zs []demoZone) ([]store.ZoneGrade, []store.ZoneValue, error) {
+// the method m (zonereport.AssessYear), with every indicator's value and
+// score, each to be published as a zone run.
+func zoneHistory(m *method.Method, zs []demoZone) ([]store.ZoneGrade, []zoneYear, error) {
 	rng := rand.New(rand.NewPCG(18, 7))
-	var recs []zone.Record
-	source := map[int]string{}
+	var imported []store.ZoneGrade
 	for _, y := range zoneImported {
 		type row struct {
 			code, group string
@@ -145,72 +153,23 @@ func zoneHistory(m *method.Method, zs []demoZone) ([]store.ZoneGrade, []store.Zo
 			case rank <= 8:
 				grade = "良好"
 			}
-			source[len(recs)] = "imported"
-			recs = append(recs, zone.Record{Period: strconv.Itoa(y), Unit: r.code, Group: r.group, GroupRank: float64(rank),
-				Score: r.score, Grade: grade})
+			imported = append(imported, store.ZoneGrade{Zone: r.code, Year: y, Group: r.group, GroupRank: float64(rank),
+				Score: r.score, Grade: grade, Source: "imported"})
 		}
 	}
-	var values []store.ZoneValue
-	for _, y := range zoneAssessed {
-		d, _ := zoneData(m, zs, y, rng)
-		o, err := method.Run(m, method.Input{Data: d, Period: strconv.Itoa(y)})
-		if err != nil {
-			return nil, nil, fmt.Errorf("seed: zones %d: %w", y, err)
-		}
-		for _, tr := range o.Types {
-			for k, u := range tr.Members {
-				source[len(recs)] = "assessed"
-				recs = append(recs, zone.Record{Period: strconv.Itoa(y), Unit: d.Units[u].Code, Group: tr.Type,
-					GroupRank: tr.Rank[k], Score: tr.Score[k], Cap: o.GradeCap[u]})
-			}
-		}
-		values = append(values, zoneValues(m, o, y)...)
-	}
-	h, err := zone.Build(recs, m.Grades)
-	if err != nil {
-		return nil, nil, fmt.Errorf("seed: zone history: %w", err)
-	}
-	gs := make([]store.ZoneGrade, len(h.Records))
-	for i, r := range h.Records {
-		y, _ := strconv.Atoi(r.Period)
-		gs[i] = store.ZoneGrade{Zone: r.Unit, Year: y, Group: r.Group, GroupRank: r.GroupRank, Score: r.Score, Grade: r.Grade, Source: source[i]}
-	}
-	slices.SortFunc(gs, func(a, b store.ZoneGrade) int {
+	slices.SortFunc(imported, func(a, b store.ZoneGrade) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Zone, b.Zone))
 	})
-	return gs, values, nil
-}
-
-// zoneValues are the raw values and scores of the scored indicators.
-func zoneValues(m *method.Method, o *method.Outcome, year int) []store.ZoneValue {
-	var raw, scored *engine.Dataset
-	for _, s := range o.Stages {
-		switch s.Name {
-		case engine.StageRaw:
-			raw = s.Data
-		case method.StageScored:
-			scored = s.Data
+	var years []zoneYear
+	for _, y := range zoneAssessed {
+		d, _ := zoneData(m, zs, y, rng)
+		gs, vs, err := zonereport.AssessYear(m, d, y)
+		if err != nil {
+			return nil, nil, fmt.Errorf("seed: %w", err)
 		}
+		years = append(years, zoneYear{year: y, grades: gs, values: vs})
 	}
-	var out []store.ZoneValue
-	for _, ind := range m.Indicators {
-		if ind.Parent == "" || raw == nil || scored == nil {
-			continue
-		}
-		v, s := raw.Col(ind.Code), scored.Col(ind.Code)
-		for u, unit := range o.Units {
-			val := store.ZoneValue{Zone: unit.Code, Year: year, Indicator: ind.Code, Name: ind.Name, Unit: ind.Unit,
-				Value: math.NaN(), Score: math.NaN()}
-			if v != nil {
-				val.Value = v[u]
-			}
-			if s != nil {
-				val.Score = s[u]
-			}
-			out = append(out, val)
-		}
-	}
-	return out
+	return imported, years, nil
 }
 
 // loadZones loads the demo zones: the registry, the demo zone method
@@ -240,20 +199,29 @@ func loadZones(ctx context.Context, db *store.DB, actor store.Actor) error {
 	if err != nil {
 		return err
 	}
-	for _, y := range zoneAssessed {
-		if err := db.SetZoneMethod(ctx, actor, y, sm.ID); err != nil {
-			return err
-		}
-	}
-	gs, vs, err := zoneHistory(m, zs)
+	imported, years, err := zoneHistory(m, zs)
 	if err != nil {
 		return err
 	}
-	if err := db.PutZoneGrades(ctx, actor, gs); err != nil {
+	if err := db.PutZoneGrades(ctx, actor, imported); err != nil {
 		return err
 	}
-	if err := db.PutZoneValues(ctx, actor, vs); err != nil {
-		return err
+	// Each assessed year is a zone run published through the office's
+	// chain (公示 in June of the next year, approval, publication) with its
+	// notice registered under an example 文号.
+	for _, y := range years {
+		r, err := db.CreateZoneRun(ctx, actor, store.NewZoneRun{MethodID: sm.ID, Year: y.year, Grades: y.grades,
+			Values: y.values, Source: fmt.Sprintf("zones-%d.xlsx", y.year), Note: "示例数据：开发区考核评价（示例）"})
+		if err != nil {
+			return err
+		}
+		if _, err := publishAs(ctx, db, actor, r.ID, auth.VisFull, fmt.Sprintf("甘开发区领纪〔%d〕1号（示例）", y.year+1)); err != nil {
+			return fmt.Errorf("seed: zone run %d: %w", y.year, err)
+		}
+		if err := db.RegisterNotice(ctx, actor, r.ID, fmt.Sprintf("甘开发区办发〔%d〕3号（示例）", y.year+1),
+			time.Date(y.year+1, 6, 20, 0, 0, 0, 0, time.UTC)); err != nil {
+			return err
+		}
 	}
 	for _, c := range []store.ZoneChange{
 		{Kind: zone.ChangeRename, From: zoneOldCode, To: zoneRenamed, Year: 2022, Document: "（示例）更名批复"},

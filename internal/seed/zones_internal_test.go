@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 	"github.com/qiangxian/qiangxian/internal/zone"
@@ -45,6 +46,20 @@ func TestDemoZones(t *testing.T) {
 	}
 	if v.Year != 2025 || len(v.Rows) != 47 || len(v.Years) != 12 {
 		t.Fatalf("year %d, %d rows, %d held years; want 2025, 47, 12", v.Year, len(v.Rows), len(v.Years))
+	}
+	// The year was published as a zone run through the office's chain:
+	// approved by the demo signer, its notice registered.
+	if v.Run == nil || v.Run.State != auth.StatePublished || v.Run.Domain != store.DomainZone || v.Run.Period != "2025" {
+		t.Fatalf("2025's run: %+v, want a published zone run", v.Run)
+	}
+	if a, ok, err := db.RunApproval(ctx, v.Run.ID); err != nil || !ok || a.Username != Signer || a.MinuteNo != "甘开发区领纪〔2026〕1号（示例）" {
+		t.Errorf("approval: %+v %v %v", a, ok, err)
+	}
+	if reg, ok, err := db.NoticeRegistration(ctx, v.Run.ID); err != nil || !ok || reg.DocNumber != "甘开发区办发〔2026〕3号（示例）" {
+		t.Errorf("registration: %+v %v %v", reg, ok, err)
+	}
+	if rs, err := db.Runs(ctx, store.RunFilter{Domain: store.DomainZone, State: auth.StatePublished}); err != nil || len(rs) != 6 {
+		t.Errorf("published zone runs: %d (%v), want 6 (2020–2025)", len(rs), err)
 	}
 	star, _ := v.Row(ZoneStar)
 	if star.Grade != "优秀" || star.Streak != 11 || star.StreakFrom != "2014" {

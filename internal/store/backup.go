@@ -67,7 +67,7 @@ var dumpTables = []dumpTable{
 	{"events", "id, event_key, revision_id, unit_code, day, type, department, document, points, note, retracted", "isistsssfsb", "id", true},
 	{"targets", "id, revision_id, unit_code, indicator_code, period_code, value, note", "iisssfs", "id", true},
 	{"methods", methodColumns, "issssts", "id", true},
-	{"runs", runColumns, "iiisssssists", "id", true},
+	{"runs", runColumns, "iiisssssistss", "id", true},
 	{"run_states", "id, run_id, from_state, to_state, at, username, note", "iisstss", "id", true},
 	{"run_results", "id, run_id, " + resultColumns, "iissiffsfbssf", "id", true},
 	{"users", userColumns, "issssssbttb", "id", true},

@@ -215,7 +215,7 @@ func (db *DB) MarkSuperseded(ctx context.Context, actor Actor, old, by int64) (e
 // the first run and every re-run down from them — oldest first.
 func (db *DB) RunChain(ctx context.Context, id int64) (chain []Run, err error) {
 	defer wrap(&err, "RunChain(%d)", id)
-	all, err := db.Runs(ctx, RunFilter{})
+	all, err := db.Runs(ctx, RunFilter{Domain: DomainAll})
 	if err != nil {
 		return nil, err
 	}

@@ -210,7 +210,10 @@ func (t *txn) unitAwards(id int64) (map[string][]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = t.Query(`SELECT DISTINCT unit_code, awards FROM run_results WHERE run_id = $1 AND awards <> ''`, id)
+	// A zone run's award is its grade (优秀 …), of zones that are units.
+	rows, err = t.Query(`SELECT DISTINCT unit_code, awards FROM run_results WHERE run_id = $1 AND awards <> ''
+		UNION SELECT g.zone_code, g.grade FROM zone_run_grades g JOIN units u ON u.code = g.zone_code
+		WHERE g.run_id = $1 AND g.grade <> ''`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -178,6 +178,13 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 		if err := t.QueryRow(`SELECT COUNT(*) FROM run_results WHERE run_id = $1 AND unit_code = $2`, n.RunID, n.Unit).Scan(&has); err != nil {
 			return err
 		}
+		if r.Domain == DomainZone {
+			if ok, err := t.zoneRunHasZone(n.RunID, n.Unit); err != nil {
+				return err
+			} else if ok {
+				has = 1
+			}
+		}
 		if has == 0 {
 			return fmt.Errorf("%w: unit %s has no result in run %d", ErrInvalid, n.Unit, n.RunID)
 		}

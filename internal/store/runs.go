@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -31,7 +32,16 @@ type Run struct {
 	Note       string
 	CreatedAt  time.Time
 	CreatedBy  string
+	Domain     string // DomainCounty or DomainZone
 }
+
+// The domains a run evaluates: counties with the county method, or
+// development zones with a zone method (issue 18). Both share the
+// lifecycle; a county page lists county runs only.
+const (
+	DomainCounty = "county"
+	DomainZone   = "zone"
+)
 
 // NewRun is what CreateRun needs. Revision 0 means the latest data.
 type NewRun struct {
@@ -44,7 +54,7 @@ type NewRun struct {
 	Note       string
 }
 
-const runColumns = `id, method_id, revision_id, period_code, params, hash, state, visibility, parent_id, note, created_at, created_by`
+const runColumns = `id, method_id, revision_id, period_code, params, hash, state, visibility, parent_id, note, created_at, created_by, domain`
 
 // runStateExpr is a run's state as the store reports it: a published run
 // whose lifecycle names the run that superseded it is superseded (issue
@@ -55,14 +65,14 @@ const runStateExpr = `CASE WHEN runs.state = 'published' AND EXISTS (SELECT 1 FR
 
 // runSelect is runColumns with the reported state, for reading runs.
 const runSelect = `id, method_id, revision_id, period_code, params, hash, ` + runStateExpr +
-	`, visibility, parent_id, note, created_at, created_by`
+	`, visibility, parent_id, note, created_at, created_by, domain`
 
 func scanRun(s scanner) (Run, error) {
 	var r Run
 	var params string
 	var parent sql.NullInt64
 	err := s.Scan(&r.ID, &r.MethodID, &r.Revision, &r.Period, &params, &r.Hash, &r.State, &r.Visibility,
-		&parent, &r.Note, &r.CreatedAt, &r.CreatedBy)
+		&parent, &r.Note, &r.CreatedAt, &r.CreatedBy, &r.Domain)
 	r.Params, r.ParentID, r.CreatedAt = json.RawMessage(params), parent.Int64, r.CreatedAt.UTC()
 	return r, err
 }
@@ -90,9 +100,18 @@ func RunHash(methodHash string, revision int64, params json.RawMessage) string {
 	return sha256Hex([]byte(methodHash + "\n" + strconv.FormatInt(revision, 10) + "\n" + string(params)))
 }
 
-// CreateRun records a new run in state draft.
+// CreateRun records a new county run in state draft.
 func (db *DB) CreateRun(ctx context.Context, actor Actor, n NewRun) (r Run, err error) {
 	defer wrap(&err, "CreateRun")
+	err = db.change(ctx, actor, func(t *txn) error {
+		r, err = t.createRun(n, DomainCounty)
+		return err
+	})
+	return r, err
+}
+
+// createRun records a new run of domain in state draft inside a change.
+func (t *txn) createRun(n NewRun, domain string) (r Run, err error) {
 	params, err := CanonicalParams(n.Params)
 	if err != nil {
 		return r, err
@@ -103,37 +122,37 @@ func (db *DB) CreateRun(ctx context.Context, actor Actor, n NewRun) (r Run, err 
 	if !n.Visibility.Valid() {
 		return r, fmt.Errorf("%w: visibility %q", ErrInvalid, n.Visibility)
 	}
-	m, err := db.Method(ctx, n.MethodID)
-	if err != nil {
+	var methodHash string
+	if err := t.QueryRow(`SELECT hash FROM methods WHERE id = $1`, n.MethodID).Scan(&methodHash); err == sql.ErrNoRows {
+		return r, fmt.Errorf("%w: method %d", ErrNotFound, n.MethodID)
+	} else if err != nil {
 		return r, err
 	}
 	if n.Revision == 0 {
-		if n.Revision, err = db.LatestRevision(ctx); err != nil {
+		if err := t.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM revisions`).Scan(&n.Revision); err != nil {
 			return r, err
 		}
 	}
 	periods := map[string]string{n.Period: ""}
-	r = Run{MethodID: n.MethodID, Revision: n.Revision, Params: params, Hash: RunHash(m.Hash, n.Revision, params),
-		State: auth.StateDraft, Visibility: n.Visibility, ParentID: n.ParentID, Note: n.Note, CreatedBy: actor.Username}
-	err = db.change(ctx, actor, func(t *txn) error {
-		if err := t.ensurePeriods(periods); err != nil {
-			return err
-		}
-		r.Period, r.CreatedAt = periods[n.Period], t.now
-		var parent any
-		if n.ParentID != 0 {
-			parent = n.ParentID
-		}
-		if err := t.QueryRow(`INSERT INTO runs (method_id, revision_id, period_code, params, hash, state, visibility,
-			parent_id, note, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-			r.MethodID, r.Revision, r.Period, string(r.Params), r.Hash, string(r.State), string(r.Visibility),
-			parent, r.Note, r.CreatedAt, r.CreatedBy).Scan(&r.ID); err != nil {
-			return err
-		}
-		return t.audit("create", "run", fmt.Sprint(r.ID), map[string]any{"method": r.MethodID, "revision": r.Revision,
-			"period": r.Period, "hash": r.Hash, "parent": r.ParentID})
-	})
-	return r, err
+	r = Run{MethodID: n.MethodID, Revision: n.Revision, Params: params, Hash: RunHash(methodHash, n.Revision, params),
+		State: auth.StateDraft, Visibility: n.Visibility, ParentID: n.ParentID, Note: n.Note, CreatedBy: t.actor.Username,
+		Domain: domain}
+	if err := t.ensurePeriods(periods); err != nil {
+		return r, err
+	}
+	r.Period, r.CreatedAt = periods[n.Period], t.now
+	var parent any
+	if n.ParentID != 0 {
+		parent = n.ParentID
+	}
+	if err := t.QueryRow(`INSERT INTO runs (method_id, revision_id, period_code, params, hash, state, visibility,
+		parent_id, note, created_at, created_by, domain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		r.MethodID, r.Revision, r.Period, string(r.Params), r.Hash, string(r.State), string(r.Visibility),
+		parent, r.Note, r.CreatedAt, r.CreatedBy, r.Domain).Scan(&r.ID); err != nil {
+		return r, err
+	}
+	return r, t.audit("create", "run", fmt.Sprint(r.ID), map[string]any{"method": r.MethodID, "revision": r.Revision,
+		"period": r.Period, "hash": r.Hash, "parent": r.ParentID, "domain": r.Domain})
 }
 
 // Run returns the run with id.
@@ -142,17 +161,24 @@ func (db *DB) Run(ctx context.Context, id int64) (r Run, err error) {
 	return scanRun(db.sql.QueryRowContext(ctx, `SELECT `+runSelect+` FROM runs WHERE id = $1`, id))
 }
 
-// RunFilter selects runs; zero fields select all.
+// RunFilter selects runs; zero fields select all, except Domain: ""
+// selects county runs (what every county page lists), DomainZone zone
+// runs and DomainAll both.
 type RunFilter struct {
 	Period string
 	State  auth.RunState
+	Domain string
 }
+
+// DomainAll is the RunFilter domain of runs of every domain.
+const DomainAll = "*"
 
 // Runs returns the runs f selects, newest first.
 func (db *DB) Runs(ctx context.Context, f RunFilter) (rs []Run, err error) {
 	defer wrap(&err, "Runs")
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+runSelect+` FROM runs
-		WHERE ($1 = '' OR period_code = $1) AND ($2 = '' OR `+runStateExpr+` = $2) ORDER BY id DESC`, f.Period, string(f.State))
+		WHERE ($1 = '' OR period_code = $1) AND ($2 = '' OR `+runStateExpr+` = $2) AND ($3 = '*' OR domain = $3)
+		ORDER BY id DESC`, f.Period, string(f.State), cmp.Or(f.Domain, DomainCounty))
 	if err != nil {
 		return nil, err
 	}
@@ -242,6 +268,11 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 		}
 		if err := t.supersedeEarlier(r); err != nil {
 			return r, err
+		}
+		if r.Domain == DomainZone {
+			if err := t.publishZoneRun(r); err != nil {
+				return r, err
+			}
 		}
 	}
 	// The history row goes first: once the run is published, the trigger

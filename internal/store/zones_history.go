@@ -298,3 +298,23 @@ func (db *DB) ZoneMethod(ctx context.Context, year int) (m Method, err error) {
 	}
 	return db.Method(ctx, id)
 }
+
+// AllZonePositions returns every recorded national list position, by zone,
+// year and list.
+func (db *DB) AllZonePositions(ctx context.Context) (ps []ZonePosition, err error) {
+	defer wrap(&err, "AllZonePositions")
+	rows, err := db.sql.QueryContext(ctx, `SELECT zone_code, year, list, position, source FROM zone_positions
+		ORDER BY zone_code, year, list`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p ZonePosition
+		if err := rows.Scan(&p.Zone, &p.Year, &p.List, &p.Position, &p.Source); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rows.Err()
+}

@@ -1,14 +1,11 @@
 package web
 
 import (
-	"errors"
 	"math"
 	"net/http"
 	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
-	"github.com/qiangxian/qiangxian/internal/store"
-	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
 // zoneJSON is a zone's assessment in the API.
@@ -33,31 +30,35 @@ type zoneWarningJSON struct {
 	Tie    bool     `json:"tie"`
 }
 
-// zoneList is GET /api/v1/zones: the zone assessment of ?year= (else the
-// latest held year), by group and group rank, with grades, streaks and
-// management warnings. Public.
+// zoneList is GET /api/v1/zones: the published zone assessment of ?year=
+// (else the latest held year), or the zone run ?run= for whoever may read
+// it, by group and group rank, with grades, streaks and management
+// warnings. Public.
 func (s *Server) zoneList(w http.ResponseWriter, r *http.Request) error {
 	if err := requireZone(r, auth.Read); err != nil {
 		return err
 	}
-	year := 0
 	if y := r.URL.Query().Get("year"); y != "" {
-		var err error
-		if year, err = strconv.Atoi(y); err != nil {
+		if _, err := strconv.Atoi(y); err != nil {
 			return invalid("year %q is not a year", y)
 		}
 	}
-	v, err := zonereport.Load(r.Context(), s.db, year)
-	if errors.Is(err, store.ErrNotFound) {
-		return notFound("zone assessment")
-	}
+	v, err := s.zoneViewOf(r)
 	if err != nil {
 		return err
 	}
+	if v == nil {
+		return notFound("zone assessment")
+	}
 	out := struct {
 		Year  int        `json:"year"`
+		Run   int64      `json:"run,omitempty"`   // the zone run the results come from; absent for imported years
+		State string     `json:"state,omitempty"` // its state
 		Zones []zoneJSON `json:"zones"`
 	}{Year: v.Year, Zones: make([]zoneJSON, 0, len(v.Rows))}
+	if v.Run != nil {
+		out.Run, out.State = v.Run.ID, string(v.Run.State)
+	}
 	for _, row := range v.Rows {
 		z := zoneJSON{Code: row.Unit, Name: row.Zone.Name, Level: row.Zone.Level, Kind: row.Zone.Kind, Host: row.Zone.Host,
 			Group: row.Group, GroupRank: row.GroupRank, Grade: row.Grade, Streak: row.Streak, StreakFrom: row.StreakFrom,

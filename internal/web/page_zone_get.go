@@ -61,8 +61,9 @@ type zoneView struct {
 	Warnings  []string
 	Exempt    []string
 	Sample    bool
-	NotHeld   string      // years without an assessment between the first held one and the view's, 、-joined
-	II        *zoneIIView // enterprises by 亩均 class, land use and targets (page_zone_ii_view.go)
+	NotHeld   string       // years without an assessment between the first held one and the view's, 、-joined
+	II        *zoneIIView  // enterprises by 亩均 class, land use and targets (page_zone_ii_view.go)
+	Run       *zoneRunLink // the unpublished zone run shown (?run=), nil for published results
 }
 
 type subparkView struct {
@@ -106,12 +107,15 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 	if zv.II, err = s.zoneII(r, z, year); err != nil {
 		return err
 	}
-	v, err := zonereport.Load(ctx, s.db, year)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	v, err := s.zoneViewOf(r)
+	if err != nil {
 		return err
 	}
 	if v != nil {
 		zv.Year, zv.Best, zv.Sample = v.Year, v.Best(), v.Method.Sample
+		if unpublishedRun(v) {
+			zv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
+		}
 		zv.History = v.ZoneHistory(code)
 		if row, ok := v.Row(code); ok {
 			zv.Row = &row
@@ -133,7 +137,12 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 				zv.Exempt = append(zv.Exempt, ui(lang, "zone.exempt", e.Action, ui(lang, "zone.exempt."+e.Reason)))
 			}
 		}
-		if zv.Values, err = s.db.ZoneValues(ctx, code, v.Year); err != nil {
+		if unpublishedRun(v) {
+			zv.Values, err = s.db.ZoneRunValues(ctx, v.Run.ID, code)
+		} else {
+			zv.Values, err = s.db.ZoneValues(ctx, code, v.Year)
+		}
+		if err != nil {
 			return err
 		}
 		// In the method's order of indicators, not by code.

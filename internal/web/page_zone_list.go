@@ -1,10 +1,8 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
@@ -48,7 +46,9 @@ type zoneListView struct {
 	Groups                  []zoneGroupView
 	Map                     *zoneMapView
 	Shown                   int
-	Tiers                   *tierView // the tier table against the province's target (page_zone_ii_view.go)
+	Tiers                   *tierView     // the tier table against the province's target (page_zone_ii_view.go)
+	Run                     *zoneRunLink  // the unpublished run shown, nil for published results
+	Runs                    []zoneRunLink // unpublished zone runs the caller may read
 }
 
 // zoneGroupView is one group's ranking.
@@ -65,29 +65,35 @@ type zoneRowView struct {
 	Tie      bool
 }
 
-// zonesList is GET /zones: the latest (or ?year=) zone assessment, ranked
-// within each group, filtered by ?level=, ?kind= and ?prefecture=, with
-// the zones on the map. Public, like the county ranking.
+// zonesList is GET /zones: the latest (or ?year=) published zone
+// assessment — or the zone run ?run=, a draft for the office, a run in 公示
+// for everyone — ranked within each group, filtered by ?level=, ?kind= and
+// ?prefecture=, with the zones on the map and the unpublished runs the
+// caller may read. Public, like the county ranking.
 func (s *Server) zonesList(w http.ResponseWriter, r *http.Request) error {
 	if err := requireZone(r, auth.Read); err != nil {
 		return err
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
-	year, _ := strconv.Atoi(q.Get("year"))
 	lv := zoneListView{Level: q.Get("level"), Kind: q.Get("kind"), Prefecture: q.Get("prefecture")}
-	v, err := zonereport.Load(ctx, s.db, year)
-	if errors.Is(err, store.ErrNotFound) {
-		if year != 0 {
-			return notFound("zone assessment " + q.Get("year"))
-		}
-		s.render(w, r, http.StatusOK, "zone_list", lv)
-		return nil
-	}
+	runs, err := s.zoneRunLinks(r)
 	if err != nil {
 		return err
 	}
+	lv.Runs = runs
+	v, err := s.zoneViewOf(r)
+	if err != nil {
+		return err
+	}
+	if v == nil {
+		s.render(w, r, http.StatusOK, "zone_list", lv)
+		return nil
+	}
 	lv.View, lv.Year = v, v.Year
+	if unpublishedRun(v) {
+		lv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
+	}
 	names, err := s.prefectureNames(r)
 	if err != nil {
 		return err

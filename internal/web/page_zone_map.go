@@ -44,29 +44,37 @@ const (
 	gansuSouth, gansuNorth = 32.5, 42.9
 )
 
-// zoneMap places the rows' zones that have coordinates. Coordinates are
-// WGS84/CGCS2000; a boundary file in GCJ-02 is a few hundred metres off,
-// which does not show at the scale of a province.
-func (s *Server) zoneMap(ctx context.Context, v *zonereport.View, rows []zonereport.Row, prefs map[string]string) (*zoneMapView, error) {
+// zoneCanvas is an empty zone map — the uploaded boundaries when there
+// are, else Gansu's frame — and the projection of a WGS84 longitude and
+// latitude onto it.
+func (s *Server) zoneCanvas(ctx context.Context) (*zoneMapView, func(lon, lat float64) (float64, float64), error) {
 	proj, err := s.boundaries(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := &zoneMapView{}
-	var point func(lon, lat float64) (float64, float64)
 	if proj != nil {
 		m.Width, m.Height = proj.Width, proj.Height
 		for _, c := range proj.Codes {
 			m.Paths = append(m.Paths, proj.Paths[c])
 		}
-		point = proj.Point
-	} else {
-		kx := math.Cos((gansuSouth + gansuNorth) / 2 * math.Pi / 180)
-		scale := 800 / ((gansuEast - gansuWest) * kx)
-		m.Width, m.Height, m.Frame = 800, math.Ceil((gansuNorth-gansuSouth)*scale), true
-		point = func(lon, lat float64) (float64, float64) {
-			return (lon - gansuWest) * kx * scale, (gansuNorth - lat) * scale
-		}
+		return m, proj.Point, nil
+	}
+	kx := math.Cos((gansuSouth + gansuNorth) / 2 * math.Pi / 180)
+	scale := 800 / ((gansuEast - gansuWest) * kx)
+	m.Width, m.Height, m.Frame = 800, math.Ceil((gansuNorth-gansuSouth)*scale), true
+	return m, func(lon, lat float64) (float64, float64) {
+		return (lon - gansuWest) * kx * scale, (gansuNorth - lat) * scale
+	}, nil
+}
+
+// zoneMap places the rows' zones that have coordinates. Coordinates are
+// WGS84/CGCS2000; a boundary file in GCJ-02 is a few hundred metres off,
+// which does not show at the scale of a province.
+func (s *Server) zoneMap(ctx context.Context, v *zonereport.View, rows []zonereport.Row, prefs map[string]string) (*zoneMapView, error) {
+	m, point, err := s.zoneCanvas(ctx)
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range rows {
 		if math.IsNaN(r.Zone.Lat) || math.IsNaN(r.Zone.Lon) {

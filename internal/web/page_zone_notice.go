@@ -1,12 +1,10 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
-	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
@@ -27,6 +25,8 @@ type zoneNoticeView struct {
 	Issuer string
 	Best   string
 	Years  []int
+	Year   int
+	Run    *zoneRunLink // the unpublished run shown, nil for the published notice
 }
 
 // zoneNoticeGet is GET /zones/notice: the zone assessment notice of the
@@ -41,25 +41,44 @@ func (s *Server) zoneNoticeGet(w http.ResponseWriter, r *http.Request) error {
 	}
 	nv := zoneNoticeView{Issuer: zonereport.Issuer}
 	if v != nil {
-		nv.Notice, nv.Best, nv.Years = zonereport.BuildNotice(v), v.Best(), v.Years
+		if nv.Notice, err = s.zoneNotice(r, v); err != nil {
+			return err
+		}
+		nv.Best, nv.Years, nv.Year = v.Best(), v.Years, v.Year
+		if unpublishedRun(v) {
+			nv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
+		}
 	}
 	s.render(w, r, http.StatusOK, "zone_notice", nv)
 	return nil
 }
 
-// zoneNoticeView loads the view the notice of r's ?year= is built from;
-// nil without any assessment (and no year asked for).
+// zoneNoticeView loads the view the notice of r's ?year= (or ?run=) is
+// built from; nil without any assessment (and no year asked for).
 func (s *Server) zoneNoticeView(r *http.Request) (*zonereport.View, error) {
 	if err := requireZone(r, auth.Read); err != nil {
 		return nil, err
 	}
-	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
-	v, err := zonereport.Load(r.Context(), s.db, year)
-	if errors.Is(err, store.ErrNotFound) {
-		if year != 0 {
-			return nil, notFound("zone assessment " + r.URL.Query().Get("year"))
-		}
-		return nil, nil
+	return s.zoneViewOf(r)
+}
+
+// zoneNotice builds the notice of v signed off as its run was: 经…同意 from
+// the approval record, the registered 文号 and 成文日期.
+func (s *Server) zoneNotice(r *http.Request, v *zonereport.View) (*zonereport.Notice, error) {
+	n := zonereport.BuildNotice(v)
+	approval, doc, date, err := s.zoneSignOff(r.Context(), v)
+	if err != nil {
+		return nil, err
 	}
-	return v, err
+	n.Sign(approval, doc, date)
+	return n, nil
+}
+
+// zoneQuery is the query that names v's results: its unpublished run, or
+// its year.
+func zoneQuery(v *zonereport.View) string {
+	if unpublishedRun(v) {
+		return "run=" + strconv.FormatInt(v.Run.ID, 10)
+	}
+	return "year=" + strconv.Itoa(v.Year)
 }

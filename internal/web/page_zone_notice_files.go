@@ -9,7 +9,6 @@ import (
 	"github.com/qiangxian/qiangxian/internal/report"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
-	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
 // zoneNoticeDOCX is GET /zones/notice.docx: the zone notice as an editable
@@ -22,7 +21,10 @@ func (s *Server) zoneNoticeDOCX(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	n := zonereport.BuildNotice(v)
+	n, err := s.zoneNotice(r, v)
+	if err != nil {
+		return err
+	}
 	now := s.now().In(store.ChinaTime)
 	date := fmt.Sprintf("%d年%d月%d日", now.Year(), int(now.Month()), now.Day())
 	var b bytes.Buffer
@@ -46,7 +48,10 @@ func (s *Server) zoneNoticeXLSX(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	n := zonereport.BuildNotice(v)
+	n, err := s.zoneNotice(r, v)
+	if err != nil {
+		return err
+	}
 	ranking := [][]any{toAny(n.Header)}
 	for _, row := range n.Rows {
 		ranking = append(ranking, toAny(row))
@@ -68,7 +73,7 @@ func (s *Server) zoneNoticeXLSX(w http.ResponseWriter, r *http.Request) error {
 	sheets := []xlsx.Sheet{
 		{Name: "名单", Rows: lists, Widths: []float64{12, 14, 34, 40}, BoldHeader: true, FreezeHeader: true},
 		{Name: "分组排名", Rows: ranking, Widths: []float64{10, 10, 34, 10, 10, 10, 30}, BoldHeader: true, FreezeHeader: true},
-		{Name: "说明", Rows: [][]any{{"标题", n.Title}, {"说明", n.Intro}}, Widths: []float64{10, 90}},
+		{Name: "说明", Rows: [][]any{{"标题", n.Title}, {"说明", n.Intro}, {"文号", n.DocNumber}, {"成文日期", n.Date}}, Widths: []float64{10, 90}},
 	}
 	return writeXLSX(w, fmt.Sprintf("zone-notice-%d.xlsx", n.Year), sheets)
 }
@@ -84,7 +89,10 @@ func (s *Server) zoneNoticePDF(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	q := url.Values{"year": {itoa(v.Year)}}
+	q, err := url.ParseQuery(zoneQuery(v))
+	if err != nil {
+		return err
+	}
 	return s.servePDF(w, r, "/zones/notice", q, fmt.Sprintf("zone-notice-%d.pdf", v.Year), "pdf.noChromium")
 }
 

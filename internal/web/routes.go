@@ -260,6 +260,18 @@ func (s *Server) routes() http.Handler {
 	// the office and the zone's prefecture and host county.
 	mux.Handle("GET /zones/{code}/enterprises/{uscc}", s.page(s.zoneEnterpriseGet))
 	// End of development zones.
+	// Zone runs and the investment map (issues 18 and 20; page_zone_runview.go,
+	// api_zone_run_*.go, api_zone_site_*.go, page_invest_map.go): a zone
+	// assessment recorded as a run that goes through the runs' lifecycle
+	// (/api/v1/runs/{id}/…); ready sites per zone; the map, public but for
+	// the projects.
+	mux.Handle("GET /api/v1/zones/runs", s.api(s.zoneRunList))
+	mux.Handle("POST /api/v1/zones/runs", s.api(s.zoneRunCreate))
+	mux.Handle("GET /api/v1/zones/sites", s.api(s.zoneSiteList))
+	mux.Handle("POST /api/v1/zones/sites/import", s.api(s.zoneSiteImport))
+	mux.Handle("PUT /api/v1/zones/{code}/site", s.api(s.zoneSitePut))
+	mux.Handle("GET /invest/map", s.page(s.investMap))
+	// End of zone runs and the investment map.
 	// Pages: investment attraction (issue 17; page_invest_*.go): the public
 	// summary of published months, the ledger and its projects, review.
 	mux.Handle("GET /invest", s.cachedPage(false, s.investSummary))

@@ -160,6 +160,10 @@ func (h *History) manage(out []Result, idx []int, t, k int, g method.Management,
 					continue
 				}
 				in, ti := countIn(h.groups[groupKey{p, r.Group}], r.GroupRank, g)
+				if g.Kind == method.ManagePosition {
+					pos, ok := r.Positions[g.List]
+					in, ti = ok && pos >= 1 && pos <= g.MaxPosition, false
+				}
 				clean, tied = clean || in && !ti, tied || ti
 			}
 			if clean || tied {

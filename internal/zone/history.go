@@ -31,6 +31,10 @@ type Record struct {
 	// exemptions of management rules.
 	Established int
 	Merging     bool
+	// Positions are the unit's places in external national lists in this
+	// period (list → place, 1 = first), recorded facts that rules of kind
+	// "position" read; nil when none.
+	Positions map[string]int
 }
 
 // History is a completed grade history: its held periods in order and every

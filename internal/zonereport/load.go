@@ -37,15 +37,67 @@ type View struct {
 	History *zone.History
 	Changes zone.Changes
 	Zones   map[string]zone.Zone
+	// Run is the zone run the year's results come from: the published one,
+	// or the unpublished one the office (or, during 公示, the public) looks
+	// at (LoadRun); nil for a year whose grades were imported.
+	Run *store.Run
 }
 
-// Load assesses the zones of year (0: the latest held year). It returns
-// store.ErrNotFound when no zone was assessed.
+// Load assesses the zones of year (0: the latest held year) from the
+// published history: imported years and the published zone runs. It
+// returns store.ErrNotFound when no zone was assessed.
 func Load(ctx context.Context, db *store.DB, year int) (*View, error) {
 	gs, err := db.ZoneGrades(ctx)
 	if err != nil {
 		return nil, err
 	}
+	v, err := load(ctx, db, gs, year, 0)
+	if err != nil {
+		return nil, err
+	}
+	if run, ok, err := db.PublishedZoneRun(ctx, v.Year); err != nil {
+		return nil, err
+	} else if ok {
+		v.Run = &run
+	}
+	return v, nil
+}
+
+// LoadRun assesses the zones of a zone run's year with the run's results
+// in place of the year's published ones (if any) and the run's method:
+// what the run will publish, streaks and warnings included.
+func LoadRun(ctx context.Context, db *store.DB, run store.Run) (*View, error) {
+	year, err := strconv.Atoi(run.Period)
+	if err != nil || run.Domain != store.DomainZone {
+		return nil, fmt.Errorf("%w: run %d is not a zone run", store.ErrNotFound, run.ID)
+	}
+	all, err := db.ZoneGrades(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := all[:0:0]
+	for _, g := range all {
+		if g.Year != year {
+			gs = append(gs, g)
+		}
+	}
+	own, err := db.ZoneRunGrades(ctx, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	gs = append(gs, own...)
+	slices.SortStableFunc(gs, func(a, b store.ZoneGrade) int { return cmp.Compare(a.Year, b.Year) })
+	v, err := load(ctx, db, gs, year, run.MethodID)
+	if err != nil {
+		return nil, err
+	}
+	v.Run = &run
+	return v, nil
+}
+
+// load assesses year (0: the latest) of the grade history gs (by year)
+// with the method methodID (0: the year's zone method).
+func load(ctx context.Context, db *store.DB, gs []store.ZoneGrade, year int, methodID int64) (*View, error) {
 	if len(gs) == 0 {
 		return nil, fmt.Errorf("%w: no zone grades", store.ErrNotFound)
 	}
@@ -69,7 +121,12 @@ func Load(ctx context.Context, db *store.DB, year int) (*View, error) {
 	for _, z := range zs {
 		v.Zones[z.Code] = z
 	}
-	sm, err := db.ZoneMethod(ctx, year)
+	var sm store.Method
+	if methodID != 0 {
+		sm, err = db.Method(ctx, methodID)
+	} else {
+		sm, err = db.ZoneMethod(ctx, year)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -82,10 +139,26 @@ func Load(ctx context.Context, db *store.DB, year int) (*View, error) {
 	if _, v.Changes, err = db.ZoneChanges(ctx); err != nil {
 		return nil, err
 	}
+	ps, err := db.AllZonePositions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type zy struct {
+		zone string
+		year int
+	}
+	positions := map[zy]map[string]int{}
+	for _, p := range ps {
+		k := zy{p.Zone, p.Year}
+		if positions[k] == nil {
+			positions[k] = map[string]int{}
+		}
+		positions[k][p.List] = p.Position
+	}
 	recs := make([]zone.Record, len(gs))
 	for i, g := range gs {
 		recs[i] = zone.Record{Period: strconv.Itoa(g.Year), Unit: g.Zone, Group: g.Group, GroupRank: g.GroupRank,
-			Score: g.Score, Grade: g.Grade, Established: v.Zones[g.Zone].ApprovalYear}
+			Score: g.Score, Grade: g.Grade, Established: v.Zones[g.Zone].ApprovalYear, Positions: positions[zy{g.Zone, g.Year}]}
 	}
 	if v.History, err = zone.Build(recs, v.Method.Grades); err != nil {
 		return nil, err

@@ -47,6 +47,19 @@ type Notice struct {
 	Actions   []ActionList
 	Header    []string
 	Rows      [][]string // 组别, 组内名次, 开发区, 得分, 等级, 连续年数, 动态管理
+	// Sign-off (Sign): the approval phrase of the run's approval record
+	// (经领导小组同意), the registered 文号 and 成文日期; "" until given.
+	Approval, DocNumber, Date string
+}
+
+// Sign records the sign-off of the notice's run: the approval phrase the
+// introduction says before "现将评价结果通报如下", the registered 文号 and
+// the 成文日期 as written (2026年6月20日); "" for what is not there yet.
+func (n *Notice) Sign(approval, docNumber, date string) {
+	n.Approval, n.DocNumber, n.Date = approval, docNumber, date
+	if approval != "" {
+		n.Intro = strings.Replace(n.Intro, "现将评价结果通报如下。", approval+"，现将评价结果通报如下。", 1)
+	}
 }
 
 // Best is the name of the top grade (优秀 in the demo method).
@@ -152,9 +165,17 @@ func scoreText(s float64) string {
 // Document lays the notice out as the county notice does (report's
 // official-document layout), so that it moves onto the shared notice model
 // with it: the 优秀 list per group, the streaks, each management action,
-// and the ranking by group as the attachment.
+// and the ranking by group as the attachment. The registered 文号 and
+// 成文日期 (Sign) stand in for the placeholder and date when given.
 func (n *Notice) Document(date string) *report.Notice {
-	d := &report.Notice{Issuer: Issuer, DocNumber: report.DocNumberPlaceholder, Title: n.Title, Addressees: "各市（州）人民政府，兰州新区管委会，省直有关部门：",
+	doc := report.DocNumberPlaceholder
+	if n.DocNumber != "" {
+		doc = n.DocNumber
+	}
+	if n.Date != "" {
+		date = n.Date
+	}
+	d := &report.Notice{Issuer: Issuer, DocNumber: doc, Title: n.Title, Addressees: "各市（州）人民政府，兰州新区管委会，省直有关部门：",
 		Intro: []string{n.Intro}, Date: date,
 		Closing: []string{"希望受到表扬的开发区再接再厉；被预警的开发区要认真分析原因，制定整改措施，限期提升。"}}
 	if n.Sample {
