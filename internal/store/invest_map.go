@@ -12,9 +12,9 @@ import (
 
 // The investment map (招商地图, issue 20 item 6): the ledger's current
 // projects counted by county, zone and stage. A project in a sub-park
-// counts in its zone. The chain and node filters of the map belong to the
-// industrial chains (another branch): this filter has the ledger's own
-// fields only.
+// counts in its zone. A chain or node filter is a predicate on a project's
+// industry and explicit chain node, which the caller builds from the chain
+// (chain.NodeOf), so that the map and the chain page place a project alike.
 
 // InvestMapFilter selects the projects the map counts. Empty fields select
 // all; TalksCounty is as in InvestProjectFilter (the county whose projects
@@ -25,6 +25,9 @@ type InvestMapFilter struct {
 	Stage       invest.Stage
 	Zone        string // a zone: its projects and those of its sub-parks
 	TalksCounty string
+	// On, when set, keeps the projects of an industry (GB/T 4754 code) and
+	// explicit chain node ("CHAIN/NODE", "" for none) it accepts.
+	On func(industry, chainNode string) bool
 }
 
 // InvestMapCount is the number and contract amount of the current projects
@@ -64,19 +67,37 @@ func (db *DB) InvestMapCounts(ctx context.Context, f InvestMapFilter) (cs []Inve
 	if f.TalksCounty != "*" {
 		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT p.county, `+zoneOf+` AS z, p.stage, COUNT(*), COALESCE(SUM(p.amount), 0)
-		FROM invest_projects p WHERE `+strings.Join(where, " AND ")+` GROUP BY p.county, z, p.stage`, args...)
+	// Grouped by industry and node too, so that the chain predicate runs
+	// once per group, not once per project.
+	rows, err := db.sql.QueryContext(ctx, `SELECT p.county, `+zoneOf+` AS z, p.stage, p.industry, p.chain_node,
+		COUNT(*), COALESCE(SUM(p.amount), 0)
+		FROM invest_projects p WHERE `+strings.Join(where, " AND ")+` GROUP BY p.county, z, p.stage, p.industry, p.chain_node`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	type key struct {
+		county, zone string
+		stage        invest.Stage
+	}
+	at := map[key]int{}
 	for rows.Next() {
 		var c InvestMapCount
-		var stage string
-		if err := rows.Scan(&c.County, &c.Zone, &stage, &c.Projects, &c.Amount); err != nil {
+		var stage, industry, node string
+		if err := rows.Scan(&c.County, &c.Zone, &stage, &industry, &node, &c.Projects, &c.Amount); err != nil {
 			return nil, err
 		}
+		if f.On != nil && !f.On(industry, node) {
+			continue
+		}
 		c.Stage = invest.Stage(stage)
+		k := key{c.County, c.Zone, c.Stage}
+		if i, ok := at[k]; ok {
+			cs[i].Projects += c.Projects
+			cs[i].Amount += c.Amount
+			continue
+		}
+		at[k] = len(cs)
 		cs = append(cs, c)
 	}
 	// In Go, not SQL: the stages in their order, whatever the collation.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -26,7 +27,9 @@ func TestInvestMapCounts(t *testing.T) {
 		storeLedger(t, db, exampleLedger(t))
 		if _, err := db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "zone.csv"}, []invest.Project{{
 			ID: "SL-2024-009", Name: "（示例数据）精细化工项目", County: "620123", Zone: "620171-01", Investor: "示例化工有限公司",
-			InvestorCode: "91620100MA0000009X", InvestorLoc: "310115", Signed: 20240601, Amount: 100000000}}); err != nil {
+			InvestorCode: "91620100MA0000009X", InvestorLoc: "310115", Signed: 20240601, Amount: 100000000, Industry: "C2661"}, {
+			ID: "SL-2024-010", Name: "（示例数据）涂料项目", County: "620123", Zone: "620171", Investor: "示例涂料有限公司",
+			InvestorCode: "91620100MA0000010X", InvestorLoc: "310115", Signed: 20240602, Amount: 200000000, Industry: "C2641"}}); err != nil {
 			t.Fatal(err)
 		}
 		const yi = 100000000
@@ -34,7 +37,7 @@ func TestInvestMapCounts(t *testing.T) {
 			return store.InvestMapCount{County: county, Zone: zone, Stage: st, Projects: n, Amount: amount}
 		}
 		all := []store.InvestMapCount{
-			c("620123", "620171", invest.StageSigned, 1, 1*yi),
+			c("620123", "620171", invest.StageSigned, 2, 3*yi), // 1 + 2亿元, two industries in one row
 			c("620602", "", invest.StageSigned, 1, 1*yi), c("620602", "", invest.StageProducing, 1, 5*yi),
 			c("620622", "", invest.StageSigned, 1, 3*yi),
 			c("620622", "GLGY", invest.StageSigned, 2, 4*yi), c("620622", "GLGY", invest.StageStarted, 1, 10*yi),
@@ -50,6 +53,10 @@ func TestInvestMapCounts(t *testing.T) {
 			{"zone with sub-park", store.InvestMapFilter{Zone: "620171"}, all[:1]},
 			{"zone and stage", store.InvestMapFilter{Zone: "GLGY", Stage: invest.StageSigned}, all[4:5]},
 			{"prefecture", store.InvestMapFilter{Prefecture: "620700", TalksCounty: "620702"}, all[6:]},
+			// A chain predicate on industry: both C26 projects (1 + 2亿元) in one row, C2661 alone the 1亿元.
+			{"chain C26", store.InvestMapFilter{On: func(ind, _ string) bool { return strings.HasPrefix(ind, "C26") }}, all[:1]},
+			{"node C2661", store.InvestMapFilter{On: func(ind, _ string) bool { return ind == "C2661" }},
+				[]store.InvestMapCount{c("620123", "620171", invest.StageSigned, 1, 1*yi)}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				got, err := db.InvestMapCounts(ctx, tc.f)

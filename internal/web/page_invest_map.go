@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/chain"
 	"github.com/qiangxian/qiangxian/internal/invest"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/zone"
@@ -36,7 +37,10 @@ func init() {
 		"imap.total":      {"合计", "Total"},
 		"imap.noZone":     {"（园区外）", "(outside zones)"},
 		"imap.amount":     {"协议投资额（亿元）", "Contract amount (100 million yuan)"},
-		"imap.chainLater": {"按产业链和链上环节筛选待产业链模块接入。", "Filtering by industrial chain and node comes with the chain module."},
+		"imap.allChains":  {"全部产业链", "All chains"},
+		"imap.allNodes":   {"全部环节", "All nodes"},
+		"imap.chain":      {"产业链", "Chain"},
+		"imap.node":       {"环节", "Node"},
 	})
 }
 
@@ -47,8 +51,10 @@ type investMapView struct {
 	Projects                bool // the caller sees projects
 	Stages                  []invest.Stage
 	Stage, Prefecture, Zone string
+	Chain, Node             string // chain code and node code filters (projects only)
 	Prefectures             []choice
 	Zones                   []choice
+	Chains, Nodes           []choice // the chains, and the nodes of the chosen one
 	Counties                []investCountyStages
 	Sample                  bool
 }
@@ -76,7 +82,8 @@ type investCountyStages struct {
 // their sub-parks beside them, ready sites per zone (public); projects by
 // stage for logged-in callers, scoped as the ledger pages are
 // (auth.InvestLedgerScope; 线索 and 洽谈 only inside their county).
-// Filters: ?prefecture=, ?zone=, ?stage=.
+// Filters: ?prefecture=, ?zone=, ?stage=, and for projects ?chain= and
+// ?node= (a project is on a chain's node as on the chain page: chain.NodeOf).
 func (s *Server) investMap(w http.ResponseWriter, r *http.Request) error {
 	if err := requireZone(r, auth.Read); err != nil {
 		return err
@@ -109,6 +116,9 @@ func (s *Server) investMap(w http.ResponseWriter, r *http.Request) error {
 	if sees {
 		v.Projects = true
 		f := store.InvestMapFilter{Stage: invest.Stage(v.Stage), Zone: v.Zone, County: scope.County, Prefecture: scope.Prefecture}
+		if f.On, err = s.mapChainFilter(r, &v); err != nil {
+			return err
+		}
 		if scope.All && len(v.Prefecture) == 6 {
 			f.Prefecture = v.Prefecture
 		}
@@ -219,4 +229,40 @@ func (r investSiteRow) SourceText() string {
 		return ""
 	}
 	return strings.TrimSpace(strings.Join([]string{r.Site.Source, r.Site.Note}, " "))
+}
+
+// mapChainFilter fills the chain and node choices of the map from
+// ?chain= and ?node= and returns the predicate that keeps the projects on
+// them (nil without a chain). An unknown chain or node is ignored.
+func (s *Server) mapChainFilter(r *http.Request, v *investMapView) (func(industry, node string) bool, error) {
+	cs, err := s.db.Chains(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	q := r.URL.Query()
+	var on *store.Chain
+	for i := range cs {
+		v.Chains = append(v.Chains, choice{Code: cs[i].Code, Name: cs[i].Name})
+		if cs[i].Code == q.Get("chain") {
+			on = &cs[i]
+		}
+	}
+	if on == nil {
+		return nil, nil
+	}
+	v.Chain = on.Code
+	for _, n := range on.Nodes {
+		v.Nodes = append(v.Nodes, choice{Code: n.Code, Name: n.Name})
+		if n.Code == q.Get("node") {
+			v.Node = n.Code
+		}
+	}
+	c, m := on.Map(), chain.NewMatcher(on.Map())
+	node := v.Node
+	return func(industry, explicit string) bool {
+		p := chain.Project{Industry: industry}
+		p.Chain, p.Node, _ = strings.Cut(explicit, "/")
+		got := chain.NodeOf(c, m, &p)
+		return got != "" && (node == "" || got == node)
+	}, nil
 }
