@@ -11,7 +11,7 @@ import (
 func init() {
 	// The chains go into backups; targets after the chains they stand on.
 	dumpTables = append(dumpTables,
-		dumpTable{"chains", chainColumns, "isssiibfsts", "id", true},
+		dumpTable{"chains", chainColumns, "issssibfsts", "id", true},
 		dumpTable{"chain_nodes", "chain_id, position, code, name, segment, industries, inputs", "iisssss", "chain_id, position", false},
 		dumpTable{"chain_members", "chain_id, username, duty", "iss", "chain_id, username", false},
 		dumpTable{"chain_tasks", "id, chain_id, year, title, status, note", "iiisss", "id", true},
