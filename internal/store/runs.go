@@ -101,7 +101,7 @@ func (db *DB) CreateRun(ctx context.Context, actor Actor, n NewRun) (r Run, err 
 		n.Visibility = auth.VisNone
 	}
 	if !n.Visibility.Valid() {
-		return r, fmt.Errorf("%w: visibility %q", ErrInvalid, n.Visibility)
+		return r, refuse(ErrInvalid, "store.visibility", n.Visibility)
 	}
 	m, err := db.Method(ctx, n.MethodID)
 	if err != nil {
@@ -219,7 +219,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 		return r, errPublished(id)
 	}
 	if !canMove(r.State, to) {
-		return r, fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
+		return r, refuse(ErrConflict, "store.runMove", r.State, to)
 	}
 	if r.State == auth.StateReview && to != auth.StateDraft {
 		if err := t.checkTies(id); err != nil {
@@ -255,7 +255,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 		return r, err
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return r, fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
+		return r, refuse(ErrConflict, "store.runChanged2", id)
 	}
 	from := r.State
 	r.State = to
@@ -267,7 +267,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 func (db *DB) SetVisibility(ctx context.Context, actor Actor, id int64, v auth.Visibility) (err error) {
 	defer wrap(&err, "SetVisibility(%d, %s)", id, v)
 	if !v.Valid() {
-		return fmt.Errorf("%w: visibility %q", ErrInvalid, v)
+		return refuse(ErrInvalid, "store.visibility2", v)
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if err := t.checkChangeable(id, false); err != nil {
@@ -291,7 +291,7 @@ func (t *txn) checkChangeable(id int64, draftOnly bool) error {
 	case state.Final():
 		return errPublished(id)
 	case draftOnly && state != auth.StateDraft:
-		return fmt.Errorf("%w: run %d is in state %s, not draft", ErrConflict, id, state)
+		return refuse(ErrConflict, "store.runNotDraft", id, state)
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func (s *Server) monitorProblems(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) monitorProblemsPost(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	f := r.PostForm
 	req := problemRequest{Source: f.Get("source"), SourceRef: f.Get("source_ref"), Unit: f.Get("unit"), Indicator: f.Get("indicator"),
@@ -182,7 +182,7 @@ func (s *Server) monitorProblemPost(w http.ResponseWriter, r *http.Request) erro
 		return notFound("problem")
 	}
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	f := r.PostForm
 	if _, err := s.takeProblemStep(r, id, f.Get("step"), f.Get("body"), f.Get("evidence")); err != nil {
