@@ -158,7 +158,7 @@ func navOf(p string) string {
 	switch seg {
 	case "":
 		return "home"
-	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events", "monitor", "zones", "invest":
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events", "monitor", "zones", "invest", "leader":
 		return seg
 	}
 	return ""

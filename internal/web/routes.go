@@ -270,6 +270,12 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
 	// End of Pages: investment attraction.
+	// Pages: the leader's phone view (issue 22; page_leader*.go): the latest
+	// period at a glance, a county on one page, under the reader's watermark.
+	mux.Handle("GET /leader", s.page(s.leaderGet))
+	mux.Handle("GET /leader.xlsx", s.page(s.leaderXLSX))
+	mux.Handle("GET /leader/{code}", s.page(s.leaderCounty))
+	// End of Pages: the leader's view.
 
 	return mux
 }
