@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/method"
@@ -129,4 +130,22 @@ func (s *Server) chineseName(r *http.Request, v string) string {
 		return back[v]
 	}
 	return v
+}
+
+// ChineseUIPhrases are the Chinese texts of the pages' catalogue that an
+// English page must not show: whole phrases of five characters or more,
+// without arguments, that have an English text of their own (shorter ones
+// also occur in data, such as rule names and notes). For the browser test
+// of another package (internal/e2e).
+func ChineseUIPhrases() []string {
+	uiMu.RLock()
+	defer uiMu.RUnlock()
+	var out []string
+	for _, v := range uiStrings {
+		if v[1] != "" && v[0] != v[1] && !strings.Contains(v[0], "%") && utf8.RuneCountInString(v[0]) >= 5 {
+			out = append(out, v[0])
+		}
+	}
+	slices.Sort(out)
+	return out
 }
