@@ -149,3 +149,24 @@ func ChineseUIPhrases() []string {
 	slices.Sort(out)
 	return out
 }
+
+// names joins the method's names of types or awards in lang: the
+// method's English names on an English export ("top ten counties; advanced
+// county of its type (industry-led)"), as they are in Chinese otherwise.
+func (v *rankView) names(lang locale.Lang, zh []string) string {
+	if lang != locale.EN || v.Method == nil {
+		return strings.Join(zh, "、")
+	}
+	en := map[string]string{}
+	for _, p := range namePairs(v.Method) {
+		en[p[0]] = p[1]
+	}
+	out := make([]string, len(zh))
+	for i, n := range zh {
+		out[i] = n
+		if e := en[n]; e != "" {
+			out[i] = e
+		}
+	}
+	return strings.Join(out, "; ")
+}

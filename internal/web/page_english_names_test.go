@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/method"
+	"github.com/xuri/excelize/v2"
 )
 
 // officialDocument reports whether the page at path is an official
@@ -71,4 +73,38 @@ func chineseName(body string, names []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// TestEnglishExportsUseEnglishNames: the English rankings and leader
+// workbooks name types and awards in English in every cell.
+func TestEnglishExportsUseEnglishNames(t *testing.T) {
+	d := newDemoSite(t)
+	names := methodChineseNames(t, d)
+	for _, p := range []string{"/rankings.xlsx?lang=en", "/leader.xlsx?lang=en"} {
+		r := d.as(t, "ana").do("GET", p, nil)
+		if r.status != 200 {
+			t.Fatalf("%s: %d %s", p, r.status, r.body)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(r.body))
+		must(t, err)
+		english := 0
+		for _, sh := range f.GetSheetList() {
+			rows, err := f.GetRows(sh)
+			must(t, err)
+			for i, row := range rows {
+				for j, cell := range row {
+					if zh, ok := chineseName(cell, names); ok {
+						t.Errorf("%s %s row %d column %d: the Chinese name %q in %q", p, sh, i+1, j+1, zh, cell)
+					}
+					if strings.Contains(cell, "top ten counties") || strings.Contains(cell, "urban services") {
+						english++
+					}
+				}
+			}
+		}
+		if english == 0 && p == "/rankings.xlsx?lang=en" {
+			t.Errorf("%s names no award or type in English", p)
+		}
+		f.Close()
+	}
 }
