@@ -105,7 +105,7 @@ func readerPages(t *testing.T) []readerPage {
 type probe struct {
 	Lang     string   `json:"lang"`
 	Overflow int      `json:"overflow"`
-	Wide     string   `json:"wide"` // the first element past the window's right edge
+	Wide     string   `json:"wide"`    // the first element past the window's right edge
 	Tables   []string `json:"tables"`  // tables wider than their box without a visible scroll cue
 	Numbers  []string `json:"numbers"` // the text of table cells and headline figures
 	Text     string   `json:"text"`    // the visible text, without code and scripts (readJS)
