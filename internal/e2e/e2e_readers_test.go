@@ -105,7 +105,7 @@ func readerPages(t *testing.T) []readerPage {
 type probe struct {
 	Lang     string   `json:"lang"`
 	Overflow int      `json:"overflow"`
-	Wide     string   `json:"wide"`    // the first element past the window's right edge
+	Wide     string   `json:"wide"`    // the innermost elements past the window's right edge
 	Tables   []string `json:"tables"`  // tables wider than their box without a visible scroll cue
 	Numbers  []string `json:"numbers"` // the text of table cells and headline figures
 	Text     string   `json:"text"`    // the visible text, without code and scripts (readJS)
@@ -125,12 +125,12 @@ const measureJS = `(() => {
   }
   const numbers = [...document.querySelectorAll("main td, main .figure .value")].filter(e => e.offsetParent !== null).map(e => e.innerText);
   const cw = document.documentElement.clientWidth;
-  let wide = "";
+  const past = [];
   for (const e of document.querySelectorAll("body *")) {
-    if (e.getBoundingClientRect().right > cw + 1 && !e.closest(".table-wrap, .watermark") && e.children.length === 0) {
-      wide = e.tagName.toLowerCase() + "." + e.className + " " + JSON.stringify(e.textContent.slice(0, 40)); break;
-    }
+    if (e.getBoundingClientRect().right > cw + 1 && !e.closest(".watermark") && !(e.parentElement && e.parentElement.closest(".table-wrap")))
+      past.push(e.tagName.toLowerCase() + "." + e.className);
   }
+  const wide = past.slice(-3).join(" > ");
   return JSON.stringify({lang: document.documentElement.lang, tables, numbers, wide,
     overflow: Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)});
 })()`
