@@ -5,6 +5,8 @@ import "github.com/qiangxian/qiangxian/internal/locale"
 // The refusals a reader may see (refuse), in both languages.
 func init() {
 	locale.Register(map[string][2]string{
+		"store.owed": {"评价批次 %d 有待补报数据 %d 项：%s；补报并重新评价后方可公示",
+			"run %d has %d figure(s) owed by statistics departments: %s; have them supplied and re-run before public notice"},
 		"store.attachment":         {"附件 %q 为空、没有名称或超过 %d 字节", "attachment %q: empty, unnamed or over %d bytes"},
 		"store.decisionMeeting":    {"认定需要会议纪要编号", "a decision needs the meeting reference"},
 		"store.decisionUnits":      {"认定需要写明获得名次的县区", "a decision names the units that take the places"},
