@@ -91,3 +91,12 @@ func Register(msgs map[string][2]string) {
 		catalog[k] = v
 	}
 }
+
+// Lookup returns the Chinese and English formats of key, and whether the
+// key is registered (for tests of the catalogue's completeness).
+func Lookup(key string) (formats [2]string, ok bool) {
+	mu.RLock()
+	defer mu.RUnlock()
+	formats, ok = catalog[key]
+	return formats, ok
+}

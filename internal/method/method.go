@@ -124,8 +124,28 @@ type Indicator struct {
 	Missing       string
 	ReportedBy    string
 	NotApplicable []string
+	// Decimals is how many decimals its values are published with (pages,
+	// documents, the rounded sheets of exports); −1 = not set, see Places.
+	Decimals int
 
 	path string
+}
+
+// Places is how many decimals the indicator's values are published with:
+// its Decimals when the method sets them, else by its unit — 1 for a
+// percentage (%), 0 for counts and yuan amounts (户, 个, 家, 人, 元, 元/人,
+// 吨, 亩), 2 for everything else (亿元, 万人, 分 …).
+func (i Indicator) Places() int {
+	if i.Decimals >= 0 {
+		return i.Decimals
+	}
+	switch i.Unit {
+	case "%", "％":
+		return 1
+	case "户", "个", "家", "人", "元", "元/人", "吨", "亩", "项", "件":
+		return 0
+	}
+	return 2
 }
 
 // Node is an aggregate of the hierarchy (an area 领域, a sub-area …).

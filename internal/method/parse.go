@@ -109,7 +109,7 @@ func (r *reader) method(doc map[string]any) *Method {
 func (r *reader) indicator(t map[string]any, p string) Indicator {
 	r.known(t, p, "code", "name", "name_en", "unit", "direction", "department", "definition", "source",
 		"numerator", "denominator", "base", "factor", "parent", "weight", "weights", "score",
-		"missing", "reported_by", "not_applicable")
+		"missing", "reported_by", "not_applicable", "decimals")
 	ind := Indicator{
 		Code: r.str(t, p, "code", ""), Name: r.str(t, p, "name", ""), NameEn: r.str(t, p, "name_en", ""),
 		Unit: r.str(t, p, "unit", ""), Direction: r.num(t, p, "direction", 1),
@@ -119,7 +119,11 @@ func (r *reader) indicator(t map[string]any, p string) Indicator {
 		Factor: r.num(t, p, "factor", 1), Parent: r.str(t, p, "parent", ""),
 		Weight: r.num(t, p, "weight", math.NaN()), Weights: r.weights(t, p, "weights"), path: p,
 		Missing: r.str(t, p, "missing", ""), ReportedBy: r.str(t, p, "reported_by", ReportedByDepartment),
-		NotApplicable: r.strs(t, p, "not_applicable"),
+		NotApplicable: r.strs(t, p, "not_applicable"), Decimals: r.integer(t, p, "decimals", -1),
+	}
+	if ind.Decimals < -1 || ind.Decimals > 6 {
+		r.fail(join(p, "decimals"), locale.M("method.oneof", "0 … 6", fmt.Sprint(ind.Decimals)))
+		ind.Decimals = -1
 	}
 	if s := r.table(t, p, "score"); s != nil {
 		ind.Score = r.rule(s, p+".score")

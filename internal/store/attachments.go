@@ -63,7 +63,7 @@ func scanAttachment(s scanner, withContent bool) (Attachment, error) {
 // text so that the dialect-neutral backup carries it as it carries text.
 func (t *txn) attach(entity, entityID string, messageID int64, n NewAttachment) (Attachment, error) {
 	if len(n.Content) == 0 || len(n.Content) > workflow.MaxAttachment || n.Name == "" || n.ContentType == "" {
-		return Attachment{}, fmt.Errorf("%w: attachment %q: empty, unnamed or over %d bytes", ErrInvalid, n.Name, workflow.MaxAttachment)
+		return Attachment{}, refuse(ErrInvalid, "store.attachment", n.Name, workflow.MaxAttachment)
 	}
 	a, err := scanAttachment(t.QueryRow(`INSERT INTO attachments (entity, entity_id, message_id, filename, content_type, size, sha256, content, created_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING `+attachmentColumns,

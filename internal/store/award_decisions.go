@@ -100,10 +100,10 @@ func (db *DB) AwardDecisions(ctx context.Context, id int64) (ds []AwardDecision,
 func (db *DB) DecideAward(ctx context.Context, actor Actor, d AwardDecision) (out AwardDecision, err error) {
 	defer wrap(&err, "DecideAward(%d, %s)", d.RunID, d.Award)
 	if strings.TrimSpace(d.Reference) == "" {
-		return out, fmt.Errorf("%w: a decision needs the meeting reference", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.decisionMeeting")
 	}
 	if len(d.Units) == 0 {
-		return out, fmt.Errorf("%w: a decision names the units that take the places", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.decisionUnits")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var state auth.RunState
@@ -111,7 +111,7 @@ func (db *DB) DecideAward(ctx context.Context, actor Actor, d AwardDecision) (ou
 			return err
 		}
 		if state != auth.StateReview {
-			return fmt.Errorf("%w: run %d is in state %s: ties are decided during review", ErrConflict, d.RunID, state)
+			return refuse(ErrConflict, "store.decisionState", d.RunID, state)
 		}
 		pending, err := pendingAwards(t.ctx, t.Tx, d.RunID)
 		if err != nil {
@@ -119,11 +119,11 @@ func (db *DB) DecideAward(ctx context.Context, actor Actor, d AwardDecision) (ou
 		}
 		tied, ok := pending[d.Award]
 		if !ok {
-			return fmt.Errorf("%w: run %d has no tie pending for %q", ErrInvalid, d.RunID, d.Award)
+			return refuse(ErrInvalid, "store.noTie", d.RunID, d.Award)
 		}
 		for _, u := range d.Units {
 			if !slices.Contains(tied, u) {
-				return fmt.Errorf("%w: %s is not among the units tied for %q (%s)", ErrInvalid, u, d.Award, strings.Join(tied, ", "))
+				return refuse(ErrInvalid, "store.notTied", u, d.Award, strings.Join(tied, ", "))
 			}
 		}
 		if _, err := t.Exec(`DELETE FROM award_decisions WHERE run_id = $1 AND award = $2`, d.RunID, d.Award); err != nil {
@@ -195,7 +195,7 @@ func (t *txn) checkTies(id int64) error {
 			open = append(open, a)
 		}
 		slices.Sort(open)
-		return fmt.Errorf("%w: run %d has ties to decide (待认定) for %s", ErrConflict, id, strings.Join(open, ", "))
+		return refuse(ErrConflict, "store.tiesOpen", id, strings.Join(open, ", "))
 	}
 	return nil
 }

@@ -297,7 +297,7 @@ func (db *DB) ImportExplained(ctx context.Context, actor Actor, note RevisionNot
 	}
 	for _, e := range exps {
 		if !inRows[ObservationKey{e.Unit, e.Indicator, e.Period}] || strings.TrimSpace(e.Text) == "" {
-			return rev, fmt.Errorf("%w: the explanation of %s × %s × %s is empty or about no imported figure", ErrInvalid, e.Unit, e.Indicator, e.Period)
+			return rev, refuse(ErrInvalid, "store.explanation", e.Unit, e.Indicator, e.Period)
 		}
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
@@ -307,7 +307,7 @@ func (db *DB) ImportExplained(ctx context.Context, actor Actor, note RevisionNot
 				return err
 			}
 			if state != "pending" {
-				return fmt.Errorf("%w: the held import %d is %s", ErrConflict, pendingID, state)
+				return refuse(ErrConflict, "store.heldState", pendingID, state)
 			}
 		}
 		if err := t.ensurePeriods(periods); err != nil {

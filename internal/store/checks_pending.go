@@ -92,7 +92,7 @@ func scanPending(s scanner) (PendingImport, error) {
 func (db *DB) HoldImport(ctx context.Context, actor Actor, p PendingImport) (out PendingImport, err error) {
 	defer wrap(&err, "HoldImport(%s)", p.Source)
 	if len(p.Rows) == 0 || len(p.Findings) == 0 {
-		return out, fmt.Errorf("%w: a held import needs rows and findings", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.heldRows")
 	}
 	prs := make([]pendingRow, len(p.Rows))
 	for i, o := range p.Rows {
@@ -160,7 +160,7 @@ func (db *DB) CancelImport(ctx context.Context, actor Actor, id int64) (err erro
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: no pending import %d", ErrConflict, id)
+			return refuse(ErrConflict, "store.noPending", id)
 		}
 		return t.audit("cancel", "pending_import", fmt.Sprint(id), nil)
 	})

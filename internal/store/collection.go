@@ -44,7 +44,7 @@ func (db *DB) PutTasks(ctx context.Context, actor Actor, period string, deadline
 		return nil, err
 	}
 	if len(indicators) == 0 || deadline.IsZero() {
-		return nil, fmt.Errorf("%w: tasks need indicators and a deadline", ErrInvalid)
+		return nil, refuse(ErrInvalid, "store.taskFields")
 	}
 	day := nullDate(deadline)
 	var method any
@@ -61,7 +61,7 @@ func (db *DB) PutTasks(ctx context.Context, actor Actor, period string, deadline
 				return fmt.Errorf("%w: indicator %s: %w", ErrInvalid, code, err)
 			}
 			if strings.TrimSpace(dept) == "" {
-				return fmt.Errorf("%w: indicator %s has no providing department", ErrInvalid, code)
+				return refuse(ErrInvalid, "store.noDepartment", code)
 			}
 			task, err := scanTask(t.QueryRow(`INSERT INTO collection_tasks (period_code, indicator_code, department, deadline, method_id, created_at, created_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)

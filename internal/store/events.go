@@ -48,12 +48,12 @@ func scanEvent(s scanner) (Event, error) {
 func (db *DB) RecordEvents(ctx context.Context, actor Actor, note RevisionNote, events []Event) (rev Revision, _ []Event, err error) {
 	defer wrap(&err, "RecordEvents(%s)", note.Source)
 	if len(events) == 0 {
-		return rev, nil, fmt.Errorf("%w: no events", ErrInvalid)
+		return rev, nil, refuse(ErrInvalid, "store.noEvents")
 	}
 	out := make([]Event, len(events))
 	for i, e := range events {
 		if e.Unit == "" || strings.TrimSpace(e.Type) == "" || e.Date.IsZero() || math.IsInf(e.Points, 0) {
-			return rev, nil, fmt.Errorf("%w: event %d needs a unit, a type and a date", ErrInvalid, i+1)
+			return rev, nil, refuse(ErrInvalid, "store.eventFields", i+1)
 		}
 		if e.Key == "" {
 			b := make([]byte, 12)

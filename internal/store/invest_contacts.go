@@ -30,7 +30,7 @@ func (db *DB) RegisterInvestContact(ctx context.Context, actor Actor, c InvestCo
 	defer wrap(&err, "RegisterInvestContact(%s)", c.InvestorCode)
 	c.InvestorCode = strings.TrimSpace(c.InvestorCode)
 	if c.InvestorCode == "" || c.County == "" || c.Day == 0 {
-		return c, nil, fmt.Errorf("%w: a contact needs the investor's code, the county and the day", ErrInvalid)
+		return c, nil, refuse(ErrInvalid, "store.contactFields")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error

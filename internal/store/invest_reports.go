@@ -44,7 +44,7 @@ func (m InvestMonthTask) Window() invest.MonthWindow {
 func (db *DB) PutInvestMonth(ctx context.Context, actor Actor, month invest.Month, deadline time.Time) (err error) {
 	defer wrap(&err, "PutInvestMonth(%v)", month)
 	if month == 0 || deadline.IsZero() {
-		return fmt.Errorf("%w: a month task needs its month and deadline", ErrInvalid)
+		return refuse(ErrInvalid, "store.monthTask")
 	}
 	deadline = deadline.UTC().Truncate(time.Microsecond)
 	return db.change(ctx, actor, func(t *txn) error {
@@ -94,14 +94,14 @@ func (t *txn) investMonth(month invest.Month) (m InvestMonthTask, err error) {
 func (db *DB) ReopenInvestMonth(ctx context.Context, actor Actor, month invest.Month, till time.Time, reason string) (err error) {
 	defer wrap(&err, "ReopenInvestMonth(%v)", month)
 	if strings.TrimSpace(reason) == "" {
-		return fmt.Errorf("%w: reopening a month needs a reason", ErrInvalid)
+		return refuse(ErrInvalid, "store.reopenReason")
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if _, err := t.investMonth(month); err != nil {
 			return err
 		}
 		if !till.After(t.now) {
-			return fmt.Errorf("%w: reopen until a time after now", ErrInvalid)
+			return refuse(ErrInvalid, "store.reopenUntil")
 		}
 		if _, err := t.Exec(`UPDATE invest_months SET reopened_till = $2 WHERE month = $1`, int(month), till.UTC().Truncate(time.Microsecond)); err != nil {
 			return err

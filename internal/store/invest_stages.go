@@ -29,7 +29,7 @@ type InvestStageChange struct {
 func (db *DB) RecordInvestStage(ctx context.Context, actor Actor, projectID string, to invest.Stage, day invest.Day, note string) (c InvestStageChange, err error) {
 	defer wrap(&err, "RecordInvestStage(%s, %s)", projectID, to)
 	if day == 0 {
-		return c, fmt.Errorf("%w: a stage change needs its day", ErrInvalid)
+		return c, refuse(ErrInvalid, "store.stageDay")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var imported string

@@ -59,7 +59,7 @@ func (db *DB) RecordInvestVerification(ctx context.Context, actor Actor, project
 	reason string) (v InvestVerification, err error) {
 	defer wrap(&err, "RecordInvestVerification(%s, %v)", projectID, month)
 	if reduction <= 0 || strings.TrimSpace(reason) == "" || month == 0 {
-		return v, fmt.Errorf("%w: a verification needs a month, a positive reduction and its reason", ErrInvalid)
+		return v, refuse(ErrInvalid, "store.verification")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var counted sql.NullInt64
@@ -78,7 +78,7 @@ func (db *DB) RecordInvestVerification(ctx context.Context, actor Actor, project
 			return err
 		}
 		if left := counted.Int64 - reduced.Int64; int64(reduction) > left {
-			return fmt.Errorf("%w: a reduction of %v 亿元 is more than the %v 亿元 the month counts", ErrInvalid,
+			return refuse(ErrInvalid, "store.reductionTooBig",
 				reduction.Yi(), invest.Amount(left).Yi())
 		}
 		rev, err := t.newRevision(RevisionNote{Kind: "invest-verification", Source: projectID, Note: reason})

@@ -103,10 +103,10 @@ func (db *DB) Lifecycles(ctx context.Context) (m map[int64]Lifecycle, err error)
 // checkWindow refuses a window that ends before it starts or lacks a day.
 func checkWindow(start, end time.Time) error {
 	if start.IsZero() || end.IsZero() {
-		return fmt.Errorf("%w: the 公示 window needs a first and a last day", ErrInvalid)
+		return refuse(ErrInvalid, "store.noticeWindow")
 	}
 	if Day(end).Before(Day(start)) {
-		return fmt.Errorf("%w: the 公示 window ends (%s) before it starts (%s)", ErrInvalid,
+		return refuse(ErrInvalid, "store.noticeWindowOrder",
 			end.Format(time.DateOnly), start.Format(time.DateOnly))
 	}
 	return nil
@@ -168,7 +168,7 @@ func (db *DB) SetDocNumber(ctx context.Context, actor Actor, id int64, doc strin
 	defer wrap(&err, "SetDocNumber(%d)", id)
 	doc = strings.TrimSpace(doc)
 	if len([]rune(doc)) > 60 || strings.ContainsAny(doc, "\r\n") {
-		return fmt.Errorf("%w: a document number is one line of at most 60 characters", ErrInvalid)
+		return refuse(ErrInvalid, "store.docNumber")
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if err := t.checkChangeable(id, false); err != nil {
@@ -200,9 +200,9 @@ func (db *DB) MarkSuperseded(ctx context.Context, actor Actor, old, by int64) (e
 		case o.State.Final():
 			return errPublished(old)
 		case o.State == auth.StateDraft:
-			return fmt.Errorf("%w: run %d is a draft: compute it again instead of re-running it", ErrConflict, old)
+			return refuse(ErrConflict, "store.rerunDraft", old)
 		case n.ParentID != old:
-			return fmt.Errorf("%w: run %d is not a re-run of run %d", ErrInvalid, by, old)
+			return refuse(ErrInvalid, "store.notRerun", by, old)
 		}
 		if err := t.putLifecycle(old, "superseded_by = $2", by); err != nil {
 			return err
@@ -272,7 +272,7 @@ func (t *txn) move(id int64, from, to auth.RunState, note string) (Run, error) {
 		return r, errPublished(id)
 	}
 	if r.State != from {
-		return r, fmt.Errorf("%w: run %d is in state %s, not %s", ErrConflict, id, r.State, from)
+		return r, refuse(ErrConflict, "store.runStateNot", id, r.State, from)
 	}
 	if from == auth.StateReview && to != auth.StateDraft {
 		if err := t.checkTies(id); err != nil {
@@ -293,7 +293,7 @@ func (t *txn) move(id int64, from, to auth.RunState, note string) (Run, error) {
 		return r, err
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return r, fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
+		return r, refuse(ErrConflict, "store.runChanged", id)
 	}
 	r.State = to
 	return r, t.audit("transition", "run", fmt.Sprint(id), map[string]string{"from": string(from), "to": string(to), "note": note})

@@ -69,18 +69,18 @@ func (db *DB) Approve(ctx context.Context, actor Actor, id int64, n NewApproval)
 	n.MinuteNo, n.Note = strings.TrimSpace(n.MinuteNo), strings.TrimSpace(n.Note)
 	switch {
 	case n.Meeting != MeetingLeadingGroup && n.Meeting != MeetingExecutive:
-		return r, fmt.Errorf("%w: the meeting %q is not %s or %s", ErrInvalid, n.Meeting, MeetingLeadingGroup, MeetingExecutive)
+		return r, refuse(ErrInvalid, "store.meeting", n.Meeting, MeetingLeadingGroup, MeetingExecutive)
 	case n.MinuteNo == "" || len([]rune(n.MinuteNo)) > 60 || strings.ContainsAny(n.MinuteNo, "\r\n"):
-		return r, fmt.Errorf("%w: the minutes' number (纪要号) is one line of 1 to 60 characters", ErrInvalid)
+		return r, refuse(ErrInvalid, "store.minutesNumber")
 	case n.Date.IsZero():
-		return r, fmt.Errorf("%w: the approval needs the meeting's day", ErrInvalid)
+		return r, refuse(ErrInvalid, "store.meetingDay")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if err := t.checkFourEyes(id); err != nil {
 			return err
 		}
 		if Day(n.Date).After(Day(t.now)) {
-			return fmt.Errorf("%w: the meeting's day %s is in the future", ErrInvalid, Day(n.Date).Format(time.DateOnly))
+			return refuse(ErrInvalid, "store.meetingFuture", Day(n.Date).Format(time.DateOnly))
 		}
 		if r, err = t.transition(id, auth.StateApproved, n.Note); err != nil {
 			return err

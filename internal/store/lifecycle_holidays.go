@@ -65,10 +65,10 @@ func (db *DB) PutHoliday(ctx context.Context, actor Actor, d workflow.CalendarDa
 	defer wrap(&err, "PutHoliday(%s)", d.Day.Format(time.DateOnly))
 	d.Name = strings.TrimSpace(d.Name)
 	if d.Day.IsZero() || !d.Kind.Valid() {
-		return fmt.Errorf("%w: a calendar day needs a day and a kind (holiday or workday)", ErrInvalid)
+		return refuse(ErrInvalid, "store.calendarDay")
 	}
 	if len([]rune(d.Name)) > 40 {
-		return fmt.Errorf("%w: a holiday's name is at most 40 characters", ErrInvalid)
+		return refuse(ErrInvalid, "store.holidayName")
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if _, err := t.Exec(`INSERT INTO holidays (day, kind, name, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)

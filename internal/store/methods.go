@@ -42,7 +42,7 @@ func sha256Hex(b []byte) string {
 func (db *DB) AddMethod(ctx context.Context, actor Actor, name, version, toml string) (m Method, err error) {
 	defer wrap(&err, "AddMethod(%q, %q)", name, version)
 	if strings.TrimSpace(name) == "" || strings.TrimSpace(version) == "" || toml == "" {
-		return m, fmt.Errorf("%w: a method needs a name, a version and its text", ErrInvalid)
+		return m, refuse(ErrInvalid, "store.methodFields")
 	}
 	hash := sha256Hex([]byte(toml))
 	old, err := db.MethodByVersion(ctx, name, version)
@@ -50,7 +50,7 @@ func (db *DB) AddMethod(ctx context.Context, actor Actor, name, version, toml st
 	case err == nil && old.Hash == hash:
 		return old, nil
 	case err == nil:
-		return m, fmt.Errorf("%w: method %s version %s exists with another text", ErrConflict, name, version)
+		return m, refuse(ErrConflict, "store.methodExists", name, version)
 	case !errors.Is(err, ErrNotFound):
 		return m, err
 	}

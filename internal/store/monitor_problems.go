@@ -115,7 +115,7 @@ func (db *DB) RaiseProblem(ctx context.Context, actor Actor, p Problem) (out Pro
 	}
 	if !slices.Contains([]string{"indicator", "zone", "project", "manual"}, p.Source) || strings.TrimSpace(p.Title) == "" ||
 		strings.TrimSpace(p.Responsible) == "" || p.Deadline.IsZero() || p.Unit == "" {
-		return out, fmt.Errorf("%w: a problem needs a source (indicator|zone|project|manual), a unit, a title, the responsible unit and a deadline", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.problemFields")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var err error
@@ -150,11 +150,11 @@ func (db *DB) AdvanceProblem(ctx context.Context, actor Actor, id int64, step, b
 	move, ok := problemMoves[step]
 	switch {
 	case !ok:
-		return out, fmt.Errorf("%w: unknown step %q", ErrInvalid, step)
+		return out, refuse(ErrInvalid, "store.unknownStep", step)
 	case step == StepRequest && strings.TrimSpace(evidence) == "":
-		return out, fmt.Errorf("%w: 销号 needs evidence", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.closeEvidence")
 	case (step == StepReject || step == StepReply || step == StepOrder) && strings.TrimSpace(body) == "":
-		return out, fmt.Errorf("%w: step %s needs a text", ErrInvalid, step)
+		return out, refuse(ErrInvalid, "store.stepText", step)
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		p, err := scanProblem(t.QueryRow(`SELECT `+problemColumns+` FROM monitor_problems WHERE id = $1`, id))
@@ -162,7 +162,7 @@ func (db *DB) AdvanceProblem(ctx context.Context, actor Actor, id int64, step, b
 			return err
 		}
 		if !slices.Contains(move.from, p.State) {
-			return fmt.Errorf("%w: %s cannot follow state %s", ErrConflict, step, p.State)
+			return refuse(ErrConflict, "store.stepOrder", step, p.State)
 		}
 		set := `state = $2, updated_at = $3`
 		args := []any{id, move.to, t.now}

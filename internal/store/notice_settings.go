@@ -53,7 +53,7 @@ func (db *DB) PutNoticeSettings(ctx context.Context, actor Actor, scope string, 
 				return err
 			}
 		default:
-			return fmt.Errorf("%w: scope %q", ErrInvalid, scope)
+			return refuse(ErrInvalid, "store.scope", scope)
 		}
 		at := t.db.timestamp()
 		if _, err := t.Exec(`INSERT INTO notice_settings (scope, ref_id, settings, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
@@ -96,10 +96,10 @@ func (db *DB) RegisterNotice(ctx context.Context, actor Actor, id int64, doc str
 	defer wrap(&err, "RegisterNotice(%d)", id)
 	doc = strings.TrimSpace(doc)
 	if doc == "" || len([]rune(doc)) > 60 || strings.ContainsAny(doc, "\r\n") {
-		return fmt.Errorf("%w: a document number is one line of 1 to 60 characters", ErrInvalid)
+		return refuse(ErrInvalid, "store.docNumber2")
 	}
 	if signed.IsZero() {
-		return fmt.Errorf("%w: the date of signing is required", ErrInvalid)
+		return refuse(ErrInvalid, "store.signedRequired")
 	}
 	day := Day(signed)
 	return db.change(ctx, actor, func(t *txn) error {
@@ -123,7 +123,7 @@ func (db *DB) NextDocNumber(ctx context.Context, actor Actor, prefix string, yea
 	defer wrap(&err, "NextDocNumber(%s %d)", prefix, year)
 	prefix = strings.TrimSpace(prefix)
 	if prefix == "" {
-		return 0, fmt.Errorf("%w: a numbering prefix is required", ErrInvalid)
+		return 0, refuse(ErrInvalid, "store.prefixRequired")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if _, err := t.Exec(`INSERT INTO notice_sequences (prefix, year, last_no) VALUES ($1, $2, 1)

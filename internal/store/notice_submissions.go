@@ -62,15 +62,15 @@ func (db *DB) AddFormalSubmission(ctx context.Context, actor Actor, f FormalSubm
 	}
 	switch {
 	case f.Kind != SubmissionSupply && f.Kind != SubmissionConfirmation:
-		return out, fmt.Errorf("%w: kind %q", ErrInvalid, f.Kind)
+		return out, refuse(ErrInvalid, "store.submissionKind", f.Kind)
 	case f.Leader == "" || f.Contact == "" || f.Phone == "" || f.Signed.IsZero():
-		return out, fmt.Errorf("%w: the responsible leader, the contact, the phone and the letter's date are required", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.submissionFields")
 	case f.Kind == SubmissionSupply && f.Department == "":
-		return out, fmt.Errorf("%w: a supply names its department", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.supplyDept")
 	case f.Kind == SubmissionConfirmation && (f.Unit == "" || f.RunID == 0):
-		return out, fmt.Errorf("%w: a confirmation names its county and run", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.confirmFields")
 	case len(f.Letter) == 0 || len(f.Letter) > workflow.MaxAttachment || !strings.HasPrefix(string(f.Letter), "%PDF-"):
-		return out, fmt.Errorf("%w: the stamped letter must be a PDF of at most %d bytes", ErrInvalid, workflow.MaxAttachment)
+		return out, refuse(ErrInvalid, "store.letterPDF", workflow.MaxAttachment)
 	}
 	var run, unit any
 	if f.Kind == SubmissionConfirmation {

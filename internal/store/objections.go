@@ -115,7 +115,7 @@ func (db *DB) RaiseObjection(ctx context.Context, actor Actor, o FigureObjection
 	defer wrap(&err, "RaiseObjection(%s, %s, %s)", o.Unit, o.Indicator, o.Period)
 	o.Reason = strings.TrimSpace(o.Reason)
 	if o.Reason == "" || math.IsInf(o.Proposed, 0) {
-		return out, fmt.Errorf("%w: an objection needs a reason", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.objectionReason")
 	}
 	p, err := ParsePeriod(o.Period)
 	if err != nil {
@@ -133,7 +133,7 @@ func (db *DB) RaiseObjection(ctx context.Context, actor Actor, o FigureObjection
 			return err
 		}
 		if open > 0 {
-			return fmt.Errorf("%w: the figure already has an open objection", ErrConflict)
+			return refuse(ErrConflict, "store.objectionOpen")
 		}
 		var dept string
 		if err := t.QueryRow(`SELECT department FROM indicators WHERE code = $1`, k.Indicator).Scan(&dept); err != nil {
@@ -178,9 +178,9 @@ func (db *DB) AnswerObjection(ctx context.Context, actor Actor, id int64, d work
 	case err != nil:
 		return out, fmt.Errorf("%w: %v", ErrInvalid, err)
 	case answer == "":
-		return out, fmt.Errorf("%w: an answer needs a text", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.answerText")
 	case d == workflow.Correct && (math.IsNaN(value) || math.IsInf(value, 0)):
-		return out, fmt.Errorf("%w: a correction needs the corrected value", ErrInvalid)
+		return out, refuse(ErrInvalid, "store.correctionValue")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		o, err := scanObjection(t.QueryRow(`SELECT `+objectionColumns+` FROM figure_objections WHERE id = $1`, id))
@@ -206,7 +206,7 @@ func (db *DB) AnswerObjection(ctx context.Context, actor Actor, id int64, d work
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: objection %d is already answered (%s)", ErrConflict, id, o.State)
+			return refuse(ErrConflict, "store.objectionAnswered", id, o.State)
 		}
 		if _, err := t.message(id, string(d), answer, rev.ID, att); err != nil {
 			return err
@@ -229,7 +229,7 @@ func (db *DB) CommentObjection(ctx context.Context, actor Actor, id int64, body 
 	defer wrap(&err, "CommentObjection(%d)", id)
 	body = strings.TrimSpace(body)
 	if body == "" {
-		return m, fmt.Errorf("%w: an empty comment", ErrInvalid)
+		return m, refuse(ErrInvalid, "store.emptyComment")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if _, err := scanObjection(t.QueryRow(`SELECT `+objectionColumns+` FROM figure_objections WHERE id = $1`, id)); err != nil {

@@ -87,10 +87,7 @@ func (t *txn) checkOwed(id int64) error {
 	if n > 5 {
 		names = append(names[:5], "…")
 	}
-	// No "): " in the message: the web layer shows what follows the last one.
-	return fmt.Errorf("%w: run %d has %d figure(s) owed by statistics departments, 待补报数据 %d 项: %s; "+
-		"补报并重新评价后方可公示, have them supplied and re-run before public notice",
-		ErrConflict, id, n, n, strings.Join(names, ", "))
+	return refuse(ErrConflict, "store.owed", id, n, strings.Join(names, ", "))
 }
 
 func init() {

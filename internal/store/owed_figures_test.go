@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -45,7 +46,8 @@ func TestOwedFigures(t *testing.T) {
 			t.Errorf("owed figures changed in review: %v, want ErrConflict", err)
 		}
 		_, err = db.Transition(ctx, alice, r.ID, auth.StateNotice, "")
-		if !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "待补报数据 2 项") ||
+		var rf *store.Refusal
+		if !errors.Is(err, store.ErrConflict) || !errors.As(err, &rf) || !strings.Contains(rf.Msg.In(locale.ZH), "待补报数据 2 项") ||
 			!strings.Contains(err.Error(), "620123 gdp（省统计局）") {
 			t.Errorf("notice with owed figures: %v, want ErrConflict naming 2 figures", err)
 		}

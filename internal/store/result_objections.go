@@ -71,22 +71,22 @@ const (
 // real name, by letter or phone.
 func checkSubmitter(n NewResultObjection) error {
 	if n.Channel != ChannelLetter && n.Channel != ChannelPhone {
-		return fmt.Errorf("%w: an objection arrives by letter or phone, not %q", ErrInvalid, n.Channel)
+		return refuse(ErrInvalid, "store.objectionChannel", n.Channel)
 	}
 	if len([]rune(n.Submitter)) > 100 || len([]rune(n.Letter)) > 100 {
-		return fmt.Errorf("%w: the submitter (100 characters) or the letter's reference (100) is too long", ErrInvalid)
+		return refuse(ErrInvalid, "store.submitterLong")
 	}
 	switch n.SubmitterKind {
 	case SubmitterUnit:
 		if n.Channel != ChannelLetter || n.Letter == "" || n.Submitter == "" {
-			return fmt.Errorf("%w: a unit objects by a stamped letter: its name and the letter's reference are needed", ErrInvalid)
+			return refuse(ErrInvalid, "store.unitLetter")
 		}
 	case SubmitterPerson:
 		if len([]rune(n.Submitter)) < 2 || strings.Contains(n.Submitter, "匿名") {
-			return fmt.Errorf("%w: a person's objection needs her real name", ErrInvalid)
+			return refuse(ErrInvalid, "store.realName")
 		}
 	default:
-		return fmt.Errorf("%w: an objection comes from a unit or a person, not %q", ErrInvalid, n.SubmitterKind)
+		return refuse(ErrInvalid, "store.submitterKind", n.SubmitterKind)
 	}
 	return nil
 }
@@ -156,10 +156,10 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 		return o, err
 	}
 	if n.Reason == "" {
-		return o, fmt.Errorf("%w: an objection needs a reason", ErrInvalid)
+		return o, refuse(ErrInvalid, "store.objectionReason2")
 	}
 	if len([]rune(n.Reason)) > 4000 || len([]rune(n.Attachment)) > 500 {
-		return o, fmt.Errorf("%w: the reason (4000 characters) or the attachment reference (500) is too long", ErrInvalid)
+		return o, refuse(ErrInvalid, "store.reasonLong")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		r, err := scanRun(t.QueryRow(`SELECT `+runSelect+` FROM runs WHERE id = $1`, n.RunID))
@@ -186,7 +186,7 @@ func (db *DB) RaiseResultObjection(ctx context.Context, actor Actor, n NewResult
 			}
 		}
 		if has == 0 {
-			return fmt.Errorf("%w: unit %s has no result in run %d", ErrInvalid, n.Unit, n.RunID)
+			return refuse(ErrInvalid, "store.noResult", n.Unit, n.RunID)
 		}
 		o = ResultObjection{RunID: n.RunID, Unit: n.Unit, Reason: n.Reason, Attachment: n.Attachment, RaisedAt: t.now,
 			RaisedBy: actor.Username, Channel: n.Channel, SubmitterKind: n.SubmitterKind, Submitter: n.Submitter, Letter: n.Letter}
@@ -208,10 +208,10 @@ func (db *DB) AnswerResultObjection(ctx context.Context, actor Actor, id int64, 
 	defer wrap(&err, "AnswerResultObjection(%d)", id)
 	answer = strings.TrimSpace(answer)
 	if outcome != OutcomeUpheld && outcome != OutcomeRejected {
-		return o, fmt.Errorf("%w: outcome %q (want upheld or rejected)", ErrInvalid, outcome)
+		return o, refuse(ErrInvalid, "store.outcome", outcome)
 	}
 	if answer == "" {
-		return o, fmt.Errorf("%w: an answer needs its reasons", ErrInvalid)
+		return o, refuse(ErrInvalid, "store.answerReasons")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if o, err = scanResultObjection(t.QueryRow(`SELECT `+resultObjectionColumns+` FROM result_objections WHERE id = $1`, id)); err != nil {
@@ -221,7 +221,7 @@ func (db *DB) AnswerResultObjection(ctx context.Context, actor Actor, id int64, 
 			return err
 		}
 		if o.Outcome != OutcomeOpen {
-			return fmt.Errorf("%w: objection %d was answered already (%s)", ErrConflict, id, o.Outcome)
+			return refuse(ErrConflict, "store.objectionAnswered2", id, o.Outcome)
 		}
 		o.Answer, o.Outcome, o.AnsweredBy, o.AnsweredAt = answer, outcome, actor.Username, t.now
 		if _, err := t.Exec(`UPDATE result_objections SET answer = $1, outcome = $2, answered_by = $3, answered_at = $4

@@ -120,7 +120,7 @@ func (t *txn) createRun(n NewRun, domain string) (r Run, err error) {
 		n.Visibility = auth.VisNone
 	}
 	if !n.Visibility.Valid() {
-		return r, fmt.Errorf("%w: visibility %q", ErrInvalid, n.Visibility)
+		return r, refuse(ErrInvalid, "store.visibility", n.Visibility)
 	}
 	var methodHash string
 	if err := t.QueryRow(`SELECT hash FROM methods WHERE id = $1`, n.MethodID).Scan(&methodHash); err == sql.ErrNoRows {
@@ -245,7 +245,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 		return r, errPublished(id)
 	}
 	if !canMove(r.State, to) {
-		return r, fmt.Errorf("%w: a run cannot go from %s to %s", ErrConflict, r.State, to)
+		return r, refuse(ErrConflict, "store.runMove", r.State, to)
 	}
 	if r.State == auth.StateReview && to != auth.StateDraft {
 		if err := t.checkTies(id); err != nil {
@@ -286,7 +286,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 		return r, err
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return r, fmt.Errorf("%w: run %d changed meanwhile", ErrConflict, id)
+		return r, refuse(ErrConflict, "store.runChanged2", id)
 	}
 	from := r.State
 	r.State = to
@@ -298,7 +298,7 @@ func (t *txn) transition(id int64, to auth.RunState, note string) (r Run, err er
 func (db *DB) SetVisibility(ctx context.Context, actor Actor, id int64, v auth.Visibility) (err error) {
 	defer wrap(&err, "SetVisibility(%d, %s)", id, v)
 	if !v.Valid() {
-		return fmt.Errorf("%w: visibility %q", ErrInvalid, v)
+		return refuse(ErrInvalid, "store.visibility2", v)
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if err := t.checkChangeable(id, false); err != nil {
@@ -322,7 +322,7 @@ func (t *txn) checkChangeable(id int64, draftOnly bool) error {
 	case state.Final():
 		return errPublished(id)
 	case draftOnly && state != auth.StateDraft:
-		return fmt.Errorf("%w: run %d is in state %s, not draft", ErrConflict, id, state)
+		return refuse(ErrConflict, "store.runNotDraft", id, state)
 	}
 	return nil
 }

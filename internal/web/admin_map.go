@@ -66,7 +66,7 @@ func (s *Server) adminMapPost(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, hdr, err := r.FormFile("geojson")
 	if err != nil {
-		return invalid("no GeoJSON file: %v", err)
+		return invalidErr(err, "bad.geojsonFile")
 	}
 	defer f.Close()
 	lim := s.cfg.Limits.GeoJSONBytes

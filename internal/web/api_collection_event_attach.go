@@ -38,7 +38,7 @@ func (s *Server) eventAttach(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if att == nil {
-		return invalid("the upload needs a file field")
+		return invalid("bad.fileField")
 	}
 	a, err := s.db.AttachToEvent(r.Context(), c.actor(), e.Key, *att)
 	if err != nil {

@@ -61,16 +61,18 @@ func readAttachment(r *http.Request, name string) (*store.NewAttachment, error) 
 		return nil, nil
 	}
 	if err != nil {
-		return nil, invalid("attachment: %v", err)
+		return nil, invalidErr(err, "bad.attachment")
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, workflow.MaxAttachment+1))
 	if err != nil {
-		return nil, invalid("attachment: %v", err)
+		return nil, invalidErr(err, "bad.attachment")
 	}
 	base, typ, err := workflow.CheckAttachment(hdr.Filename, b)
 	if err != nil {
-		return nil, errorf(EInvalid, "workflow.attachment", strings.TrimPrefix(err.Error(), "workflow: "), workflow.AttachmentTypes, workflow.MaxAttachment>>20)
+		e := errorf(EInvalid, "workflow.attachment", workflow.AttachmentTypes, workflow.MaxAttachment>>20)
+		e.Err = err // which rule it broke, for the log
+		return nil, e
 	}
 	return &store.NewAttachment{Name: base, ContentType: typ, Content: b}, nil
 }
@@ -83,14 +85,14 @@ func parseOptionalNumber(name, s string) (float64, error) {
 	}
 	v, ok := table.ParseNumber(s)
 	if !ok || math.IsNaN(v) {
-		return 0, invalid("%s %q is not a number", name, s)
+		return 0, invalid("bad.number", name, s)
 	}
 	return v, nil
 }
 
 func init() {
 	locale.Register(map[string][2]string{
-		"workflow.attachment":  {"附件不可用：%s（允许的类型：%s，不超过 %d MB）", "attachment refused: %s (accepted: %s, at most %d MB)"},
+		"workflow.attachment":  {"附件不可用：类型或大小不符（允许的类型：%s，不超过 %d MB）", "attachment refused: wrong type or size (accepted: %s, at most %d MB)"},
 		"workflow.unexplained": {"以下 %d 处数据触发审核提示，须逐项填写说明后才能接收", "%d flagged figures need a written explanation before they are accepted"},
 		"workflow.explainCell": {"须填写说明：%s", "needs an explanation: %s"},
 	})

@@ -50,12 +50,12 @@ func (s *Server) createTasks(r *http.Request, req tasksRequest) ([]store.Task, e
 		return nil, err
 	}
 	if deadline.IsZero() {
-		return nil, invalid("a deadline (YYYY-MM-DD) is needed")
+		return nil, invalid("bad.deadline")
 	}
 	inds := req.Indicators
 	if len(inds) == 0 {
 		if req.Method == 0 {
-			return nil, invalid("give the indicators or a method whose catalogue to collect")
+			return nil, invalid("bad.taskIndicators")
 		}
 		if inds, err = s.methodIndicators(r, req.Method); err != nil {
 			return nil, err

@@ -28,7 +28,7 @@ func (s *Server) holidayList(w http.ResponseWriter, r *http.Request) error {
 	if y := r.URL.Query().Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1949 || n > 9998 {
-			return invalid("year %q", y)
+			return invalid("bad.year", y)
 		}
 		first, last = time.Date(n, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(n, 12, 31, 0, 0, 0, 0, time.UTC)
 	}

@@ -31,7 +31,7 @@ func (s *Server) holidayPut(w http.ResponseWriter, r *http.Request) error {
 	}
 	cd := workflow.CalendarDay{Day: d, Kind: workflow.DayKind(req.Kind), Name: req.Name}
 	if !cd.Kind.Valid() {
-		return invalid("kind %q is not holiday or workday", req.Kind)
+		return invalid("bad.holidayKind", req.Kind)
 	}
 	if err := s.db.PutHoliday(r.Context(), c.actor(), cd); err != nil {
 		return err

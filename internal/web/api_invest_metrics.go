@@ -77,14 +77,14 @@ func investOptionsOf(r *http.Request) (invest.Options, error) {
 	o := invest.Options{Cohort: q.Get("cohort"), OverdueMonths: invest.DefaultOverdueMonths}
 	var err error
 	if o.Level, err = invest.ParseLevel(q.Get("level")); err != nil {
-		return o, invalid("level=%q: want province, prefecture, county or zone", q.Get("level"))
+		return o, invalid("bad.investLevel", q.Get("level"))
 	}
 	var ok bool
 	if o.From, ok = invest.ParseMonth(q.Get("from")); !ok {
-		return o, invalid("from=%q: want YYYY-MM", q.Get("from"))
+		return o, invalid("bad.fromMonth", q.Get("from"))
 	}
 	if o.To, ok = invest.ParseMonth(q.Get("to")); !ok || o.To < o.From {
-		return o, invalid("to=%q: want YYYY-MM, not before from", q.Get("to"))
+		return o, invalid("bad.toMonth", q.Get("to"))
 	}
 	switch sc := q.Get("county_scope"); sc {
 	case "", string(invest.ScopePrefecture):
@@ -92,19 +92,19 @@ func investOptionsOf(r *http.Request) (invest.Options, error) {
 	case string(invest.ScopeCounty):
 		o.Scope = invest.ScopeCounty
 	default:
-		return o, invalid("county_scope=%q: want prefecture or county", sc)
+		return o, invalid("bad.countyScope", sc)
 	}
 	if y := q.Get("cohort_year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || len(y) != 4 || o.Cohort != "" {
-			return o, invalid("cohort_year=%q: want a 4-digit year, and no cohort", y)
+			return o, invalid("bad.cohortYear", y)
 		}
 		o.CohortYear = n
 	}
 	if m := q.Get("overdue_months"); m != "" {
 		n, err := strconv.Atoi(m)
 		if err != nil || n < 0 {
-			return o, invalid("overdue_months=%q: want a non-negative integer", m)
+			return o, invalid("bad.overdue", m)
 		}
 		o.OverdueMonths = n
 	}

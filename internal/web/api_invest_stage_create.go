@@ -44,10 +44,10 @@ func (s *Server) investStageCreate(w http.ResponseWriter, r *http.Request) error
 	}
 	day, ok := invest.ParseDay(in.Day)
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", in.Day)
+		return invalid("bad.day", in.Day)
 	}
 	if !invest.Stage(in.Stage).Valid() {
-		return invalid("stage %q: want one of %v", in.Stage, invest.Stages)
+		return invalid("bad.stage", in.Stage, invest.Stages)
 	}
 	ch, err := s.db.RecordInvestStage(r.Context(), c.actor(), id, invest.Stage(in.Stage), day, in.Note)
 	if err != nil {

@@ -27,7 +27,7 @@ func (s *Server) methodCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if req.Name == "" || req.Version == "" {
-		return invalid("a method needs a name and a version")
+		return invalid("bad.methodName")
 	}
 	if _, err := method.Parse(req.Name+".toml", []byte(req.TOML)); err != nil {
 		return err // method.Errors: 422 with every problem at its line

@@ -35,7 +35,7 @@ func (s *Server) monitorFiguresPut(w http.ResponseWriter, r *http.Request) error
 	for i, f := range req.Figures {
 		p, ok := monitor.ParsePeriod(f.Period)
 		if !ok {
-			return invalid("figure %d: period %q is not YYYY-MM", i+1, f.Period)
+			return invalid("bad.figurePeriod", i+1, f.Period)
 		}
 		figs[i] = monitor.Figure{Unit: f.Unit, Indicator: f.Indicator, Period: p, Value: numOr(f.Value), Growth: numOr(f.Growth)}
 	}

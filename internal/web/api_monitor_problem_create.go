@@ -98,7 +98,7 @@ func (s *Server) raiseProblem(r *http.Request, req problemRequest) (store.Proble
 	if req.Source == "indicator" {
 		p, ok := monitor.ParsePeriod(req.Period)
 		if !ok {
-			return store.Problem{}, invalid("a problem from an indicator needs its period YYYY-MM, found %q", req.Period)
+			return store.Problem{}, invalid("bad.problemPeriod", req.Period)
 		}
 		d, err := s.loadMonitor(r.Context(), p.Year)
 		if err != nil {
@@ -113,7 +113,7 @@ func (s *Server) raiseProblem(r *http.Request, req problemRequest) (store.Proble
 			}
 		}
 		if !red {
-			return store.Problem{}, invalid("%s's %s is not red in %s: raise it by hand (source manual)", req.Unit, req.Indicator, p)
+			return store.Problem{}, invalid("bad.problemNotRed", req.Unit, req.Indicator, p)
 		}
 		req.Period = p.String()
 	}

@@ -26,7 +26,7 @@ func (s *Server) monitorReleasesPut(w http.ResponseWriter, r *http.Request) erro
 	for i, x := range req {
 		p, ok := monitor.ParsePeriod(x.Period)
 		if !ok {
-			return invalid("release %d: period %q is not YYYY-MM", i+1, x.Period)
+			return invalid("bad.releasePeriod", i+1, x.Period)
 		}
 		d, err := parseDay(x.Day)
 		if err != nil {

@@ -49,7 +49,7 @@ func (s *Server) monitorTable(w http.ResponseWriter, r *http.Request) error {
 	if ps := q.Get("period"); ps != "" {
 		var ok bool
 		if p, ok = monitor.ParsePeriod(ps); !ok {
-			return invalid("period %q is not YYYY-MM", ps)
+			return invalid("bad.period", ps)
 		}
 		year = p.Year
 	}

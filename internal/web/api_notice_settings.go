@@ -121,7 +121,7 @@ func (s *Server) noticeRegistrationPut(w http.ResponseWriter, r *http.Request) e
 	}
 	day, err := time.Parse(time.DateOnly, req.Signed)
 	if err != nil {
-		return invalid("signed: a day as YYYY-MM-DD")
+		return invalid("bad.signed")
 	}
 	if err := s.db.RegisterNotice(r.Context(), callerOf(r).actor(), run.ID, req.DocNumber, day); err != nil {
 		return err

@@ -56,7 +56,7 @@ func (s *Server) formalSubmissionCreate(w http.ResponseWriter, r *http.Request) 
 		Contact: r.FormValue("contact"), Phone: r.FormValue("phone")}
 	day, err := time.Parse(time.DateOnly, r.FormValue("signed"))
 	if err != nil {
-		return invalid("signed: the letter's date as YYYY-MM-DD")
+		return invalid("bad.letterDate")
 	}
 	f.Signed = day
 	if err := s.formalScope(r, c, &f); err != nil {
@@ -67,7 +67,7 @@ func (s *Server) formalSubmissionCreate(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	if att == nil || att.ContentType != "application/pdf" {
-		return invalid("letter: the stamped letter as a PDF")
+		return invalid("bad.letter")
 	}
 	f.LetterName, f.Letter = att.Name, att.Content
 	out, err := s.db.AddFormalSubmission(r.Context(), c.actor(), f)
@@ -95,7 +95,7 @@ func (s *Server) formalScope(r *http.Request, c *caller, f *store.FormalSubmissi
 	case store.SubmissionConfirmation:
 		id, err := strconv.ParseInt(r.FormValue("run"), 10, 64)
 		if err != nil {
-			return invalid("run: the run confirmed")
+			return invalid("bad.submissionRun")
 		}
 		run, err := s.readableRun(r, id)
 		if err != nil {
@@ -111,7 +111,7 @@ func (s *Server) formalScope(r *http.Request, c *caller, f *store.FormalSubmissi
 		}
 		return require(c, auth.Confirm, res, "the result of "+f.Unit)
 	}
-	return invalid("kind: supply or confirmation")
+	return invalid("bad.submissionKind")
 }
 
 // mayReadSubmissions: the provincial office, which collects the letters

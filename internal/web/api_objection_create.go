@@ -92,7 +92,7 @@ func formInt(r *http.Request, name string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		return 0, invalid("%s=%q is not a whole number", name, v)
+		return 0, invalid("bad.wholeNumber", name, v)
 	}
 	return n, nil
 }

@@ -15,7 +15,7 @@ func (s *Server) objectionList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := store.ObjectionFilter{Period: q.Get("period"), State: workflow.ObjectionState(q.Get("state"))}
 	if f.State != "" && !f.State.Valid() {
-		return invalid("state %q is not open, kept or corrected", f.State)
+		return invalid("bad.objectionState", f.State)
 	}
 	os, err := s.objectionsFor(r, f)
 	if err != nil {

@@ -51,7 +51,7 @@ func asUploadError(err error) error {
 	if _, ok := err.(*http.MaxBytesError); ok || strings.Contains(err.Error(), "request body too large") {
 		return err
 	}
-	return invalid("multipart upload: %v", err)
+	return invalidErr(err, "bad.multipart")
 }
 
 // readUpload reads the uploaded file as a table, by its extension, within
@@ -62,7 +62,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (t *table.Ta
 	done = func() {}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, done, invalid("the upload needs a file field: %v", err)
+		return nil, done, invalidErr(err, "bad.fileField")
 	}
 	defer f.Close()
 	name := filepath.Base(hdr.Filename)
@@ -71,7 +71,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (t *table.Ta
 	case xlsx.IsLegacy(name):
 		return nil, done, xlsx.LegacyError(name)
 	case ext != ".xlsx" && ext != ".csv":
-		return nil, done, invalid("file %q is neither .xlsx nor .csv", name)
+		return nil, done, invalid("bad.fileType", name)
 	}
 	ticket, err := s.acquireImport(r.Context(), callerOf(r).user.Username, name)
 	if err != nil {

@@ -35,7 +35,7 @@ func (s *Server) observationStatus(w http.ResponseWriter, r *http.Request) error
 	case store.StatusObjected:
 		action, kind = auth.Object, "objection"
 	default:
-		return invalid("status %q is not confirmed or objected", req.Status)
+		return invalid("bad.obsStatus", req.Status)
 	}
 	keys := make([]store.ObservationKey, 0, len(req.Figures))
 	for _, f := range req.Figures {

@@ -48,7 +48,7 @@ func (s *Server) raiseResultObjection(r *http.Request, id int64, req resultObjec
 		return store.ResultObjection{}, err
 	}
 	if req.Unit == "" {
-		return store.ResultObjection{}, invalid("unit is missing")
+		return store.ResultObjection{}, invalid("bad.unitMissing")
 	}
 	res, err := s.unitResource(r.Context(), auth.KindResult, req.Unit)
 	if err != nil {

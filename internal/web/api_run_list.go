@@ -14,7 +14,7 @@ func (s *Server) runList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := store.RunFilter{Period: q.Get("period"), State: auth.RunState(q.Get("state"))}
 	if f.State != "" && !f.State.Valid() {
-		return invalid("state %q is not one of %v", f.State, auth.RunStates)
+		return invalid("bad.runState", f.State, auth.RunStates)
 	}
 	runs, err := s.db.Runs(r.Context(), f)
 	if err != nil {

@@ -30,7 +30,7 @@ func (s *Server) runTransition(w http.ResponseWriter, r *http.Request) error {
 	}
 	to := auth.RunState(req.State)
 	if !to.Valid() {
-		return invalid("state %q is not one of %v", req.State, auth.RunStates)
+		return invalid("bad.runState", req.State, auth.RunStates)
 	}
 	run, err := s.readableRun(r, id)
 	if err != nil {

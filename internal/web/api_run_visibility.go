@@ -22,7 +22,7 @@ func (s *Server) runVisibility(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := auth.Visibility(req.Visibility)
 	if !v.Valid() {
-		return invalid("visibility %q is not none, winners or full", req.Visibility)
+		return invalid("bad.visibility", req.Visibility)
 	}
 	run, err := s.readableRun(r, id)
 	if err != nil {

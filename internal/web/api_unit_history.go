@@ -62,7 +62,7 @@ func (s *Server) unitChangeCreate(w http.ResponseWriter, r *http.Request) error 
 	switch k := store.ChangeKind(in.Kind); k {
 	case store.ChangeRecode, store.ChangeMerge, store.ChangeSplit:
 	default:
-		return invalid("kind %q is not recode, merge or split", in.Kind)
+		return invalid("bad.unitChangeKind", in.Kind)
 	}
 	for _, code := range []string{in.From, in.To} {
 		if _, err := s.db.Unit(r.Context(), code); err != nil {

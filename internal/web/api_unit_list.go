@@ -14,7 +14,7 @@ func (s *Server) unitList(w http.ResponseWriter, r *http.Request) error {
 	switch f.Kind {
 	case "", store.UnitProvince, store.UnitPrefecture, store.UnitCounty, store.UnitZone, store.UnitSubpark:
 	default:
-		return invalid("kind %q is not province, prefecture, county, zone or subpark", f.Kind)
+		return invalid("bad.unitKind", f.Kind)
 	}
 	units, err := s.db.Units(r.Context(), f)
 	if err != nil {

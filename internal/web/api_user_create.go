@@ -29,7 +29,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	role, err := auth.ParseRole(req.Role)
 	if err != nil {
-		return invalid("%v", err)
+		return invalidErr(err, "bad.role", req.Role, auth.Roles)
 	}
 	if err := s.cfg.PasswordPolicy().Check(req.Username, req.Password); err != nil {
 		return err

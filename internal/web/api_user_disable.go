@@ -22,7 +22,7 @@ func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if name == c.user.Username {
-		return invalid("an administrator cannot disable her own account")
+		return invalid("bad.disableSelf")
 	}
 	if err := s.db.SetDisabled(r.Context(), c.actor(), name, req.Disabled); err != nil {
 		return err

@@ -25,7 +25,7 @@ func (s *Server) userRole(w http.ResponseWriter, r *http.Request) error {
 	}
 	role, err := auth.ParseRole(req.Role)
 	if err != nil {
-		return invalid("%v", err)
+		return invalidErr(err, "bad.role", req.Role, auth.Roles)
 	}
 	if err := s.db.SetRole(r.Context(), c.actor(), name, role, req.Department, req.Unit); err != nil {
 		return err

@@ -40,7 +40,7 @@ func (s *Server) zoneList(w http.ResponseWriter, r *http.Request) error {
 	}
 	if y := r.URL.Query().Get("year"); y != "" {
 		if _, err := strconv.Atoi(y); err != nil {
-			return invalid("year %q is not a year", y)
+			return invalid("bad.year", y)
 		}
 	}
 	v, err := s.zoneViewOf(r)

@@ -27,8 +27,9 @@ type caches struct {
 	grid       gridCache
 	geo        geoCache
 	pages      *pageCache
-	callers    *authCache // API tokens and sessions (cache_auth.go)
-	sample     sampleFlag // whether the database holds demonstration data (page.go)
+	callers    *authCache   // API tokens and sessions (cache_auth.go)
+	sample     sampleFlag   // whether the database holds demonstration data (page.go)
+	english    englishNames // the methods' names in English (page_english_names.go)
 }
 
 // maxMethods bounds the parsed methods a server keeps.

@@ -156,8 +156,9 @@ func (s *Server) writeFrame(w http.ResponseWriter, r *http.Request, pp *pagePart
 		http.Error(w, "internal server error", http.StatusInternalServerError)
 		return nil
 	}
-	writeHTML(w, b.Bytes())
-	return b.Bytes()
+	out := s.inPageLanguage(r, p.Lang, b.Bytes())
+	writeHTML(w, out)
+	return out
 }
 
 // writeHTML writes a whole page with 200.

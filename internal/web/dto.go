@@ -34,7 +34,7 @@ func parseDay(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return t, invalid("date %q is not YYYY-MM-DD", s)
+		return t, invalid("bad.day", s)
 	}
 	return t, nil
 }

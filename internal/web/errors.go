@@ -125,9 +125,25 @@ func notFound(what string) error {
 	return &Error{Code: ENotFound, Msg: locale.M("web.notfound"), Err: errors.New("not found: " + what)}
 }
 
-func invalid(format string, a ...any) error {
-	return errorf(EInvalid, "web.invalid", fmt.Sprintf(format, a...))
+// invalid is the refusal of a malformed request: the message key (one of
+// errors_messages.go) and its arguments, in the caller's language after
+// "请求有误：" / "bad request: ".
+func invalid(key string, args ...any) error {
+	return &Error{Code: EInvalid, Msg: locale.M("web.invalid", nested(locale.M(key, args...)))}
 }
+
+// invalidErr is invalid with the Go error that caused it, which goes to
+// the log and never to the reader.
+func invalidErr(err error, key string, args ...any) error {
+	return &Error{Code: EInvalid, Msg: locale.M("web.invalid", nested(locale.M(key, args...))), Err: err}
+}
+
+// nested renders a message as the argument of another, in the outer
+// message's language.
+type nested locale.Message
+
+// Message renders the nested message in lang ("zh" or "en").
+func (m nested) Message(lang string) string { return locale.Message(m).In(locale.Lang(lang)) }
 
 // deny is the refusal of an action auth.Can did not grant: 401 for a caller
 // without a login (logging in might help), 403 for one with.
@@ -165,25 +181,21 @@ func asError(err error, lang locale.Lang) *Error {
 	case errors.Is(err, store.ErrImmutable):
 		return &Error{Code: EImmutable, Msg: locale.M("web.immutable"), Err: err}
 	case errors.Is(err, store.ErrConflict):
-		return &Error{Code: EConflict, Msg: locale.M("web.conflict", storeMessage(err)), Err: err}
+		if text, ok := store.ReaderText(err, lang); ok {
+			return &Error{Code: EConflict, Msg: locale.M("web.conflict", text), Err: err}
+		}
+		return &Error{Code: EConflict, Msg: locale.M("web.conflictStore"), Err: err}
 	case errors.Is(err, store.ErrInvalid):
-		return &Error{Code: EInvalid, Msg: locale.M("web.invalid", storeMessage(err)), Err: err}
+		if text, ok := store.ReaderText(err, lang); ok {
+			return &Error{Code: EInvalid, Msg: locale.M("web.invalid", text), Err: err}
+		}
+		return &Error{Code: EInvalid, Msg: locale.M("web.invalidStore"), Err: err}
 	case errors.Is(err, store.ErrExpired):
 		return &Error{Code: EUnauthenticated, Msg: locale.M("web.expired"), Err: err}
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return &Error{Code: EUnavailable, Msg: locale.M("web.unavailable"), Err: err}
 	}
 	return &Error{Code: EInternal, Msg: locale.M("web.internal"), Err: err}
-}
-
-// storeMessage keeps what the store says after its "store: Op(args): "
-// prefixes: the part a user can act on.
-func storeMessage(err error) string {
-	s := err.Error()
-	if i := strings.LastIndex(s, "): "); i >= 0 {
-		s = s[i+3:]
-	}
-	return s
 }
 
 // details lists located import errors in lang, each as its place

@@ -12,8 +12,8 @@ import (
 
 func init() {
 	locale.Register(map[string][2]string{
-		"life.pastStart":   {"公示期不能从过去的日期（%s）开始：今天是 %s", "a 公示 window cannot open on a past day (%s): today is %s"},
-		"life.workingDays": {"公示期为 %d 个工作日不合规定：至少 %d 个、至多 60 个工作日", "a 公示 window of %d working days: at least %d and at most 60"},
+		"life.pastStart":   {"公示期不能从过去的日期（%s）开始：今天是 %s", "a public notice cannot open on a past day (%s): today is %s"},
+		"life.workingDays": {"公示期为 %d 个工作日不合规定：至少 %d 个、至多 60 个工作日", "a public notice of %d working days: at least %d and at most 60"},
 	})
 }
 
@@ -64,7 +64,7 @@ func (s *Server) lifecyclePut(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if (req.NoticeStart == nil) != (req.NoticeEnd == nil) {
-		return invalid("notice_start and notice_end go together")
+		return invalid("bad.noticeWindow")
 	}
 	if req.NoticeStart != nil {
 		start, end, err := windowDays(*req.NoticeStart, *req.NoticeEnd)

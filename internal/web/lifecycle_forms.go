@@ -30,7 +30,7 @@ func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 	case "state":
 		to := auth.RunState(r.PostFormValue("state"))
 		if !to.Valid() {
-			return invalid("state %q is not one of %v", to, auth.RunStates)
+			return invalid("bad.runState", to, auth.RunStates)
 		}
 		if to == auth.StateNotice && run.State == auth.StateReview && r.PostFormValue("start") != "" {
 			if err := require(c, auth.Notice, res, "run"); err != nil {
@@ -87,14 +87,14 @@ func (s *Server) lifecyclePost(w http.ResponseWriter, r *http.Request) error {
 	case "answer":
 		oid, err := strconv.ParseInt(r.PostFormValue("objection"), 10, 64)
 		if err != nil {
-			return invalid("objection %q", r.PostFormValue("objection"))
+			return invalid("bad.objectionID", r.PostFormValue("objection"))
 		}
 		if _, err := s.answerResultObjection(r, id, oid, resultAnswerRequest{Outcome: r.PostFormValue("outcome"),
 			Answer: r.PostFormValue("answer")}); err != nil {
 			return err
 		}
 	default:
-		return invalid("op %q", op)
+		return invalid("bad.op", op)
 	}
 	lifecycleRedirect(w, r, id)
 	return nil
@@ -160,7 +160,7 @@ func (s *Server) countyObjectionsPost(w http.ResponseWriter, r *http.Request) er
 	code := r.PathValue("code")
 	id, err := strconv.ParseInt(r.PostFormValue("run"), 10, 64)
 	if err != nil || id <= 0 {
-		return invalid("run %q", r.PostFormValue("run"))
+		return invalid("bad.runID", r.PostFormValue("run"))
 	}
 	if _, err := s.raiseResultObjection(r, id, resultObjectionRequest{Unit: code, Reason: r.PostFormValue("reason"),
 		Attachment: r.PostFormValue("attachment")}); err != nil {

@@ -209,7 +209,7 @@ func init() {
 	locale.Register(map[string][2]string{
 		"lifecycle.rerunDraft":    {"批次 #%d 还是草稿：请直接重新计算，不必重算", "run %d is a draft: compute it again instead of re-running it"},
 		"lifecycle.superseded":    {"批次 #%d 已被重算批次 #%d 取代", "run %d is superseded by run %d"},
-		"lifecycle.noWindow":      {"不在异议期内：该批次未设定公示起止日期（状态：%s）", "objections are closed: the run has no 公示 window (state %s)"},
+		"lifecycle.noWindow":      {"不在异议期内：该批次未设定公示起止日期（状态：%s）", "objections are closed: the run has no public notice window (state %s)"},
 		"lifecycle.objState":      {"该批次处于“%s”阶段，不受理异议：异议只在公示和异议处理阶段受理", "the run is in the state “%s”, which takes no objections: they are taken in public notice and objection handling only"},
 		"lifecycle.objSuperseded": {"批次 #%d 已被重算批次 #%d 取代，不再受理异议：请对新批次提出", "run %d is superseded by run %d and takes no more objections: object to the new run"},
 		"lifecycle.closed":        {"不在异议期内：异议只能在公示期 %s 至 %s 内提出（今天是 %s）", "objections are closed: they may be raised from %s to %s only (today is %s)"},

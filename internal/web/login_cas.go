@@ -66,7 +66,7 @@ func (s *Server) casCallback(w http.ResponseWriter, r *http.Request) {
 		err = fmt.Errorf("%s %s", code, msg)
 	}
 	if err != nil {
-		s.ssoFail(w, r, "cas", "", "", locale.M("web.ssoFailed", err.Error()), err.Error())
+		s.ssoFail(w, r, "cas", "", "", locale.M("web.ssoFailed"), err.Error())
 		return
 	}
 	user := strings.TrimSpace(resp.Success.User)

@@ -17,7 +17,7 @@ func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) {
 	}
 	m, _, err := s.oidcMeta(r.Context(), false)
 	if err != nil {
-		s.ssoFail(w, r, "oidc", "", "", locale.M("web.ssoFailed", err.Error()), err.Error())
+		s.ssoFail(w, r, "oidc", "", "", locale.M("web.ssoFailed"), err.Error())
 		return
 	}
 	st := ssoState{Method: "oidc", State: randomToken(), Nonce: randomToken(), Verifier: randomToken(), Next: safeNext(r.FormValue("next"))}
@@ -70,7 +70,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		claims, err = s.oidcVerify(ctx, raw, st.Nonce)
 	}
 	if err != nil {
-		s.ssoFail(w, r, "oidc", "", "", locale.M("web.ssoFailed", err.Error()), err.Error())
+		s.ssoFail(w, r, "oidc", "", "", locale.M("web.ssoFailed"), err.Error())
 		return
 	}
 	sub, _ := claims["sub"].(string)

@@ -19,7 +19,7 @@ func init() {
 	locale.Register(map[string][2]string{
 		"web.ssoOff":     {"未配置该统一身份认证方式", "this single sign-on method is not configured"},
 		"web.ssoState":   {"统一身份认证已超时或不是从本系统发起，请重新登录", "the single sign-on timed out or was not started here; please log in again"},
-		"web.ssoFailed":  {"统一身份认证未通过：%s", "single sign-on failed: %s"},
+		"web.ssoFailed":  {"统一身份认证未通过，原因已记入审计日志，请联系系统管理员", "single sign-on failed; the reason is in the audit log: ask the administrator"},
 		"web.ssoNoUser":  {"统一身份认证账号 %s 在本系统没有对应账号，请联系管理员", "the single sign-on account %s has no account here; ask an administrator"},
 		"web.ssoNoClaim": {"身份提供方未给出用户名（%s）", "the identity provider gave no username (%s)"},
 	})

@@ -24,7 +24,7 @@ func (s *Server) noticeRegistrationPost(w http.ResponseWriter, r *http.Request) 
 	}
 	day, err := time.Parse(time.DateOnly, r.PostFormValue("signed"))
 	if err != nil {
-		return invalid("成文日期：请填写日期（YYYY-MM-DD）")
+		return invalid("bad.signedDate")
 	}
 	if err := s.db.RegisterNotice(r.Context(), callerOf(r).actor(), run.ID, r.PostFormValue("doc"), day); err != nil {
 		return err

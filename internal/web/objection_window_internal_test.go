@@ -30,7 +30,7 @@ func TestWindowErrorReasons(t *testing.T) {
 			"run 7 is superseded by run 9 and takes no more objections: object to the new run"},
 		{"in notice without a window", store.WindowError{Run: 7, State: auth.StateNotice, Today: d(6, 3)},
 			"不在异议期内：该批次未设定公示起止日期（状态：公示）",
-			"objections are closed: the run has no 公示 window (state public notice)"},
+			"objections are closed: the run has no public notice window (state public notice)"},
 		{"in notice after the window", store.WindowError{Run: 7, State: auth.StateObjections, Start: d(6, 1), End: d(6, 7), Today: d(6, 20)},
 			"不在异议期内：异议只能在公示期 2023-06-01 至 2023-06-07 内提出（今天是 2023-06-20）",
 			"objections are closed: they may be raised from 2023-06-01 to 2023-06-07 only (today is 2023-06-20)"},

@@ -158,7 +158,7 @@ func navOf(p string) string {
 	switch seg {
 	case "":
 		return "home"
-	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events", "monitor", "zones", "invest":
+	case "rankings", "counties", "method", "runs", "data", "notice", "admin", "login", "collection", "confirm", "events", "monitor", "zones", "invest", "leader":
 		return seg
 	}
 	return ""
@@ -240,7 +240,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	w.Write(s.inPageLanguage(r, p.Lang, b.Bytes()))
 }
 
 // page adapts a handler of a browser page: a returned error is shown as an

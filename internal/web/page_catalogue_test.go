@@ -81,6 +81,7 @@ func TestPagesSpeakTheReader(t *testing.T) {
 			zhOnly = append(zhOnly, v[0])
 		}
 	}
+	methodNames := methodChineseNames(t, d)
 	for _, user := range []string{"", "ana", "liangzhou", "tjj", "viewer"} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, p := range pages {
@@ -101,11 +102,19 @@ func TestPagesSpeakTheReader(t *testing.T) {
 					t.Errorf("%s: a message key instead of its text: %q", where, m[1])
 				}
 				// An official document (a 通报 page) is Chinese in both languages.
-				if lang == "en" && !strings.HasSuffix(p, "/notice") {
+				if lang == "en" && !officialDocument(p) {
 					for _, zh := range zhOnly {
 						if strings.Contains(text, zh) {
 							t.Errorf("%s: Chinese interface text in English: %q in %q", where, zh, around(text, zh))
 						}
+					}
+				}
+				// Nor a Chinese name of the method's types, awards, domains
+				// and measures anywhere in its HTML: scripts, embedded JSON
+				// and attributes included.
+				if lang == "en" && !officialDocument(p) {
+					if zh, ok := chineseName(string(r.body), methodNames); ok {
+						t.Errorf("%s: the Chinese name %q in an English page: %q", where, zh, around(string(r.body), zh))
 					}
 				}
 				if lang == "zh" {

@@ -80,7 +80,7 @@ func (s *Server) collectionRulePost(w http.ResponseWriter, r *http.Request) erro
 	if t := strings.TrimSpace(r.PostFormValue("threshold")); t != "" {
 		v, err := strconv.ParseFloat(t, 64)
 		if err != nil {
-			return invalid("threshold %q is not a number", t)
+			return invalid("bad.threshold", t)
 		}
 		j.Threshold = v
 	}

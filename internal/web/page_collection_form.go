@@ -101,7 +101,7 @@ func (s *Server) collectionFormPost(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	t := &table.Table{File: "表单", Header: []string{"代码", v.Task.Indicator}}
 	for _, row := range v.Rows {

@@ -135,7 +135,7 @@ func (s *Server) collectionHeldPost(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	texts := map[workflow.Key]string{}
 	typed := map[string]string{}

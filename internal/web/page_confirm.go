@@ -116,7 +116,7 @@ func (s *Server) confirmFigures(r *http.Request, v *confirmView) error {
 func (s *Server) confirmPost(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	period := r.PostFormValue("period")
 	var keys []store.ObservationKey
@@ -132,7 +132,7 @@ func (s *Server) confirmPost(w http.ResponseWriter, r *http.Request) error {
 		keys = append(keys, store.ObservationKey{Unit: unit, Indicator: ind, Period: period})
 	}
 	if len(keys) == 0 {
-		return invalid("tick the figures to confirm")
+		return invalid("bad.tickFigures")
 	}
 	if _, err := s.db.SetStatus(r.Context(), c.actor(), store.RevisionNote{Kind: "confirmation", Source: "confirm"},
 		keys, store.StatusConfirmed, "核对无误"); err != nil {

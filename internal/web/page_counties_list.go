@@ -71,7 +71,7 @@ func (s *Server) countiesList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	v.Type, v.Prefecture, v.Query = q.Get("type"), q.Get("prefecture"), strings.TrimSpace(q.Get("q"))
+	v.Type, v.Prefecture, v.Query = s.chineseName(r, q.Get("type")), q.Get("prefecture"), strings.TrimSpace(q.Get("q"))
 	if !slices.Contains(v.Types, v.Type) {
 		v.Type = ""
 	}

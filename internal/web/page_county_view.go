@@ -49,6 +49,7 @@ type countyArea struct {
 // countyIndicator is one scored indicator of the unit.
 type countyIndicator struct {
 	Code, Name, Measure, Area string
+	Places                    int     // the decimals of Raw (method.Indicator.Places)
 	Raw, Score, Rank          float64 // rank among all units
 	PeerRank, PeerMean        float64 // among the units of its primary type
 	Peers                     int
@@ -205,7 +206,7 @@ func (v *countyView) fillScores(rm *runModel, rows []store.Result, strengths []e
 		case x.Level == 1:
 			st, ok := byInd[x.Node]
 			ci := countyIndicator{Code: x.Node, Name: v.names[x.Node].Name, Measure: v.names[x.Node].Unit,
-				Area: v.names[area[x.Node]].Name, Score: x.Score, Rank: x.Rank, Raw: math.NaN(),
+				Places: indicatorPlaces(m, x.Node), Area: v.names[area[x.Node]].Name, Score: x.Score, Rank: x.Rank, Raw: math.NaN(),
 				PeerRank: math.NaN(), PeerMean: math.NaN(), Weight: math.NaN()}
 			if ok {
 				ci.PeerRank, ci.PeerMean, ci.Peers, ci.Weight = st.PeerRank, st.PeerMean, st.Peers, 100*st.Weight

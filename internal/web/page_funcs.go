@@ -17,8 +17,9 @@ import (
 //
 //	t KEY [ARGS…]   the UI string KEY (printf-formatted with ARGS)
 //	pick ZH EN      ZH, or EN on English pages when EN is not empty
-//	num X           a score: two decimals, "—" when missing
+//	num X           a score: two decimals, thousands separated, "—" when missing
 //	fixed X D       X with D decimals, "—" when missing
+//	figure X D      X with D decimals and thousands separators (12,345.6)
 //	rank X          a rank: whole, or with its fraction when ties share it
 //	change X        a rank change as ▲3 / ▼2 / –, in a span of class up, down or same
 //	missing X       X is NaN
@@ -36,7 +37,8 @@ func pageFuncs(lang locale.Lang) template.FuncMap {
 			}
 			return zh
 		},
-		"num":     func(v float64) string { return fixed(v, 2) },
+		"num":     func(v float64) string { return grouped(v, 2) },
+		"figure":  grouped,
 		"fixed":   fixed,
 		"plain":   plainNum,
 		"revKind": func(kind string) string { return revisionKind(lang, kind) },
@@ -74,7 +76,7 @@ func fixed(v float64, d int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return strconv.FormatFloat(v, 'f', d, 64)
+	return halfUp(v, d)
 }
 
 // rankText formats a rank: whole ranks as integers, a shared fractional

@@ -80,7 +80,7 @@ func TestPageLang(t *testing.T) {
 func TestFormatting(t *testing.T) {
 	nan := quintiles(nil)
 	tests := []struct{ got, want string }{
-		{fixed(81.235, 2), "81.23"},
+		{fixed(81.235, 2), "81.24"}, // 四舍五入 of 81.235 as written (its binary value is 81.23499…)
 		{fixed(math.NaN(), 2), "—"},
 		{rankText(3), "3"},
 		{rankText(2.5), "2.5"},

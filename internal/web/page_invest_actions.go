@@ -20,7 +20,7 @@ var chinaDay = time.FixedZone("CST", 8*3600)
 func endOfDay(s string) (time.Time, error) {
 	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), chinaDay)
 	if err != nil {
-		return time.Time{}, invalid("date %q: want YYYY-MM-DD", s)
+		return time.Time{}, invalid("bad.day", s)
 	}
 	return d.AddDate(0, 0, 1).Add(-time.Second), nil
 }
@@ -29,7 +29,7 @@ func endOfDay(s string) (time.Time, error) {
 func monthOf(r *http.Request, name string) (invest.Month, error) {
 	m, ok := invest.ParseMonth(r.PathValue(name))
 	if !ok {
-		return 0, invalid("month %q: want YYYY-MM", r.PathValue(name))
+		return 0, invalid("bad.month", r.PathValue(name))
 	}
 	return m, nil
 }
@@ -50,7 +50,7 @@ func (s *Server) investReportPost(w http.ResponseWriter, r *http.Request) error 
 	a := store.InvestReportAction{Month: month, County: u.Unit, By: invest.AtCounty, Act: invest.ReportAction(r.PostFormValue("action")),
 		Projects: r.PostFormValue("projects"), Funds: r.PostFormValue("funds")}
 	if a.Act != invest.ActSave && a.Act != invest.ActSubmit {
-		return invalid("action %q: want save or submit", a.Act)
+		return invalid("bad.saveSubmit", a.Act)
 	}
 	if a.Act == invest.ActSubmit {
 		if _, err := s.readInvestReport(r.Context(), u.Unit, a.Projects, a.Funds); err != nil {
@@ -83,7 +83,7 @@ func (s *Server) investReviewPost(w http.ResponseWriter, r *http.Request) error 
 	a := store.InvestReportAction{Month: month, County: county, By: level, Act: invest.ReportAction(r.PostFormValue("action")),
 		Opinion: strings.TrimSpace(r.PostFormValue("opinion"))}
 	if a.Act != invest.ActPass && a.Act != invest.ActReturn {
-		return invalid("action %q: want pass or return", a.Act)
+		return invalid("bad.passReturn", a.Act)
 	}
 	if a.Act == invest.ActPass && level == invest.AtProvince {
 		reps, err := s.db.InvestReports(r.Context(), store.InvestReportFilter{Month: month, County: county})
@@ -115,7 +115,7 @@ func (s *Server) investMonthsPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	m, ok := invest.ParseMonth(strings.TrimSpace(r.PostFormValue("month")))
 	if !ok {
-		return invalid("month %q: want YYYY-MM", r.PostFormValue("month"))
+		return invalid("bad.month", r.PostFormValue("month"))
 	}
 	deadline, err := endOfDay(r.PostFormValue("deadline"))
 	if err != nil {
@@ -179,7 +179,7 @@ func (s *Server) investContactPost(w http.ResponseWriter, r *http.Request) error
 	}
 	day, ok := invest.ParseDay(strings.TrimSpace(r.PostFormValue("day")))
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", r.PostFormValue("day"))
+		return invalid("bad.day", r.PostFormValue("day"))
 	}
 	_, others, err := s.db.RegisterInvestContact(r.Context(), c.actor(), store.InvestContact{
 		InvestorCode: strings.TrimSpace(r.PostFormValue("investor_code")), Investor: strings.TrimSpace(r.PostFormValue("investor")),
@@ -202,11 +202,11 @@ func (s *Server) investVerifyPost(w http.ResponseWriter, r *http.Request) error 
 	id := r.PathValue("id")
 	m, ok := invest.ParseMonth(strings.TrimSpace(r.PostFormValue("month")))
 	if !ok {
-		return invalid("month %q: want YYYY-MM", r.PostFormValue("month"))
+		return invalid("bad.month", r.PostFormValue("month"))
 	}
 	a, ok := invest.ParseAmount(r.PostFormValue("reduction"))
 	if !ok {
-		return invalid("reduction %q: want a number of 亿元", r.PostFormValue("reduction"))
+		return invalid("bad.reduction", r.PostFormValue("reduction"))
 	}
 	if _, err := s.db.RecordInvestVerification(r.Context(), c.actor(), id, m, a, strings.TrimSpace(r.PostFormValue("reason"))); err != nil {
 		return err

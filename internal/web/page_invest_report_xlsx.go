@@ -74,7 +74,7 @@ func (s *Server) investReport(r *http.Request) (*investReportView, error) {
 		m, ok = last, last != 0
 	}
 	if !ok {
-		return nil, errorf(EInvalid, "invest.badMonth", q)
+		return nil, invalid("bad.month", q)
 	}
 	lang := pageLang(r)
 	names, err := s.unitNames(ctx)

@@ -169,7 +169,7 @@ func (s *Server) monitorProblems(w http.ResponseWriter, r *http.Request) error {
 // monitorProblemsPost raises a problem from the form (the office).
 func (s *Server) monitorProblemsPost(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	f := r.PostForm
 	year, _ := strconv.Atoi(f.Get("year"))
@@ -197,7 +197,7 @@ func (s *Server) monitorProblemPost(w http.ResponseWriter, r *http.Request) erro
 		return notFound("problem")
 	}
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	f := r.PostForm
 	if _, err := s.takeProblemStep(r, id, f.Get("step"), f.Get("body"), f.Get("evidence")); err != nil {

@@ -34,6 +34,9 @@ func (p *Page) Menu() []menuItem {
 		menuItem{Key: "invest", Href: "/invest", Label: "nav.invest"}) // investment attraction (page_invest_*.go)
 	items = append(items, workflowMenu(p.User)...) // workflow (page_collection_notices.go)
 	items = append(items, monitorMenu(p.User)...)  // monitoring (page_monitor_view.go)
+	if p.User != nil {
+		items = append(items, menuItem{Key: "leader", Href: "/leader", Label: "nav.leader"}) // the leader's view (page_leader.go)
+	}
 	if p.Admin() {
 		items = append(items, menuItem{Key: "admin", Href: "/admin/map", Label: "nav.admin.map"})
 	}

@@ -77,7 +77,8 @@ func (s *Server) rankings(r *http.Request) (rankingsView, bool, error) {
 		return rankingsView{}, false, err
 	}
 	q := r.URL.Query()
-	v := rankingsView{Rank: rv, Type: q.Get("type"), Prefecture: q.Get("prefecture"), TypeIdx: slices.Index(rv.Types, q.Get("type"))}
+	v := rankingsView{Rank: rv, Type: s.chineseName(r, q.Get("type")), Prefecture: q.Get("prefecture"),
+		TypeIdx: slices.Index(rv.Types, s.chineseName(r, q.Get("type")))}
 	if v.TypeIdx < 0 {
 		v.Type = ""
 	}

@@ -19,7 +19,7 @@ func (s *Server) runsCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	mid, err := strconv.ParseInt(r.PostFormValue("method"), 10, 64)
 	if err != nil || mid <= 0 {
-		return invalid("method %q", r.PostFormValue("method"))
+		return invalid("bad.method", r.PostFormValue("method"))
 	}
 	if _, err := s.db.Method(r.Context(), mid); err != nil {
 		return err

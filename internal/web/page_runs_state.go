@@ -18,7 +18,7 @@ func (s *Server) runsState(w http.ResponseWriter, r *http.Request) error {
 	}
 	to := auth.RunState(r.PostFormValue("state"))
 	if !to.Valid() {
-		return invalid("state %q is not one of %v", to, auth.RunStates)
+		return invalid("bad.runState", to, auth.RunStates)
 	}
 	run, err := s.readableRun(r, id)
 	if err != nil {

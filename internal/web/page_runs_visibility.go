@@ -18,7 +18,7 @@ func (s *Server) runsVisibility(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := auth.Visibility(r.PostFormValue("visibility"))
 	if !v.Valid() {
-		return invalid("visibility %q is not none, winners or full", v)
+		return invalid("bad.visibility", v)
 	}
 	run, err := s.readableRun(r, id)
 	if err != nil {

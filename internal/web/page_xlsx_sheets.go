@@ -3,7 +3,6 @@ package web
 import (
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/method"
@@ -47,7 +46,7 @@ func rankingSheet(lang locale.Lang, name string, v *rankView, rows []rankRow, ty
 	head = append(head, ui(lang, "xlsx.typeRank"), ui(lang, "xlsx.change"), ui(lang, "xlsx.award"), ui(lang, "xlsx.vetoed"))
 	out := [][]any{head}
 	for _, r := range rows {
-		row := []any{r.Rank, r.Code, r.Name, r.PrefName, strings.Join(r.Types, "、"), v.round(r.Score)}
+		row := []any{r.Rank, r.Code, r.Name, r.PrefName, v.names(lang, r.Types), v.round(r.Score)}
 		for _, a := range r.Areas {
 			row = append(row, v.round(a))
 		}
@@ -59,7 +58,7 @@ func rankingSheet(lang locale.Lang, name string, v *rankView, rows []rankRow, ty
 				tr = r.TypeRanks[i]
 			}
 		}
-		row = append(row, tr, r.RankChange, strings.Join(r.Awards, "、"), yes(lang, r.Vetoed))
+		row = append(row, tr, r.RankChange, v.names(lang, r.Awards), yes(lang, r.Vetoed))
 		out = append(out, row)
 	}
 	widths := []float64{6, 9, 14, 14, 22, 9}
@@ -73,7 +72,7 @@ func awardSheet(lang locale.Lang, v *rankView) xlsx.Sheet {
 		ui(lang, "common.pref"), ui(lang, "common.score"), ui(lang, "common.rank"), ui(lang, "xlsx.change")}}
 	for _, l := range v.Awards {
 		for i, r := range l.Rows {
-			out = append(out, []any{l.Name, i + 1, r.Code, r.Name, r.PrefName, v.round(r.Score), r.Rank, r.RankChange})
+			out = append(out, []any{v.names(lang, []string{l.Name}), i + 1, r.Code, r.Name, r.PrefName, v.round(r.Score), r.Rank, r.RankChange})
 		}
 	}
 	return xlsx.Sheet{Name: ui(lang, "xlsx.awards"), Rows: out, Widths: []float64{22, 6, 9, 14, 14, 9, 6, 10},
@@ -94,7 +93,7 @@ func typeSheet(lang locale.Lang, v *rankView) xlsx.Sheet {
 		}
 		slices.SortStableFunc(rows, func(a, b rankRow) int { return cmpRank(a.TypeRanks[ti], b.TypeRanks[ti]) })
 		for _, r := range rows {
-			out = append(out, []any{t, r.TypeRanks[ti], r.Code, r.Name, r.PrefName, v.round(r.Score), strings.Join(r.Awards, "、")})
+			out = append(out, []any{v.names(lang, []string{t}), r.TypeRanks[ti], r.Code, r.Name, r.PrefName, v.round(r.Score), v.names(lang, r.Awards)})
 		}
 	}
 	return xlsx.Sheet{Name: ui(lang, "xlsx.byType"), Rows: out, Widths: []float64{12, 8, 9, 14, 14, 9, 22},

@@ -26,7 +26,7 @@ func init() {
 		"zone.share":          {"计分分成（产值 / 税收）", "Scoring split (output / tax)"},
 		"zone.history":        {"历年等级", "Grade history"},
 		"zone.absent":         {"未参评", "not assessed"},
-		"zone.streak":         {"连续 %d 年被评为%s（%s 年起）", "%s %d held years running (since %s)"},
+		"zone.streak":         {"连续 %d 年被评为%s（%s 年起）", "%[2]s %[1]d years running (since %[3]s)"},
 		"zone.asCode":         {"（原代码 %s）", " (as %s)"},
 		"zone.indicators":     {"%d 年指标", "Indicators %d"},
 		"zone.value":          {"数值", "Value"},
@@ -120,11 +120,7 @@ func (s *Server) zoneGet(w http.ResponseWriter, r *http.Request) error {
 		if row, ok := v.Row(code); ok {
 			zv.Row = &row
 			if row.Grade != "" && row.Streak > 0 {
-				if lang == "en" {
-					zv.StreakMsg = ui(lang, "zone.streak", row.Grade, row.Streak, row.StreakFrom)
-				} else {
-					zv.StreakMsg = ui(lang, "zone.streak", row.Streak, row.Grade, row.StreakFrom)
-				}
+				zv.StreakMsg = ui(lang, "zone.streak", row.Streak, row.Grade, row.StreakFrom)
 			}
 			for _, w := range row.Warnings {
 				msg := w.Action + "：" + ui(lang, "zone.years", strings.Join(w.Years, "、"))

@@ -51,10 +51,10 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		if errors.As(err, &mbe) {
 			return err
 		}
-		return invalid("JSON body: %v", err)
+		return invalidErr(err, "bad.json")
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return invalid("JSON body: more than one value")
+		return invalid("bad.jsonMore")
 	}
 	return nil
 }
@@ -77,7 +77,7 @@ func queryInt(r *http.Request, name string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		return 0, invalid("%s=%q is not a non-negative integer", name, v)
+		return 0, invalid("bad.nonNegative", name, v)
 	}
 	return n, nil
 }

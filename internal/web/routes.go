@@ -333,6 +333,12 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST /api/v1/chains/{id}/targets", s.api(s.apiChainTargetCreate))
 	mux.Handle("POST /api/v1/chains/targets/{tid}/moves", s.api(s.apiChainTargetMove))
 	// End of industrial chains.
+	// Pages: the leader's phone view (issue 22; page_leader*.go): the latest
+	// period at a glance, a county on one page, under the reader's watermark.
+	mux.Handle("GET /leader", s.page(s.leaderGet))
+	mux.Handle("GET /leader.xlsx", s.page(s.leaderXLSX))
+	mux.Handle("GET /leader/{code}", s.page(s.leaderCounty))
+	// End of Pages: the leader's view.
 
 	return mux
 }

@@ -102,10 +102,10 @@ func lifecycleError(err error) error {
 
 func init() {
 	locale.Register(map[string][2]string{
-		"life.noticeOpen":     {"公示期至 %s 结束，尚未期满：%s 起方可结束公示、进入异议处理（今天是 %s）", "the public notice (公示) runs until %s: the run may leave it from %s on (today is %s)"},
-		"life.noticeNoWindow": {"批次 #%d 未设定公示期，不能结束公示", "run %d has no 公示 window: it cannot leave public notice"},
-		"life.shortWindow":    {"公示期 %s 至 %s 只有 %d 个工作日，不得少于 %d 个工作日", "the 公示 window %s to %s holds %d working days, fewer than %d"},
+		"life.noticeOpen":     {"公示期至 %s 结束，尚未期满：%s 起方可结束公示、进入异议处理（今天是 %s）", "the public notice runs until %s: the run may leave it from %s on (today is %s)"},
+		"life.noticeNoWindow": {"批次 #%d 未设定公示期，不能结束公示", "run %d has no public notice window: it cannot leave public notice"},
+		"life.shortWindow":    {"公示期 %s 至 %s 只有 %d 个工作日，不得少于 %d 个工作日", "the public notice window %s to %s holds %d working days, fewer than %d"},
 		"life.fourEyes":       {"批次 #%d 由您计算或重算，按“四眼原则”不能由您批准或发布", "you computed or re-ran run %d: by the four-eyes rule you may not approve or publish it"},
-		"life.approvalNeeded": {"批准须填写会议类型（领导小组会议或省政府常务会议）、纪要号和会议日期", "an approval needs the meeting (领导小组会议 or 省政府常务会议), its minutes' number and its date"},
+		"life.approvalNeeded": {"批准须填写会议类型（领导小组会议或省政府常务会议）、纪要号和会议日期", "an approval needs the meeting (the leading group or the provincial executive meeting), its minutes' number and its date"},
 	})
 }

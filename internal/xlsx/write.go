@@ -20,6 +20,9 @@ type Sheet struct {
 	Widths       []float64 // column widths in characters from column A; 0 keeps the default
 	BoldHeader   bool      // row 1 in bold
 	FreezeHeader bool      // row 1 stays in view when scrolling
+	// Mark, when set, is printed at the top and the bottom of every page
+	// (the header and footer): who exported the sheet, and when.
+	Mark string
 }
 
 // Write writes sheets as a workbook to w, the first sheet active. Numbers
@@ -51,6 +54,13 @@ func Write(w io.Writer, sheets []Sheet) error {
 		}
 		if err := writeSheet(f, s); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+		}
+		if s.Mark != "" {
+			// & starts a code in a header: && is a literal ampersand.
+			m := "&C" + strings.ReplaceAll(s.Mark, "&", "&&")
+			if err := f.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{OddHeader: m, OddFooter: m}); err != nil {
+				return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+			}
 		}
 	}
 	f.SetActiveSheet(0)

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
+)
+
+// Refusal is a refused change with a message for the reader in both
+// languages: one of the error kinds (ErrInvalid, ErrConflict …) and a
+// catalogue message. errors.Is(r, r.Kind) holds.
+type Refusal struct {
+	Kind error
+	Msg  locale.Message
+}
+
+// refuse returns a Refusal of kind with the catalogue message key.
+func refuse(kind error, key string, args ...any) error {
+	return &Refusal{Kind: kind, Msg: locale.M(key, args...)}
+}
+
+func (r *Refusal) Error() string { return r.Kind.Error() + ": " + r.Msg.In(locale.EN) }
+
+func (r *Refusal) Unwrap() error { return r.Kind }
+
+// ReaderText is what a reader may be told of a refused change in lang: the
+// Refusal's message in her language, or in English the store's own
+// English text. ok is false when there is nothing for a reader (a Chinese
+// reader and an untranslated message, or a database driver's error): the
+// caller then says something general and logs err.
+func ReaderText(err error, lang locale.Lang) (text string, ok bool) {
+	var r *Refusal
+	if errors.As(err, &r) {
+		return r.Msg.In(lang), true
+	}
+	var pe *pgconn.PgError
+	var se *sqlite.Error
+	if lang != locale.EN || errors.As(err, &pe) || errors.As(err, &se) {
+		return "", false
+	}
+	s := err.Error()
+	if i := strings.LastIndex(s, "): "); i >= 0 {
+		s = s[i+3:]
+	}
+	for _, k := range []error{ErrInvalid, ErrConflict} {
+		s = strings.TrimPrefix(s, k.Error()+": ")
+	}
+	return s, true
+}
