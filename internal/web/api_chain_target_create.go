@@ -36,7 +36,7 @@ func (s *Server) apiChainTargetCreate(w http.ResponseWriter, r *http.Request) er
 	}
 	day, ok := invest.ParseDay(in.Day)
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", in.Day)
+		return invalid("bad.day", in.Day)
 	}
 	t, err := s.db.AddChainTarget(r.Context(), c.actor(), store.ChainTarget{ChainID: id, Node: in.Node, County: in.County,
 		Name: in.Name, USCC: in.USCC, Location: in.Location, Officer: in.Officer}, day, in.Note)

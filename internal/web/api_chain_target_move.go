@@ -50,7 +50,7 @@ func (s *Server) apiChainTargetMove(w http.ResponseWriter, r *http.Request) erro
 	}
 	day, ok := invest.ParseDay(in.Day)
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", in.Day)
+		return invalid("bad.day", in.Day)
 	}
 	var sg *store.Signing
 	if in.Project != nil {

@@ -26,7 +26,7 @@ func (s *Server) investFollowupDefault(w http.ResponseWriter, r *http.Request) e
 	}
 	d, ok := invest.ParseDay(req.Day)
 	if !ok {
-		return invalid("day %q is not YYYY-MM-DD", req.Day)
+		return invalid("bad.day", req.Day)
 	}
 	out, err := s.db.AddFollowupDefault(r.Context(), callerOf(r).actor(), store.FollowupDefault{ProjectID: id, Day: d, Action: req.Action,
 		Amount: figuresIn(figuresJSON{Investment: req.Amount}).Investment, Note: req.Note})

@@ -30,7 +30,7 @@ func (s *Server) investFollowupIncentive(w http.ResponseWriter, r *http.Request)
 	}
 	granted, ok := invest.ParseDay(req.Granted)
 	if !ok && req.Granted != "" {
-		return invalid("granted %q is not YYYY-MM-DD", req.Granted)
+		return invalid("bad.grantedDay", req.Granted)
 	}
 	in, err := s.db.AddFollowupIncentive(r.Context(), callerOf(r).actor(), store.FollowupIncentive{ProjectID: id, Content: req.Content,
 		Amount: figuresIn(figuresJSON{Investment: req.Amount}).Investment, Incentive: followup.Incentive{Kind: followup.IncentiveKind(req.Kind),

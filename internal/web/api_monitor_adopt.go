@@ -45,7 +45,7 @@ func (s *Server) monitorAdopt(w http.ResponseWriter, r *http.Request) error {
 	}
 	p, ok := monitor.ParsePeriod(req.Period)
 	if !ok {
-		return invalid("period %q is not YYYY-MM", req.Period)
+		return invalid("bad.period", req.Period)
 	}
 	a, err := s.db.AdoptMonitorFigures(r.Context(), c.actor(), p, req.Stage)
 	if err != nil {

@@ -20,7 +20,7 @@ func (s *Server) monitorAdoptions(w http.ResponseWriter, r *http.Request) error 
 	if q := r.URL.Query().Get("year"); q != "" {
 		y, err := strconv.Atoi(q)
 		if err != nil {
-			return invalid("year %q is not a number", q)
+			return invalid("bad.year", q)
 		}
 		year = y
 	}

@@ -60,13 +60,13 @@ func (s *Server) mayRaise(r *http.Request, req *problemRequest) error {
 	switch req.Source {
 	case string(followup.LinkZone):
 		if req.Zone == "" {
-			return invalid("a problem from a zone warning needs the zone")
+			return invalid("bad.problemZone")
 		}
 		req.Unit = req.Zone
 	case string(followup.LinkProject):
 		p, _, err := s.db.InvestProject(r.Context(), req.Project)
 		if errors.Is(err, store.ErrNotFound) {
-			return invalid("no project %q in the ledger", req.Project)
+			return invalid("bad.noProject", req.Project)
 		}
 		if err != nil {
 			return err

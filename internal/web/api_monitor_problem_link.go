@@ -19,18 +19,18 @@ func (s *Server) checkLinkSource(r *http.Request, req problemRequest) error {
 	switch followup.LinkKind(req.Source) {
 	case followup.LinkZone:
 		if req.Zone == "" || req.Year == 0 || req.Action == "" {
-			return invalid("a problem from a zone warning needs the zone, the year and the warning")
+			return invalid("bad.problemZoneFull")
 		}
 		v, err := zonereport.Load(r.Context(), s.db, req.Year)
 		if errors.Is(err, store.ErrNotFound) || err == nil && v.Year != req.Year {
-			return invalid("no zone assessment of %d", req.Year)
+			return invalid("bad.noZoneYear", req.Year)
 		}
 		if err != nil {
 			return err
 		}
 		row, _ := v.Row(req.Zone)
 		if !slices.ContainsFunc(row.Warnings, func(w zone.Warning) bool { return w.Action == req.Action }) {
-			return invalid("zone %s has no warning %q in %d: raise it by hand (source manual)", req.Zone, req.Action, req.Year)
+			return invalid("bad.zoneNoWarning", req.Zone, req.Action, req.Year)
 		}
 	case followup.LinkProject:
 		p, _, err := s.db.InvestProject(r.Context(), req.Project)
@@ -51,7 +51,7 @@ func (s *Server) checkLinkSource(r *http.Request, req problemRequest) error {
 		if len(rs) == 1 && followup.Assess(rs[0].Rule(), day, followup.DefaultRules).Status != followup.Normal {
 			return nil
 		}
-		return invalid("project %s is neither behind schedule nor short of its contract on %s: raise it by hand (source manual)", p.ID, day)
+		return invalid("bad.projectOnTrack", p.ID, day)
 	}
 	return nil
 }

@@ -38,14 +38,14 @@ func (s *Server) monitorTasksCreate(w http.ResponseWriter, r *http.Request) erro
 func (s *Server) openMonitorTasks(r *http.Request, period, deadline string) ([]taskJSON, error) {
 	p, ok := monitor.ParsePeriod(period)
 	if !ok {
-		return nil, invalid("period %q is not YYYY-MM", period)
+		return nil, invalid("bad.period", period)
 	}
 	d, err := parseDay(deadline)
 	if err != nil {
 		return nil, err
 	}
 	if d.IsZero() {
-		return nil, invalid("a deadline (YYYY-MM-DD) is needed")
+		return nil, invalid("bad.deadline")
 	}
 	tasks, err := s.db.PutMonitorTasks(r.Context(), callerOf(r).actor(), p, d)
 	if err != nil {

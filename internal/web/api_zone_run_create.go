@@ -38,7 +38,7 @@ func (s *Server) zoneRunCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if req.Year < 1900 || req.Year > 2100 {
-		return invalid("year %d is not a year", req.Year)
+		return invalid("bad.yearNumber", req.Year)
 	}
 	sm, err := s.db.Method(r.Context(), req.Method)
 	if err != nil {

@@ -58,7 +58,7 @@ func (j zoneSiteJSON) site(code string) (zone.Site, error) {
 	if j.PriceDate != "" {
 		d, err := time.Parse(time.DateOnly, j.PriceDate)
 		if err != nil {
-			return s, invalid("price_date %q is not YYYY-MM-DD", j.PriceDate)
+			return s, invalid("bad.priceDate", j.PriceDate)
 		}
 		s.PriceDate = d
 	}

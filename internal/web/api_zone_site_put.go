@@ -20,7 +20,7 @@ func (s *Server) zoneSitePut(w http.ResponseWriter, r *http.Request) error {
 	}
 	code := r.PathValue("code")
 	if req.Zone != "" && req.Zone != code {
-		return invalid("the body names zone %q, the path %q", req.Zone, code)
+		return invalid("bad.zoneMismatch", req.Zone, code)
 	}
 	site, err := req.site(code)
 	if err != nil {

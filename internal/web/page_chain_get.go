@@ -58,7 +58,7 @@ func (s *Server) chainGet(w http.ResponseWriter, r *http.Request) error {
 	prefs := sortedKeys(prefNames)
 	place := r.URL.Query().Get("place")
 	if !validPlace(place, prefs) {
-		return invalid("place %q", place)
+		return invalid("bad.place", place)
 	}
 	d, err := s.loadChainDetail(ctx, id, place, prefs)
 	if err != nil {

@@ -91,7 +91,7 @@ func (s *Server) chainTargetMove(w http.ResponseWriter, r *http.Request) error {
 	f := func(name string) string { return strings.TrimSpace(r.PostFormValue(name)) }
 	day, ok := invest.ParseDay(f("day"))
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", f("day"))
+		return invalid("bad.day", f("day"))
 	}
 	to := chain.Status(f("status"))
 	var sg *store.Signing
@@ -113,7 +113,7 @@ func signingOf(id, name, amount, zone string, existing bool) (*store.Signing, er
 	if amount != "" {
 		a, ok := invest.ParseAmount(amount)
 		if !ok || a < 0 {
-			return nil, invalid("amount %q: want a number of 亿元", amount)
+			return nil, invalid("bad.amountYi", amount)
 		}
 		sg.Amount = a
 	}

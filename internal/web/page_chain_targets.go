@@ -120,7 +120,7 @@ func (s *Server) chainTargetCreate(w http.ResponseWriter, r *http.Request) error
 	idText, node, _ := strings.Cut(f("chain_node"), "/")
 	id, err := chainID(idText)
 	if err != nil {
-		return invalid("chain_node %q: want chain id/node code", f("chain_node"))
+		return invalid("bad.chainNode", f("chain_node"))
 	}
 	ch, err := s.db.ChainByID(r.Context(), id)
 	if err != nil {
@@ -135,7 +135,7 @@ func (s *Server) chainTargetCreate(w http.ResponseWriter, r *http.Request) error
 	}
 	day, ok := invest.ParseDay(f("day"))
 	if !ok {
-		return invalid("day %q: want YYYY-MM-DD", f("day"))
+		return invalid("bad.day", f("day"))
 	}
 	t, err := s.db.AddChainTarget(r.Context(), c.actor(), store.ChainTarget{ChainID: id, Node: node, County: county,
 		Name: f("name"), USCC: f("uscc"), Location: f("location"), Officer: f("officer")}, day, f("note"))

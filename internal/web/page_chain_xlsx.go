@@ -47,12 +47,12 @@ func (s *Server) chainImport(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return invalid("the upload needs a file field: %v", err)
+		return invalidErr(err, "bad.fileField")
 	}
 	defer f.Close()
 	name := filepath.Base(hdr.Filename)
 	if filepath.Ext(name) != ".xlsx" {
-		return invalid("file %q is not .xlsx", name)
+		return invalid("bad.notXlsx", name)
 	}
 	b, err := io.ReadAll(f)
 	if err != nil {

@@ -35,7 +35,7 @@ func (s *Server) followupAsOf(r *http.Request) (invest.Day, error) {
 	if q := r.URL.Query().Get("asof"); q != "" {
 		d, ok := invest.ParseDay(q)
 		if !ok {
-			return 0, invalid("asof %q is not YYYY-MM-DD", q)
+			return 0, invalid("bad.asof", q)
 		}
 		return d, nil
 	}

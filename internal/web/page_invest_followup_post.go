@@ -23,7 +23,7 @@ func (s *Server) investFollowupPost(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return invalid("form: %v", err)
+		return invalidErr(err, "bad.form")
 	}
 	f, ctx, actor := r.PostForm, r.Context(), callerOf(r).actor()
 	var err error
@@ -53,7 +53,7 @@ func (s *Server) investFollowupPost(w http.ResponseWriter, r *http.Request) erro
 		amount, err2 := formNumber(f, "amount", math.NaN())
 		switch {
 		case !ok:
-			err = invalid("day %q is not YYYY-MM-DD", f.Get("day"))
+			err = invalid("bad.day", f.Get("day"))
 		case err2 != nil:
 			err = err2
 		default:
@@ -61,7 +61,7 @@ func (s *Server) investFollowupPost(w http.ResponseWriter, r *http.Request) erro
 				Amount: amount, Note: f.Get("note")})
 		}
 	default:
-		err = invalid("unknown form %q", f.Get("op"))
+		err = invalid("bad.unknownForm", f.Get("op"))
 	}
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func (s *Server) investFollowupPost(w http.ResponseWriter, r *http.Request) erro
 func (s *Server) followupYearPost(r *http.Request, id string, f url.Values) error {
 	year, err := strconv.Atoi(f.Get("year"))
 	if err != nil {
-		return invalid("year %q is not a number", f.Get("year"))
+		return invalid("bad.year", f.Get("year"))
 	}
 	var v [5]float64
 	for i, name := range []string{"investment", "tax", "output", "jobs", "energy"} {
@@ -96,7 +96,7 @@ func (s *Server) followupIncentivePost(r *http.Request, id string, f url.Values)
 	}
 	granted, ok := invest.ParseDay(f.Get("granted"))
 	if !ok && f.Get("granted") != "" {
-		return invalid("granted %q is not YYYY-MM-DD", f.Get("granted"))
+		return invalid("bad.grantedDay", f.Get("granted"))
 	}
 	_, err = s.db.AddFollowupIncentive(r.Context(), callerOf(r).actor(), store.FollowupIncentive{ProjectID: id, Content: f.Get("content"),
 		Amount: amount, Incentive: followup.Incentive{Kind: followup.IncentiveKind(f.Get("kind")), Specific: f.Get("named_firm") != "",
@@ -112,7 +112,7 @@ func formNumber(f url.Values, name string, def float64) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, invalid("%s %q is not a number", name, s)
+		return 0, invalid("bad.number", name, s)
 	}
 	return v, nil
 }
