@@ -211,7 +211,10 @@ func TestYearInTheBrowser(t *testing.T) {
 	if txt := Eval[string](t, ctx, `document.querySelector("#explain .summary").textContent`); !strings.Contains(txt, "名次") {
 		t.Errorf("the explanation says %q", txt)
 	}
-	if n := Count(t, ctx, "#gap .gap-line"); n == 0 {
+	// The gap block: points to the next place, to 先进县 and to the 进步县
+	// cut-off (.pts-line), and what-if lines when the county is outside the
+	// top K (.gap-line).
+	if n := Count(t, ctx, "#gap .pts-line, #gap .gap-line"); n == 0 {
 		t.Error("the profile shows no gap line")
 	}
 	y.widths("county")
