@@ -1,16 +1,26 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/qiangxian/qiangxian/internal/docx"
+	"github.com/qiangxian/qiangxian/internal/notice"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 	"github.com/qiangxian/qiangxian/internal/zone"
+	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
 // zoneRules is a small zone method: one indicator, groups from 分组, 优秀
@@ -242,7 +252,8 @@ func TestZoneRunChain(t *testing.T) {
 }
 
 // TestDemoZoneNoticeSigned: the demo's zone notice of 2025 carries the
-// registered 文号 and the approval of its run, on the page and in Word.
+// registered 文号 and the approval of its run, on the page and in Word,
+// PDF and OFD (zoneNoticeFiles).
 func TestDemoZoneNoticeSigned(t *testing.T) {
 	d := newDemoSite(t)
 	body := string(d.as(t, "").do("GET", "/zones/notice", nil).body)
@@ -251,7 +262,93 @@ func TestDemoZoneNoticeSigned(t *testing.T) {
 			t.Errorf("the zone notice lacks %q", want)
 		}
 	}
+	zoneNoticeFiles(t, d)
 	if r := d.as(t, "").do("GET", "/invest/map", nil); r.status != ok || !strings.Contains(string(r.body), "示例数据（非官方公布价格）") {
 		t.Errorf("the map: %d, or no demo sites", r.status)
+	}
+}
+
+// zoneNoticeFiles: the demo's zone notice as .docx, PDF and OFD on the
+// county notice's document model: the .docx prints the masthead, the
+// registered 文号 and date, 经领导小组同意 and the 优秀 list of each group;
+// the PDF's text has every .docx paragraph before the annex, in order; the
+// OFD is a package of parts.
+func zoneNoticeFiles(t *testing.T, d *demoSite) {
+	t.Helper()
+	if notice.FontPath() == "" && os.Getenv("CI") == "" {
+		t.Log("no TrueType CJK font: the zone notice's PDF and OFD are not checked")
+		return
+	}
+	anon := d.as(t, "")
+	get := func(path, ctype string) []byte {
+		t.Helper()
+		r := anon.do("GET", path, nil)
+		if r.status != http.StatusOK || r.header.Get("Content-Type") != ctype {
+			t.Fatalf("GET %s: %d %s %.200s", path, r.status, r.header.Get("Content-Type"), r.body)
+		}
+		return r.body
+	}
+	text, err := docx.ReadText(get("/zones/notice.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+	must(t, err)
+	var body []string // the paragraphs before the annex
+	for _, p := range text.Paragraphs {
+		if strings.TrimSpace(p) == "附件" {
+			break
+		}
+		if strings.TrimSpace(p) != "" {
+			body = append(body, p)
+		}
+	}
+	all := strings.Join(body, "\n")
+	for _, want := range []string{zonereport.Issuer + "文件", "甘开发区办发〔2026〕3号（示例）", "经领导小组同意，现将评价结果通报如下。",
+		"一、考核评价为优秀的开发区", "\n中部：", "\n河西：", "\n陇东南：", "三、动态管理", "（此件公开发布）", "2026年6月20日"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the zone notice's .docx lacks %q", want)
+		}
+	}
+	excellent := ""
+	for _, p := range body {
+		if strings.HasPrefix(p, "中部：") {
+			excellent = p
+			break
+		}
+	}
+	if !strings.Contains(excellent, "、") {
+		t.Errorf("the 优秀 list of 中部 is %q", excellent)
+	}
+
+	pdf := get("/zones/notice.pdf", "application/pdf")
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("/zones/notice.pdf is not a PDF: %.40q", pdf)
+	}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		file := filepath.Join(t.TempDir(), "zone-notice.pdf")
+		must(t, os.WriteFile(file, pdf, 0o644))
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+		must(t, err)
+		pdfText := squeezed(regexp.MustCompile(`(?m)^\s*— \d+ —\s*$`).ReplaceAllString(string(out), ""))
+		for _, want := range []string{"甘开发区办发〔2026〕3号（示例）", excellent} {
+			if !strings.Contains(pdfText, squeezed(want)) {
+				t.Errorf("the zone notice's PDF lacks %q", want)
+			}
+		}
+		at := 0
+		for _, p := range body {
+			i := strings.Index(pdfText[at:], squeezed(p))
+			if i < 0 {
+				t.Errorf("the zone notice's PDF lacks the .docx paragraph %q (in order)", p)
+				continue
+			}
+			at += i + len(squeezed(p))
+		}
+	} else if os.Getenv("CI") != "" {
+		t.Fatal("pdftotext is not installed")
+	}
+
+	ofd := get("/zones/notice.ofd", "application/ofd")
+	z, err := zip.NewReader(bytes.NewReader(ofd), int64(len(ofd)))
+	must(t, err)
+	if len(z.File) < 4 {
+		t.Errorf("the zone notice's OFD has %d parts", len(z.File))
 	}
 }

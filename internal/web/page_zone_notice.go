@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/zonereport"
@@ -72,13 +71,4 @@ func (s *Server) zoneNotice(r *http.Request, v *zonereport.View) (*zonereport.No
 	}
 	n.Sign(approval, doc, date)
 	return n, nil
-}
-
-// zoneQuery is the query that names v's results: its unpublished run, or
-// its year.
-func zoneQuery(v *zonereport.View) string {
-	if unpublishedRun(v) {
-		return "run=" + strconv.FormatInt(v.Run.ID, 10)
-	}
-	return "year=" + strconv.Itoa(v.Year)
 }

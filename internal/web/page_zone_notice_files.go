@@ -4,38 +4,81 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/url"
 
-	"github.com/qiangxian/qiangxian/internal/report"
-	"github.com/qiangxian/qiangxian/internal/store"
+	"github.com/qiangxian/qiangxian/internal/notice"
 	"github.com/qiangxian/qiangxian/internal/xlsx"
+	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
-// zoneNoticeDOCX is GET /zones/notice.docx: the zone notice as an editable
-// official document in the county notice's layout. Public.
-func (s *Server) zoneNoticeDOCX(w http.ResponseWriter, r *http.Request) error {
+// zoneNoticeDoc is the zone notice of r's ?year= (or ?run=) on the shared
+// notice document model, signed off as its run was.
+func (s *Server) zoneNoticeDoc(r *http.Request) (*zonereport.Notice, *notice.Doc, error) {
 	v, err := s.zoneNoticeView(r)
 	if err != nil || v == nil {
 		if err == nil {
 			err = notFound("zone assessment")
 		}
-		return err
+		return nil, nil, err
 	}
 	n, err := s.zoneNotice(r, v)
 	if err != nil {
+		return nil, nil, err
+	}
+	return n, n.Doc(), nil
+}
+
+// zoneNoticeDOCX is GET /zones/notice.docx: the zone notice as an editable
+// official document, the county notice's document model and layout
+// (GB/T 9704), the same paragraphs as /zones/notice.pdf and .ofd. Public.
+func (s *Server) zoneNoticeDOCX(w http.ResponseWriter, r *http.Request) error {
+	n, d, err := s.zoneNoticeDoc(r)
+	if err != nil {
 		return err
 	}
-	now := s.now().In(store.ChinaTime)
-	date := fmt.Sprintf("%d年%d月%d日", now.Year(), int(now.Month()), now.Day())
 	var b bytes.Buffer
-	if err := report.NoticeDocument(n.Document(date)).Write(&b); err != nil {
+	if err := notice.Docx(d).Write(&b); err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(fmt.Sprintf("zone-notice-%d.docx", n.Year)))
-	w.Header().Set("Content-Length", itoa(b.Len()))
-	_, err = w.Write(b.Bytes())
-	return err
+	return sendFile(w, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fmt.Sprintf("zone-notice-%d.docx", n.Year), b.Bytes())
+}
+
+// zoneNoticePDF is GET /zones/notice.pdf: the zone notice as a PDF written
+// in Go from the same document model as /zones/notice.docx, as /notice.pdf
+// is (no browser); without the notice font the answer is /notice.pdf's
+// 503 page.
+func (s *Server) zoneNoticePDF(w http.ResponseWriter, r *http.Request) error {
+	n, d, err := s.zoneNoticeDoc(r)
+	if err != nil {
+		return err
+	}
+	ft, ok := s.noticeFont(w, r)
+	if !ok {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := notice.WritePDFFaces(&b, d, s.noticeFaces(ft)); err != nil {
+		return err
+	}
+	return sendFile(w, "application/pdf", fmt.Sprintf("zone-notice-%d.pdf", n.Year), b.Bytes())
+}
+
+// zoneNoticeOFD is GET /zones/notice.ofd: the zone notice as OFD
+// (GB/T 33190), laid out as the PDF is; without the notice font the answer
+// is /notice.pdf's 503 page.
+func (s *Server) zoneNoticeOFD(w http.ResponseWriter, r *http.Request) error {
+	n, d, err := s.zoneNoticeDoc(r)
+	if err != nil {
+		return err
+	}
+	ft, ok := s.noticeFont(w, r)
+	if !ok {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := notice.WriteOFD(&b, d, ft, s.now()); err != nil {
+		return err
+	}
+	return sendFile(w, "application/ofd", fmt.Sprintf("zone-notice-%d.ofd", n.Year), b.Bytes())
 }
 
 // zoneNoticeXLSX is GET /zones/notice.xlsx: the notice's lists and the
@@ -76,24 +119,6 @@ func (s *Server) zoneNoticeXLSX(w http.ResponseWriter, r *http.Request) error {
 		{Name: "说明", Rows: [][]any{{"标题", n.Title}, {"说明", n.Intro}, {"文号", n.DocNumber}, {"成文日期", n.Date}}, Widths: []float64{10, 90}},
 	}
 	return writeXLSX(w, fmt.Sprintf("zone-notice-%d.xlsx", n.Year), sheets)
-}
-
-// zoneNoticePDF is GET /zones/notice.pdf: /zones/notice printed by the
-// server's headless Chromium (as /notice.pdf); without Chromium a 503 page
-// says to print the page from the browser or take the Word or Excel file.
-func (s *Server) zoneNoticePDF(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.zoneNoticeView(r)
-	if err != nil || v == nil {
-		if err == nil {
-			err = notFound("zone assessment")
-		}
-		return err
-	}
-	q, err := url.ParseQuery(zoneQuery(v))
-	if err != nil {
-		return err
-	}
-	return s.servePDF(w, r, "/zones/notice", q, fmt.Sprintf("zone-notice-%d.pdf", v.Year), "pdf.noChromium")
 }
 
 func toAny(ss []string) []any {

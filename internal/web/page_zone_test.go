@@ -2,14 +2,17 @@ package web_test
 
 import (
 	"net/http"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/qiangxian/qiangxian/internal/notice"
 )
 
 // TestZonePages: on the demo, the public sees the zone ranking by group
 // with the 优秀 list, a streak of 11 and every management action; the
 // profile of the star zone with its grade history; the zone notice and
-// its Word and Excel files; and the API's list.
+// its Word, Excel, PDF and OFD files; and the API's list.
 func TestZonePages(t *testing.T) {
 	d := newDemoSite(t)
 	anon := d.as(t, "")
@@ -44,16 +47,22 @@ func TestZonePages(t *testing.T) {
 	if r := anon.do("GET", "/zones?level=national", nil); strings.Contains(string(r.body), "（示例）</a>") {
 		t.Error("/zones?level=national shows a generated provincial zone")
 	}
-	for path, ctype := range map[string]string{
+	files := map[string]string{
 		"/zones/notice.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 		"/zones/notice.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	} {
+	}
+	if notice.FontPath() != "" || os.Getenv("CI") != "" {
+		files["/zones/notice.pdf?year=2022"] = "application/pdf"
+		files["/zones/notice.ofd?year=2022"] = "application/ofd"
+	}
+	for path, ctype := range files {
 		r := anon.do("GET", path, nil)
 		if r.status != http.StatusOK || r.header.Get("Content-Type") != ctype || len(r.body) < 1000 {
 			t.Errorf("GET %s: %d %s, %d bytes", path, r.status, r.header.Get("Content-Type"), len(r.body))
 		}
 	}
-	for path, want := range map[string]int{"/zones/NOPE": 404, "/zones?year=1999": 404, "/zones/notice.docx?year=1999": 404} {
+	for path, want := range map[string]int{"/zones/NOPE": 404, "/zones?year=1999": 404, "/zones/notice.docx?year=1999": 404,
+		"/zones/notice.pdf?year=1999": 404, "/zones/notice.ofd?year=1999": 404} {
 		if r := anon.do("GET", path, nil); r.status != want {
 			t.Errorf("GET %s: %d, want %d", path, r.status, want)
 		}

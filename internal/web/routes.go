@@ -254,6 +254,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /zones/notice.docx", s.page(s.zoneNoticeDOCX))
 	mux.Handle("GET /zones/notice.xlsx", s.page(s.zoneNoticeXLSX))
 	mux.Handle("GET /zones/notice.pdf", s.page(s.zoneNoticePDF))
+	mux.Handle("GET /zones/notice.ofd", s.page(s.zoneNoticeOFD))
 	mux.Handle("GET /zones/{code}", s.page(s.zoneGet))
 	// Development zones II (issue 19; page_zone_enterprise.go,
 	// page_zone_ii_view.go): an enterprise's figures and 亩均 grading, for

@@ -1,12 +1,14 @@
 package zonereport
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/qiangxian/qiangxian/internal/notice"
 	"github.com/qiangxian/qiangxian/internal/report"
 	"github.com/qiangxian/qiangxian/internal/table"
 )
@@ -162,38 +164,38 @@ func scoreText(s float64) string {
 	return strconv.FormatFloat(s, 'f', 2, 64)
 }
 
-// Document lays the notice out as the county notice does (report's
-// official-document layout), so that it moves onto the shared notice model
-// with it: the 优秀 list per group, the streaks, each management action,
-// and the ranking by group as the attachment. The registered 文号 and
-// 成文日期 (Sign) stand in for the placeholder and date when given.
-func (n *Notice) Document(date string) *report.Notice {
-	doc := report.DocNumberPlaceholder
-	if n.DocNumber != "" {
-		doc = n.DocNumber
-	}
-	if n.Date != "" {
-		date = n.Date
-	}
-	d := &report.Notice{Issuer: Issuer, DocNumber: doc, Title: n.Title, Addressees: "各市（州）人民政府，兰州新区管委会，省直有关部门：",
-		Intro: []string{n.Intro}, Date: date,
-		Closing: []string{"希望受到表扬的开发区再接再厉；被预警的开发区要认真分析原因，制定整改措施，限期提升。"}}
+// Closing is the notice's closing paragraph.
+const Closing = "希望受到表扬的开发区再接再厉；被预警的开发区要认真分析原因，制定整改措施，限期提升。"
+
+// Doc lays the notice out on the county notice's document model
+// (internal/notice), so that the .docx, PDF and OFD of /zones/notice
+// print the same paragraphs: the issuer as masthead and signer, the
+// registered 文号 (none until registered), the 优秀 list per group, the
+// streaks, each management action, the closing, the ranking by group as
+// the annex, the registered 成文日期 (empty until registered) and 附注.
+func (n *Notice) Doc() *notice.Doc {
+	annex := fmt.Sprintf("%d年度全省开发区考核评价分组排名", n.Year)
+	d := &notice.Doc{Masthead: Issuer + "文件", DocNumber: n.DocNumber, Title: n.Title,
+		Addressee: "各市（州）人民政府，兰州新区管委会，省直有关部门：", Signer: Issuer, Date: n.Date,
+		Note: "（此件公开发布）", Subject: n.Title, AnnexNote: []string{annex}}
 	if n.Sample {
-		d.Sample = "（示例数据，仅供演示）"
+		d.Watermark = "示例"
 	}
-	exc := report.AwardSection{Heading: "一、考核评价为优秀的开发区"}
+	add := func(p notice.Para) { d.Body = append(d.Body, p) }
+	add(notice.Para{Kind: notice.Body, Text: n.Intro})
+	h := 0
+	heading := func(t string) { add(notice.Para{Kind: notice.Heading1, Text: report.Ordinal(h) + "、" + t}); h++ }
+	heading("考核评价为优秀的开发区")
 	for _, g := range n.Excellent {
-		exc.Groups = append(exc.Groups, report.AwardGroup{Label: g.Group, Names: g.Names})
+		add(notice.Para{Kind: notice.Labelled, Label: g.Group + "：", Text: cmp.Or(strings.Join(g.Names, "、"), "空缺"), List: true})
 	}
-	d.Awards = append(d.Awards, exc)
 	if len(n.Streaks) > 0 {
-		s := report.AwardSection{Heading: "二、连续多年被评为优秀的开发区"}
+		heading("连续多年被评为优秀的开发区")
 		for _, it := range n.Streaks {
-			s.Groups = append(s.Groups, report.AwardGroup{Names: []string{it.Name + "：" + it.Note}})
+			add(notice.Para{Kind: notice.Body, Text: it.Name + "：" + it.Note + "。"})
 		}
-		d.Awards = append(d.Awards, s)
 	}
-	m := report.AwardSection{Heading: "三、动态管理"}
+	heading("动态管理")
 	for _, a := range n.Actions {
 		var names []string
 		for _, it := range a.Items {
@@ -203,9 +205,11 @@ func (n *Notice) Document(date string) *report.Notice {
 		if a.Consequences != "" && len(names) > 0 {
 			label += "（" + a.Consequences + "）"
 		}
-		m.Groups = append(m.Groups, report.AwardGroup{Label: label, Names: names})
+		add(notice.Para{Kind: notice.Labelled, Label: label + "：", Text: cmp.Or(strings.Join(names, "、"), "空缺"), List: true})
 	}
-	d.Awards = append(d.Awards, m)
-	d.Attachment = &report.RankingTable{Title: fmt.Sprintf("%d年度全省开发区考核评价分组排名", n.Year), Header: n.Header, Rows: n.Rows}
+	add(notice.Para{Kind: notice.Body, Text: Closing})
+	d.Annexes = []notice.Annex{{Label: "附件", Title: annex, Header: n.Header, Rows: n.Rows,
+		Right:  []bool{false, true, false, true, false, true, false},
+		Widths: []float64{10, 9, 27, 10, 9, 9, 26}}}
 	return d
 }
