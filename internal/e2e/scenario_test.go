@@ -203,19 +203,14 @@ func TestYearInTheBrowser(t *testing.T) {
 	}
 	y.widths("dashboard")
 
-	// 肃州区's profile in the new run: its explanation and its gap.
+	// 肃州区's profile in the new run: its explanation. (The gap block is
+	// tested in the web package: TestCountyPointsVisibility, TestCountyPointsFigures.)
 	Open(t, ctx, fmt.Sprintf("%s/counties/620902?run=%d", s.URL, id), 1366)
 	if n := Count(t, ctx, "#explain table.explain tr.contrib"); n < 10 {
 		t.Errorf("the profile's explanation has %d rows", n)
 	}
 	if txt := Eval[string](t, ctx, `document.querySelector("#explain .summary").textContent`); !strings.Contains(txt, "名次") {
 		t.Errorf("the explanation says %q", txt)
-	}
-	// The gap block: points to the next place, to 先进县 and to the 进步县
-	// cut-off (.pts-line), and what-if lines when the county is outside the
-	// top K (.gap-line).
-	if n := Count(t, ctx, "#gap .pts-line, #gap .gap-line"); n == 0 {
-		t.Error("the profile shows no gap line")
 	}
 	y.widths("county")
 
