@@ -34,30 +34,8 @@ weight = 1
 // the first run's signed projects, read as of its revision, do not change.
 func TestChainIndicators(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		demoRuns(t, db)
-		m, err := db.AddMethod(ctx, alice, "链指标", "1", chainMethod)
-		if err != nil {
-			t.Fatal(err)
-		}
-		units := []string{"620102", "620121", "620622"}
-		var obs []store.Observation
-		for _, u := range units {
-			obs = append(obs, store.Observation{Unit: u, Indicator: "gdp", Period: "2023", Value: 100})
-		}
-		if _, err := db.ImportObservations(ctx, alice, store.RevisionNote{Kind: "import"}, obs); err != nil {
-			t.Fatal(err)
-		}
-		run, err := evaluation.Compute(ctx, db, alice, evaluation.ComputeRequest{MethodID: m.ID, Period: "2023"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs := func(id int64) map[string][]float64 {
-			ri, err := evaluation.LoadRun(ctx, db, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return ri.Input.Data.Values
-		}
+		m, run, units := ledgerMethodRun(t, db, "链指标", chainMethod)
+		inputs := func(id int64) map[string][]float64 { return runInputs(t, db, id) }
 		before := inputs(run.ID)
 
 		id, err := db.SaveChain(ctx, alice, store.Chain{Code: "TST", Name: "测试链", Places: []string{"620102", "620121"},

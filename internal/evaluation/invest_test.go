@@ -38,23 +38,7 @@ weight = 1
 // which are read as of its revision.
 func TestInvestIndicators(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		demoRuns(t, db)
-		m, err := db.AddMethod(ctx, alice, "招商指标", "1", investMethod)
-		if err != nil {
-			t.Fatal(err)
-		}
-		units := []string{"620102", "620121", "620622"}
-		var obs []store.Observation
-		for _, u := range units {
-			obs = append(obs, store.Observation{Unit: u, Indicator: "gdp", Period: "2023", Value: 100})
-		}
-		if _, err := db.ImportObservations(ctx, alice, store.RevisionNote{Kind: "import"}, obs); err != nil {
-			t.Fatal(err)
-		}
-		run, err := evaluation.Compute(ctx, db, alice, evaluation.ComputeRequest{MethodID: m.ID, Period: "2023"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, run, units := ledgerMethodRun(t, db, "招商指标", investMethod)
 		// What the command line computes from the shipped files.
 		o := invest.Options{Level: invest.LevelCounty, Scope: invest.ScopePrefecture, From: 202301, To: 202312,
 			OverdueMonths: invest.DefaultOverdueMonths}
