@@ -203,14 +203,25 @@ func TestYearInTheBrowser(t *testing.T) {
 	}
 	y.widths("dashboard")
 
-	// 肃州区's profile in the new run: its explanation. (The gap block is
-	// tested in the web package: TestCountyPointsVisibility, TestCountyPointsFigures.)
+	// 肃州区's profile in the new run: its explanation, for the approver
+	// too; what it would take to rise (the gap block) only for the office
+	// that sends the score sheets (the analyst) and the county itself, not
+	// for the approver (maySheet).
 	Open(t, ctx, fmt.Sprintf("%s/counties/620902?run=%d", s.URL, id), 1366)
 	if n := Count(t, ctx, "#explain table.explain tr.contrib"); n < 10 {
 		t.Errorf("the profile's explanation has %d rows", n)
 	}
 	if txt := Eval[string](t, ctx, `document.querySelector("#explain .summary").textContent`); !strings.Contains(txt, "名次") {
 		t.Errorf("the explanation says %q", txt)
+	}
+	if n := Count(t, ctx, "#gap"); n != 0 {
+		t.Error("the approver's view of the profile shows the gap block")
+	}
+	switchUser(t, ctx, s, analyst)
+	Open(t, ctx, fmt.Sprintf("%s/counties/620902?run=%d", s.URL, id), 1366)
+	if n := Count(t, ctx, "#gap li.pts-line, #gap li.gap-line, #gap tr.worth"); n == 0 {
+		t.Errorf("the analyst's view of the profile has no gap lines: %q",
+			Eval[string](t, ctx, `(document.querySelector("#gap") || {}).textContent || "no #gap"`))
 	}
 	y.widths("county")
 

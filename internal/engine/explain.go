@@ -35,9 +35,14 @@ type Scores struct {
 	// views' trees): what the views aggregate.
 	Indicators *Dataset
 	Score      []float64 // the score units are ranked on
-	Rank       []float64 // 1 = best
-	Group      []string  // each unit's peer group (its type); nil when there are none
-	GroupRank  []float64 // rank within the peer group; nil when Group is nil
+	// Exact is Score before it was rounded to multiples of Quantum (nil
+	// when it is not rounded). What-if searches aim at the unrounded
+	// score, which moves smoothly where the rounded one is flat.
+	Exact     []float64
+	Quantum   float64
+	Rank      []float64 // 1 = best
+	Group     []string  // each unit's peer group (its type); nil when there are none
+	GroupRank []float64 // rank within the peer group; nil when Group is nil
 	// Views are the ways indicator scores combine into a score; a unit's
 	// score before Adjustments is the mean of the top values of its views
 	// (UnitViews[u]; nil means view 0 for every unit). Anything after

@@ -96,11 +96,11 @@ func TestWhatIfASEM(t *testing.T) {
 			if err := w.setup(); err != nil {
 				t.Fatal(err)
 			}
-			r, _, err := w.eval(delta * w.sign)
+			p, err := w.evalGap(delta * w.sign)
 			if err != nil {
 				t.Fatal(err)
 			}
-			return r
+			return p.rank
 		}
 		if r := rankAt(res.Delta); r > float64(q.TopK) {
 			t.Errorf("%+v: at %v rank %v", q, res.Delta, r)

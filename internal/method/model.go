@@ -1,6 +1,7 @@
 package method
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -124,6 +125,9 @@ func (mm *Model) run(d *engine.Data) (*Outcome, error) {
 func (mm *Model) scores(d *engine.Data, o *Outcome) (*engine.Scores, error) {
 	var err error
 	s := &engine.Scores{Units: d.Raw.Units, Score: o.Overall, Rank: o.Rank, Views: mm.views}
+	if mm.m.Decimals >= 0 {
+		s.Exact, s.Quantum = o.Exact, math.Pow(10, -float64(mm.m.Decimals))
+	}
 	if mm.fromData {
 		if s.Views, err = mm.resolvedViews(o); err != nil {
 			return nil, err

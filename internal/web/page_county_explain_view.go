@@ -71,7 +71,7 @@ func (s *Server) countyAnalysis(ctx context.Context, id int64, unit string) (*co
 // gap. The pages and score sheets show a gap to 3 significant digits
 // (Rounded: the nearest 3-digit value if a run confirms it reaches the
 // place, else the next one up). Two neighbouring 3-digit values lie at
-// least 1e-3 of the value apart, so a bisection closer than half that,
+// least 1e-3 of the value apart, so a search closer than half that,
 // 5e-4, can never make the nearest 3-digit value overshoot the smallest
 // one that works; 2e-4 keeps a margin and takes about a fifth fewer runs
 // than 1e-5.
@@ -106,7 +106,7 @@ func (a *countyAnalysis) computeGaps(rm *runModel, unit string) error {
 		wg.Go(func() {
 			for i := range next {
 				a.gaps[i], errs[i] = engine.WhatIf(rm.model, rm.data, engine.WhatIfQuery{Unit: unit, Column: cols[i], TopK: a.gapK,
-					Tolerance: gapTolerance})
+					Tolerance: gapTolerance, Base: rm.scores})
 			}
 		})
 	}
