@@ -55,9 +55,16 @@ func newWinnersDemoSite(t testing.TB) *demoSite {
 // newDemoSiteOpts is newDemoSiteAt with the demo loaded with opts.
 func newDemoSiteOpts(t testing.TB, clk *clock, opts seed.Options) *demoSite {
 	t.Helper()
-	db := storetest.MustOpen(t)
 	cfg := testConfig()
 	cfg.Demo = true
+	// On the real clock a copy of the demo loaded once (demoStore); with
+	// the test's clock the demo is loaded at start, on that clock.
+	var db *store.DB
+	if clk == nil {
+		db = demoStore(t, opts, cfg.AdminPassword)
+	} else {
+		db = storetest.MustOpen(t)
+	}
 	hooks := web.Hooks{Seed: func(ctx context.Context, db *store.DB, pw string) (string, error) {
 		opts.AdminPassword = pw
 		l, err := seed.LoadDemoOpts(ctx, db, opts)
