@@ -4,28 +4,26 @@ import (
 	"net/http"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
+	"github.com/qiangxian/qiangxian/internal/notice"
 	"github.com/qiangxian/qiangxian/internal/zonereport"
 )
 
 func init() {
 	registerUI(map[string][2]string{
-		"znotice.excellent": {"一、考核评价为%s的开发区", "1. Zones rated %s"},
-		"znotice.streaks":   {"二、连续多年被评为%s的开发区", "2. Zones rated %s several years running"},
-		"znotice.actions":   {"三、动态管理", "3. Dynamic management"},
-		"znotice.ranking":   {"附件：分组排名", "Attachment: ranking by group"},
-		"znotice.noneList":  {"（空缺）", "(none)"},
-		"znotice.docx":      {"下载 Word", "Download Word"},
+		"znotice.profiles": {"通报所列开发区的评价详情", "The zones named in the notice"},
+		"znotice.docx":     {"下载 Word", "Download Word"},
 	})
 }
 
 // zoneNoticeView is the data of /zones/notice.
 type zoneNoticeView struct {
 	Notice *zonereport.Notice
-	Issuer string
-	Best   string
-	Years  []int
-	Year   int
-	Run    *zoneRunLink // the unpublished run shown, nil for the published notice
+	// Doc is the notice as one document, the text of /zones/notice.docx,
+	// .pdf and .ofd, which the page shows.
+	Doc   *notice.Doc
+	Years []int
+	Year  int
+	Run   *zoneRunLink // the unpublished run shown, nil for the published notice
 }
 
 // zoneNoticeGet is GET /zones/notice: the zone assessment notice of the
@@ -38,12 +36,13 @@ func (s *Server) zoneNoticeGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	nv := zoneNoticeView{Issuer: zonereport.Issuer}
+	var nv zoneNoticeView
 	if v != nil {
 		if nv.Notice, err = s.zoneNotice(r, v); err != nil {
 			return err
 		}
-		nv.Best, nv.Years, nv.Year = v.Best(), v.Years, v.Year
+		nv.Doc = nv.Notice.Doc()
+		nv.Years, nv.Year = v.Years, v.Year
 		if unpublishedRun(v) {
 			nv.Run = &zoneRunLink{ID: v.Run.ID, Year: v.Run.Period, StateKey: "state." + string(v.Run.State)}
 		}
