@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
@@ -20,9 +19,7 @@ import (
 
 func init() {
 	locale.Register(map[string][2]string{
-		"zones.ent.zone":    {"开发区 %q 不在开发区名录中", "zone %q is not in the zone registry"},
-		"zones.ent.subpark": {"园区 %q 不是开发区 %s 的园区", "%q is not a sub-park of zone %s"},
-		"zones.ent.year":    {"企业表没有 year 列：请用 --year 指明数据年份", "the enterprise table has no year column: give the year with --year"},
+		"zones.ent.year": {"企业表没有 year 列：请用 --year 指明数据年份", "the enterprise table has no year column: give the year with --year"},
 	})
 }
 
@@ -142,7 +139,7 @@ func readZoneEnterpriseImport(ctx context.Context, db *store.DB, f zoneEntFiles,
 		if err != nil {
 			return in, err
 		}
-		if err := all.add(checkEntZones(t, zs)); err != nil {
+		if err := all.add(zone.CheckEnterpriseZones(t, zs)); err != nil {
 			return in, err
 		}
 		ms, y, err := mujun.ReadEnterprises(t, year)
@@ -195,35 +192,4 @@ func readZoneEnterpriseImport(ctx context.Context, db *store.DB, f zoneEntFiles,
 		in.figures.Tiers = string(src)
 	}
 	return in, all.err()
-}
-
-// checkEntZones checks the zone and subpark columns of an enterprise table
-// against the registry, at their cells.
-func checkEntZones(t *table.Table, zs []zone.Zone) error {
-	zc, sc := t.Col("zone"), t.Col("subpark")
-	if zc < 0 {
-		return nil // ReadEnterprises reports the missing column
-	}
-	subs := map[string]map[string]bool{}
-	for _, z := range zs {
-		subs[z.Code] = map[string]bool{}
-		for _, s := range z.Subparks {
-			subs[z.Code][s.Code] = true
-		}
-	}
-	var es table.Errors
-	for i, row := range t.Rows {
-		z := strings.TrimSpace(row[zc])
-		switch {
-		case z == "":
-		case subs[z] == nil:
-			es = append(es, t.Errorf(i, zc, locale.M("zones.ent.zone", z)))
-		case sc >= 0 && strings.TrimSpace(row[sc]) != "" && !subs[z][strings.TrimSpace(row[sc])]:
-			es = append(es, t.Errorf(i, sc, locale.M("zones.ent.subpark", strings.TrimSpace(row[sc]), z)))
-		}
-	}
-	if len(es) > 0 {
-		return es
-	}
-	return nil
 }

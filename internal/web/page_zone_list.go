@@ -49,6 +49,7 @@ type zoneListView struct {
 	Tiers                   *tierView     // the tier table against the province's target (page_zone_ii_view.go)
 	Run                     *zoneRunLink  // the unpublished run shown, nil for published results
 	Runs                    []zoneRunLink // unpublished zone runs the caller may read
+	CanImport               bool          // the caller may import the zones' enterprises
 }
 
 // zoneGroupView is one group's ranking.
@@ -76,7 +77,8 @@ func (s *Server) zonesList(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
-	lv := zoneListView{Level: q.Get("level"), Kind: q.Get("kind"), Prefecture: q.Get("prefecture")}
+	lv := zoneListView{Level: q.Get("level"), Kind: q.Get("kind"), Prefecture: q.Get("prefecture"),
+		CanImport: !callerOf(r).anonymous() && auth.CanZoneEnterprise(callerOf(r).principal(), auth.Write, auth.ZoneScope{})}
 	runs, err := s.zoneRunLinks(r)
 	if err != nil {
 		return err

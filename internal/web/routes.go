@@ -260,6 +260,7 @@ func (s *Server) routes() http.Handler {
 	// page_zone_ii_view.go): an enterprise's figures and 亩均 grading, for
 	// the office and the zone's prefecture and host county.
 	mux.Handle("GET /zones/{code}/enterprises/{uscc}", s.page(s.zoneEnterpriseGet))
+	mux.Handle("POST /zones/enterprises/import", s.page(s.zoneEnterpriseImport)) // page_zone_enterprise_import.go
 	// End of development zones.
 	// Zone runs and the investment map (issues 18 and 20; page_zone_runview.go,
 	// api_zone_run_*.go, api_zone_site_*.go, page_invest_map.go): a zone
