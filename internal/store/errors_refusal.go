@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -50,4 +51,35 @@ func ReaderText(err error, lang locale.Lang) (text string, ok bool) {
 		s = strings.TrimPrefix(s, k.Error()+": ")
 	}
 	return s, true
+}
+
+// localized is a catalogue message as an argument of another message: it
+// renders in the language of the message it is part of.
+type localized locale.Message
+
+// Message implements locale.Localizer.
+func (m localized) Message(lang string) string { return locale.Message(m).In(locale.Lang(lang)) }
+
+// problems is a refusal's list of problems joined by sep (errors.Join's
+// "\n", or "; "): each a catalogue message, a locale.Localizer (another
+// package's translated error) or, untranslated, another package's error.
+type problems struct {
+	sep  string
+	list []any
+}
+
+// Message implements locale.Localizer.
+func (ps problems) Message(lang string) string {
+	lines := make([]string, len(ps.list))
+	for i, p := range ps.list {
+		switch p := p.(type) {
+		case locale.Message:
+			lines[i] = p.In(locale.Lang(lang))
+		case locale.Localizer:
+			lines[i] = p.Message(lang)
+		default:
+			lines[i] = fmt.Sprint(p)
+		}
+	}
+	return strings.Join(lines, ps.sep)
 }
