@@ -83,3 +83,14 @@ func (ps problems) Message(lang string) string {
 	}
 	return strings.Join(lines, ps.sep)
 }
+
+// term is a word of a refusal in both languages, such as a unit's kind.
+type term struct{ zh, en string }
+
+// Message implements locale.Localizer.
+func (t term) Message(lang string) string {
+	if lang == string(locale.EN) {
+		return t.en
+	}
+	return t.zh
+}
