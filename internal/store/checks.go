@@ -95,7 +95,7 @@ func (db *DB) ensureDefaultRules(ctx context.Context) error {
 func (db *DB) PutCheckRule(ctx context.Context, actor Actor, r workflow.Rule) (out workflow.Rule, err error) {
 	defer wrap(&err, "PutCheckRule(%q)", r.Name)
 	if err := r.Validate(); err != nil {
-		return out, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return out, refuse(ErrInvalid, "store.check.rule", err)
 	}
 	for _, code := range r.Indicators() {
 		if _, err := db.Indicator(ctx, code); err != nil {
