@@ -137,7 +137,7 @@ func (c *Chain) check() error {
 		}
 	}
 	if len(errs) > 0 {
-		return refuse(ErrInvalid, "store.chain.problems", problems{"\n", errs})
+		return refuse(ErrInvalid, "store.chain.problems", problems{term{"\n", "\n"}, errs})
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ func init() {
 		"store.chain.problems":          {"产业链信息有误：%v", "%v"},
 		"store.chain.supply":            {"%[2]s 在 %[3]s %[4]d 年的%[1]s无法保存：%[5]v", "%s %s %s %d: %v"},
 		"store.chain.supplyRatio":       {"节点 %[2]q 在 %[3]q 的%[1]s：节点须存在，比率须在 [0, 1] 之间", "%s of node %q in %q: the node must exist and the ratio be in [0, 1]"},
-		"store.chain.task":              {"%[2]d 年的任务 %[1]q 需要标题、年份和状态（%[3]s、%[4]s 或 %[5]s）", "task %q of %d: needs a title, a year and a status %s, %s or %s"},
+		"store.chain.task":              {"%[2]d 年的任务 %[1]q 需要标题、年份和状态（%[3]s、%[4]s或%[5]s）", "task %q of %d: needs a title, a year and a status %s, %s or %s"},
 		"store.sizeList.entry":          {"名单第 %d 条 %s 无法保存：%v", "entry %d %s: %v"},
 		"store.sizeList.name":           {"名单 %q（%d 年）无效，应为以下之一：%s", "list %q of %d (one of %s)"},
 		"store.target.county":           {"县区代码 %q 不是本省的行政区划代码", "the county %q is no division code of the province"},

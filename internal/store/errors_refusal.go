@@ -61,10 +61,11 @@ type localized locale.Message
 func (m localized) Message(lang string) string { return locale.Message(m).In(locale.Lang(lang)) }
 
 // problems is a refusal's list of problems joined by sep (errors.Join's
-// "\n", or "; "): each a catalogue message, a locale.Localizer (another
-// package's translated error) or, untranslated, another package's error.
+// "\n", or "; " and its Chinese "；"): each a catalogue message, a
+// locale.Localizer (another package's translated error) or, untranslated,
+// another package's error.
 type problems struct {
-	sep  string
+	sep  term
 	list []any
 }
 
@@ -81,7 +82,7 @@ func (ps problems) Message(lang string) string {
 			lines[i] = fmt.Sprint(p)
 		}
 	}
-	return strings.Join(lines, ps.sep)
+	return strings.Join(lines, ps.sep.Message(lang))
 }
 
 // term is a word of a refusal in both languages, such as a unit's kind.

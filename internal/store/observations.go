@@ -165,7 +165,7 @@ func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map
 		periods[o.Period] = ""
 	}
 	if len(bad) > 0 {
-		return nil, refuse(ErrInvalid, "store.obs.problems", problems{"; ", bad})
+		return nil, refuse(ErrInvalid, "store.obs.problems", problems{term{"；", "; "}, bad})
 	}
 	return periods, nil
 }
