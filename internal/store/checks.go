@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -98,7 +99,10 @@ func (db *DB) PutCheckRule(ctx context.Context, actor Actor, r workflow.Rule) (o
 		return out, refuse(ErrInvalid, "store.check.rule", err)
 	}
 	for _, code := range r.Indicators() {
-		if _, err := db.Indicator(ctx, code); err != nil {
+		switch _, err := db.Indicator(ctx, code); {
+		case errors.Is(err, ErrNotFound):
+			return out, fmt.Errorf("%w: %w", refuse(ErrInvalid, "store.check.ruleIndicator", r.Name, code), err)
+		case err != nil:
 			return out, fmt.Errorf("%w: rule %q names indicator %s: %w", ErrInvalid, r.Name, code, err)
 		}
 	}

@@ -7,6 +7,8 @@ func init() {
 	locale.Register(map[string][2]string{
 		"store.calendar.notFound":    {"日历中没有 %s", "%s is not in the calendar"},
 		"store.check.rule":           {"核查规则有误：%v", "%v"},
+		"store.check.ruleIndicator":  {"核查规则 %q 引用的指标 %s 不存在", "rule %q names indicator %s"},
+		"store.collection.indicator": {"指标 %s 不存在", "indicator %s"},
 		"store.event.notFound":       {"事项 %s 不存在", "event %s"},
 		"store.geo.features":         {"边界图数据有误：%d 个要素，%d 字节", "%d features in %d bytes"},
 		"store.indicator.direction":  {"指标 %s：方向 %d 不是 1 或 -1", "indicator %s: direction %d is not 1 or -1"},

@@ -3,12 +3,14 @@ package store_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
+	"github.com/qiangxian/qiangxian/internal/workflow"
 )
 
 // TestRefusalsInReadersLanguage makes one real refused change per area of
@@ -67,6 +69,13 @@ func TestRefusalsInReadersLanguage(t *testing.T) {
 			}, store.ErrInvalid,
 				"导入的数据有误：第 1 行：未知的单位 999999；第 2 行：期间 2023-X 无效",
 				"row 1: unknown unit 999999; row 2: bad period 2023-X"},
+			{"a check rule naming an unknown indicator", func() error {
+				_, err := db.PutCheckRule(ctx, alice, workflow.Rule{Name: "合计", Kind: workflow.KindSum, Severity: workflow.Hard,
+					Indicator: "gdp", Parts: []string{"rev", "gdp2"}, Threshold: 0.01, Lo: math.NaN(), Hi: math.NaN(), Enabled: true})
+				return err
+			}, store.ErrInvalid,
+				`核查规则 "合计" 引用的指标 gdp2 不存在`,
+				`rule "合计" names indicator gdp2`},
 			{"a backup of another schema", func() error {
 				return db.Restore(ctx, alice, strings.NewReader(`{"qiangxian_backup":1,"schema":1}`+"\n"))
 			}, store.ErrConflict,
@@ -95,8 +104,9 @@ func TestRefusalsInReadersLanguage(t *testing.T) {
 				if en, ok := store.ReaderText(err, locale.EN); !ok || en != c.en {
 					t.Errorf("English = %q, %v\nwant      %q", en, ok, c.en)
 				}
-				// The log's text is unchanged: the kind, then the English.
-				if want := c.kind.Error() + ": " + c.en; !strings.HasSuffix(err.Error(), want) {
+				// The log's text is unchanged: the kind, then the English
+				// (and the lookup's own error, for the rule).
+				if want := c.kind.Error() + ": " + c.en; !strings.Contains(err.Error(), want) {
 					t.Errorf("Error() = %q, want it to end with %q", err.Error(), want)
 				}
 			})
