@@ -7,7 +7,7 @@ func init() {
 	locale.Register(map[string][2]string{
 		"store.chain.code":              {"产业链代码 %q 不能为空，也不能含有“/”、“,”或空格", "the chain's code %q must be non-empty, without '/', ',' or spaces"},
 		"store.chain.excellent":         {"%[3]d 年优秀%[1]s %[2]s 无法保存：%[4]v", "excellent %s %s of %d: %v"},
-		"store.chain.key":               {"重点事项 %q：类型 %q 未知或没有名称", "key %q: unknown kind %q or no name"},
+		"store.chain.key":               {"重点清单条目 %q：类型 %q 未知或没有名称", "key %q: unknown kind %q or no name"},
 		"store.chain.lead":              {"%[1]s %[2]s 无法保存：%[3]v", "%s %s: %v"},
 		"store.chain.leadFields":        {"%[1]s %[2]q 需要代码、名称和认定年份", "%s %q: needs a code, a name and the year it was named"},
 		"store.chain.member":            {"%[1]s成员 %[2]s 无法保存：%[3]v", "%s member %s: %v"},

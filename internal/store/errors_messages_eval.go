@@ -22,7 +22,7 @@ func init() {
 		"store.obs.period":           {"期间 %s 无效", "bad period %s"},
 		"store.obs.problems":         {"导入的数据有误：%v", "%v"},
 		"store.obs.row":              {"第 %d 行：%v", "row %d: %v"},
-		"store.obs.status":           {"状态 %q 无效，或没有数据（%d 个）", "status %q for %d figures"},
+		"store.obs.status":           {"状态 %q 无效，或未选中数据（%d 个）", "status %q for %d figures"},
 		"store.obs.twice":            {"%s × %s × %s 重复", "%s × %s × %s given twice"},
 		"store.obs.unknownIndicator": {"未知的指标 %s", "unknown indicator %s"},
 		"store.obs.unknownStatus":    {"未知的状态 %s", "unknown status %s"},
