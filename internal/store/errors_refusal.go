@@ -19,7 +19,11 @@ type Refusal struct {
 	Msg  locale.Message
 }
 
-// refuse returns a Refusal of kind with the catalogue message key.
+// refuse returns a Refusal of kind with the catalogue message key. A
+// Chinese term that the English text has always kept (统一社会信用代码,
+// 链主, 公示 …) is passed as an argument: the catalogue's English format
+// may hold no Chinese (TestMessageKeysTranslated), and the log's text stays
+// what it was.
 func refuse(kind error, key string, args ...any) error {
 	return &Refusal{Kind: kind, Msg: locale.M(key, args...)}
 }
