@@ -85,7 +85,7 @@ func (db *DB) AttachToEvent(ctx context.Context, actor Actor, key string, n NewA
 			return err
 		}
 		if c == 0 {
-			return fmt.Errorf("%w: event %s", ErrNotFound, key)
+			return refuse(ErrNotFound, "store.event.notFound", key)
 		}
 		var err error
 		a, err = t.attach("event", key, 0, n)

@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/chain"
+	"github.com/qiangxian/qiangxian/internal/locale"
 )
 
 // Industrial chains (issue 20): a chain's map and rules (chain.Chain), its
@@ -102,12 +102,12 @@ type ChainSupply struct {
 // check returns every problem of c: its code and name, its map and rules
 // (chain.Chain.Validate), task statuses, keys, 链主 codes and years.
 func (c *Chain) check() error {
-	var errs []error
+	var errs []any // locale.Message, or chain.Validate's error
 	if c.Code = strings.TrimSpace(c.Code); c.Code == "" || strings.ContainsAny(c.Code, "/ ,") {
-		errs = append(errs, fmt.Errorf("the chain's code %q must be non-empty, without '/', ',' or spaces", c.Code))
+		errs = append(errs, locale.M("store.chain.code", c.Code))
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		errs = append(errs, errors.New("the chain has no name"))
+		errs = append(errs, locale.M("store.chain.noName"))
 	}
 	if err := c.Map().Validate(); err != nil {
 		errs = append(errs, err)
@@ -118,26 +118,26 @@ func (c *Chain) check() error {
 	}
 	for _, t := range c.Tasks {
 		if t.Status != TaskOpen && t.Status != TaskActive && t.Status != TaskDone || t.Year < 2000 || t.Title == "" {
-			errs = append(errs, fmt.Errorf("task %q of %d: needs a title, a year and a status 未开始, 推进中 or 已完成", t.Title, t.Year))
+			errs = append(errs, locale.M("store.chain.task", t.Title, t.Year, TaskOpen, TaskActive, TaskDone))
 		}
 	}
 	for _, k := range c.Keys {
 		if k.Kind != ChainKeyProject && k.Kind != ChainKeyEnterprise && k.Kind != ChainKeyRegion || k.Name == "" {
-			errs = append(errs, fmt.Errorf("key %q: unknown kind %q or no name", k.Name, k.Kind))
+			errs = append(errs, locale.M("store.chain.key", k.Name, k.Kind))
 		}
 	}
 	for _, l := range c.Leads {
 		if l.USCC == "" || l.Name == "" || l.NamedYear < 2000 {
-			errs = append(errs, fmt.Errorf("链主 %q: needs a code, a name and the year it was named", l.Name))
+			errs = append(errs, locale.M("store.chain.leadFields", "链主", l.Name))
 		}
 	}
 	for _, s := range c.Supply {
 		if !nodes[s.Node] || s.Ratio < 0 || s.Ratio > 1 || s.Place == "" {
-			errs = append(errs, fmt.Errorf("本地配套率 of node %q in %q: the node must exist and the ratio be in [0, 1]", s.Node, s.Place))
+			errs = append(errs, locale.M("store.chain.supplyRatio", "本地配套率", s.Node, s.Place))
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%w: %w", ErrInvalid, errors.Join(errs...))
+		return refuse(ErrInvalid, "store.chain.problems", problems{term{"\n", "\n"}, errs})
 	}
 	return nil
 }
@@ -195,7 +195,7 @@ func (t *txn) checkNodesInUse(id int64, c Chain) error {
 			return err
 		}
 		if !keep[n] {
-			return fmt.Errorf("%w: node %s has target enterprises and cannot be removed", ErrConflict, n)
+			return refuse(ErrConflict, "store.chain.nodeInUse", n)
 		}
 	}
 	return rows.Err()
@@ -218,7 +218,7 @@ func (t *txn) replaceChainRows(id int64, c Chain) error {
 	}
 	for _, m := range c.Members {
 		if _, err := t.Exec(`INSERT INTO chain_members (chain_id, username, duty) VALUES ($1, $2, $3)`, id, m.Username, m.Duty); err != nil {
-			return fmt.Errorf("%w: 专班 member %s: %v", ErrInvalid, m.Username, err)
+			return refuse(ErrInvalid, "store.chain.member", "专班", m.Username, err)
 		}
 	}
 	for _, k := range c.Tasks {
@@ -236,24 +236,24 @@ func (t *txn) replaceChainRows(id int64, c Chain) error {
 	for _, l := range c.Leads {
 		if _, err := t.Exec(`INSERT INTO chain_leads (chain_id, uscc, name, county, named_year) VALUES ($1, $2, $3, $4, $5)`,
 			id, l.USCC, l.Name, l.County, l.NamedYear); err != nil {
-			return fmt.Errorf("%w: 链主 %s: %v", ErrInvalid, l.USCC, err)
+			return refuse(ErrInvalid, "store.chain.lead", "链主", l.USCC, err)
 		}
 	}
 	for _, e := range c.Excellent {
 		if _, err := t.Exec(`INSERT INTO chain_excellent (chain_id, year, uscc, name) VALUES ($1, $2, $3, $4)`,
 			id, e.Year, e.USCC, e.Name); err != nil {
-			return fmt.Errorf("%w: excellent 链主 %s of %d: %v", ErrInvalid, e.USCC, e.Year, err)
+			return refuse(ErrInvalid, "store.chain.excellent", "链主", e.USCC, e.Year, err)
 		}
 	}
 	for _, p := range c.Places {
 		if _, err := t.Exec(`INSERT INTO chain_places (chain_id, county) VALUES ($1, $2)`, id, p); err != nil {
-			return fmt.Errorf("%w: place %s: %v", ErrInvalid, p, err)
+			return refuse(ErrInvalid, "store.chain.place", p, err)
 		}
 	}
 	for _, s := range c.Supply {
 		if _, err := t.Exec(`INSERT INTO chain_supply (chain_id, node, place, year, ratio) VALUES ($1, $2, $3, $4, $5)`,
 			id, s.Node, s.Place, s.Year, s.Ratio); err != nil {
-			return fmt.Errorf("%w: 本地配套率 %s %s %d: %v", ErrInvalid, s.Node, s.Place, s.Year, err)
+			return refuse(ErrInvalid, "store.chain.supply", "本地配套率", s.Node, s.Place, s.Year, err)
 		}
 	}
 	return nil
@@ -311,7 +311,7 @@ func (db *DB) ChainByCode(ctx context.Context, code string) (c Chain, err error)
 func (db *DB) chainWhere(ctx context.Context, where string, arg any) (Chain, error) {
 	c, err := scanChain(db.sql.QueryRowContext(ctx, `SELECT `+chainColumns+` FROM chains WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("%w: chain %v", ErrNotFound, arg)
+		return c, refuse(ErrNotFound, "store.chain.notFound", arg)
 	}
 	if err != nil {
 		return c, err

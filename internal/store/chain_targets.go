@@ -70,13 +70,13 @@ func (db *DB) AddChainTarget(ctx context.Context, actor Actor, tg ChainTarget, d
 	tg.Name = strings.TrimSpace(tg.Name)
 	switch {
 	case tg.Name == "":
-		return tg, fmt.Errorf("%w: a target needs its name", ErrInvalid)
+		return tg, refuse(ErrInvalid, "store.target.name")
 	case tg.USCC != "" && !invest.ValidUSCC(tg.USCC):
-		return tg, fmt.Errorf("%w: %q is not a valid 统一社会信用代码", ErrInvalid, tg.USCC)
+		return tg, refuse(ErrInvalid, "store.target.uscc", tg.USCC, "统一社会信用代码")
 	case len(tg.County) != 6 || !strings.HasPrefix(tg.County, invest.Province[:2]):
-		return tg, fmt.Errorf("%w: the county %q is no division code of the province", ErrInvalid, tg.County)
+		return tg, refuse(ErrInvalid, "store.target.county", tg.County)
 	case day == 0:
-		return tg, fmt.Errorf("%w: a target needs the day it was identified", ErrInvalid)
+		return tg, refuse(ErrInvalid, "store.target.identified")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var n int
@@ -84,7 +84,7 @@ func (db *DB) AddChainTarget(ctx context.Context, actor Actor, tg ChainTarget, d
 			return err
 		}
 		if n == 0 {
-			return fmt.Errorf("%w: chain %d has no node %q", ErrInvalid, tg.ChainID, tg.Node)
+			return refuse(ErrInvalid, "store.target.node", tg.ChainID, tg.Node)
 		}
 		tg.Status, tg.CreatedAt, tg.CreatedBy = chain.StatusFound, t.now, t.actor.Username
 		if err := t.QueryRow(`INSERT INTO chain_targets (chain_id, node, county, name, uscc, location, status, officer,
@@ -118,21 +118,21 @@ func (db *DB) MoveChainTarget(ctx context.Context, actor Actor, id int64, to cha
 	s *Signing) (err error) {
 	defer wrap(&err, "MoveChainTarget(%d, %s)", id, to)
 	if day == 0 {
-		return fmt.Errorf("%w: a move needs its day", ErrInvalid)
+		return refuse(ErrInvalid, "store.target.moveDay")
 	}
 	if to == chain.StatusSigned && (s == nil || strings.TrimSpace(s.ProjectID) == "" || !s.Existing && strings.TrimSpace(s.Name) == "") {
-		return fmt.Errorf("%w: a signed target needs its project's 项目编号 and name", ErrInvalid)
+		return refuse(ErrInvalid, "store.target.signed", "项目编号")
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		tg, err := scanChainTarget(t.QueryRow(`SELECT `+chainTargetColumns+` FROM chain_targets WHERE id = $1`, id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: target %d", ErrNotFound, id)
+			return refuse(ErrNotFound, "store.target.notFound", id)
 		}
 		if err != nil {
 			return err
 		}
 		if err := chain.CheckMove(tg.Status, to); err != nil {
-			return fmt.Errorf("%w: %v", ErrConflict, err)
+			return refuse(ErrConflict, "store.target.move", err)
 		}
 		if officer == "" {
 			officer = tg.Officer
@@ -174,14 +174,14 @@ func (t *txn) signTarget(tg ChainTarget, day invest.Day, s *Signing) (string, er
 		s.ProjectID).Scan(&node, &county)
 	switch {
 	case s.Existing && errors.Is(err, sql.ErrNoRows):
-		return "", fmt.Errorf("%w: the ledger has no project %s", ErrInvalid, s.ProjectID)
+		return "", refuse(ErrInvalid, "store.target.noProject", s.ProjectID)
 	case s.Existing && err == nil:
 		if node != code+"/"+tg.Node || county != tg.County {
-			return "", fmt.Errorf("%w: project %s is not on %s/%s in %s", ErrConflict, s.ProjectID, code, tg.Node, tg.County)
+			return "", refuse(ErrConflict, "store.target.projectElsewhere", s.ProjectID, code, tg.Node, tg.County)
 		}
 		return s.ProjectID, nil
 	case err == nil:
-		return "", fmt.Errorf("%w: the ledger has a project %s already", ErrConflict, s.ProjectID)
+		return "", refuse(ErrConflict, "store.target.projectExists", s.ProjectID)
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", err
 	}
@@ -275,7 +275,7 @@ func (db *DB) ChainTarget(ctx context.Context, id int64) (tg ChainTarget, err er
 	defer wrap(&err, "ChainTarget(%d)", id)
 	tg, err = scanChainTarget(db.sql.QueryRowContext(ctx, `SELECT `+chainTargetColumns+` FROM chain_targets WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return tg, fmt.Errorf("%w: target %d", ErrNotFound, id)
+		return tg, refuse(ErrNotFound, "store.target.notFound", id)
 	}
 	if err != nil {
 		return tg, err
@@ -340,7 +340,7 @@ func (db *DB) ChainTargetOfProject(ctx context.Context, projectID string) (tg Ch
 	var id int64
 	err = db.sql.QueryRowContext(ctx, `SELECT id FROM chain_targets WHERE project_id = $1 AND project_id <> ''`, projectID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return tg, fmt.Errorf("%w: no target became project %s", ErrNotFound, projectID)
+		return tg, refuse(ErrNotFound, "store.target.noneBecame", projectID)
 	}
 	if err != nil {
 		return tg, err
@@ -360,7 +360,7 @@ type SizeListEntry struct {
 func (db *DB) ReplaceSizeList(ctx context.Context, actor Actor, list string, year int, es []SizeListEntry) (err error) {
 	defer wrap(&err, "ReplaceSizeList(%s, %d)", list, year)
 	if !slices.Contains(chain.SizeLists, list) || year < 1990 {
-		return fmt.Errorf("%w: list %q of %d (one of %s)", ErrInvalid, list, year, strings.Join(chain.SizeLists, ", "))
+		return refuse(ErrInvalid, "store.sizeList.name", list, year, strings.Join(chain.SizeLists, ", "))
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		if _, err := t.Exec(`DELETE FROM size_lists WHERE list_name = $1 AND year = $2`, list, year); err != nil {
@@ -369,7 +369,7 @@ func (db *DB) ReplaceSizeList(ctx context.Context, actor Actor, list string, yea
 		for _, e := range es {
 			if _, err := t.Exec(`INSERT INTO size_lists (list_name, year, position, name, uscc) VALUES ($1, $2, $3, $4, $5)`,
 				list, year, e.Position, e.Name, strings.ToUpper(e.USCC)); err != nil {
-				return fmt.Errorf("%w: entry %d %s: %v", ErrInvalid, e.Position, e.Name, err)
+				return refuse(ErrInvalid, "store.sizeList.entry", e.Position, e.Name, err)
 			}
 		}
 		return t.audit("replace", "size_list", fmt.Sprintf("%s/%d", list, year), map[string]any{"entries": len(es)})

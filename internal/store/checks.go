@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -95,10 +96,13 @@ func (db *DB) ensureDefaultRules(ctx context.Context) error {
 func (db *DB) PutCheckRule(ctx context.Context, actor Actor, r workflow.Rule) (out workflow.Rule, err error) {
 	defer wrap(&err, "PutCheckRule(%q)", r.Name)
 	if err := r.Validate(); err != nil {
-		return out, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return out, refuse(ErrInvalid, "store.check.rule", err)
 	}
 	for _, code := range r.Indicators() {
-		if _, err := db.Indicator(ctx, code); err != nil {
+		switch _, err := db.Indicator(ctx, code); {
+		case errors.Is(err, ErrNotFound):
+			return out, fmt.Errorf("%w: %w", refuse(ErrInvalid, "store.check.ruleIndicator", r.Name, code), err)
+		case err != nil:
 			return out, fmt.Errorf("%w: rule %q names indicator %s: %w", ErrInvalid, r.Name, code, err)
 		}
 	}

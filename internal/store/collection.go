@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -57,7 +58,10 @@ func (db *DB) PutTasks(ctx context.Context, actor Actor, period string, deadline
 		}
 		for _, code := range indicators {
 			var dept string
-			if err := t.QueryRow(`SELECT department FROM indicators WHERE code = $1`, code).Scan(&dept); err != nil {
+			switch err := t.QueryRow(`SELECT department FROM indicators WHERE code = $1`, code).Scan(&dept); {
+			case errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("%w: %w", refuse(ErrInvalid, "store.collection.indicator", code), err)
+			case err != nil:
 				return fmt.Errorf("%w: indicator %s: %w", ErrInvalid, code, err)
 			}
 			if strings.TrimSpace(dept) == "" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -62,10 +61,10 @@ func (t *txn) signedProject(id string) (county string, err error) {
 	err = t.QueryRow(`SELECT county, signed FROM invest_projects WHERE project_id = $1 AND superseded_by IS NULL
 		AND increase_of = ''`, id).Scan(&county, &signed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("%w: no project %s in the ledger", ErrNotFound, id)
+		return "", refuse(ErrNotFound, "store.followup.noProject", id)
 	}
 	if err == nil && signed == 0 {
-		err = fmt.Errorf("%w: project %s is not signed: nothing to follow up", ErrInvalid, id)
+		err = refuse(ErrInvalid, "store.followup.notSigned", id)
 	}
 	return county, err
 }
@@ -86,7 +85,7 @@ func (db *DB) PutFollowupTerms(ctx context.Context, actor Actor, id string, term
 	defer wrap(&err, "PutFollowupTerms(%s)", id)
 	for _, v := range []float64{terms.LandMu, terms.InvestPerMu, terms.TaxPerMu, terms.EnergyPerUnit} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-			return fmt.Errorf("%w: terms must be numbers ≥ 0", ErrInvalid)
+			return refuse(ErrInvalid, "store.followup.terms")
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -120,7 +119,7 @@ func (db *DB) PutFollowupLeaders(ctx context.Context, actor Actor, ls []Followup
 	for i, l := range ls {
 		ls[i].Leader, ls[i].Department = strings.TrimSpace(l.Leader), strings.TrimSpace(l.Department)
 		if (ls[i].Leader == "") != (ls[i].Department == "") {
-			return fmt.Errorf("%w: %s: a 包抓 leader needs the leading department, and the other way round", ErrInvalid, l.ProjectID)
+			return refuse(ErrInvalid, "store.followup.leader", l.ProjectID, "包抓")
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -147,11 +146,11 @@ func (db *DB) PutFollowupYears(ctx context.Context, actor Actor, id string, ys [
 	for _, y := range ys {
 		f := y.Figures
 		if (y.Side != SideCommit && y.Side != SideActual) || y.Year < 1990 || y.Year > 2100 {
-			return fmt.Errorf("%w: a year 1990–2100 and a side commit|actual, found %d %q", ErrInvalid, y.Year, y.Side)
+			return refuse(ErrInvalid, "store.followup.year", y.Year, y.Side)
 		}
 		for _, v := range []float64{f.Investment, f.Tax, f.Output, f.Jobs, f.Energy} {
 			if v < 0 || math.IsInf(v, 0) {
-				return fmt.Errorf("%w: %d %s: figures must be ≥ 0", ErrInvalid, y.Year, y.Side)
+				return refuse(ErrInvalid, "store.followup.negative", y.Year, y.Side)
 			}
 		}
 	}
@@ -178,7 +177,7 @@ func (db *DB) PutFollowupYears(ctx context.Context, actor Actor, id string, ys [
 func (db *DB) AddFollowupIncentive(ctx context.Context, actor Actor, in FollowupIncentive) (out FollowupIncentive, err error) {
 	defer wrap(&err, "AddFollowupIncentive(%s)", in.ProjectID)
 	if !in.Kind.Valid() || strings.TrimSpace(in.Content) == "" || in.Amount < 0 {
-		return out, fmt.Errorf("%w: an incentive needs a kind (%v), its content and an amount ≥ 0", ErrInvalid, followup.IncentiveKinds)
+		return out, refuse(ErrInvalid, "store.followup.incentive", followup.IncentiveKinds)
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if err := t.ensureFollowup(in.ProjectID); err != nil {
@@ -202,7 +201,7 @@ func (db *DB) AddFollowupIncentive(ctx context.Context, actor Actor, in Followup
 func (db *DB) AddFollowupDefault(ctx context.Context, actor Actor, d FollowupDefault) (out FollowupDefault, err error) {
 	defer wrap(&err, "AddFollowupDefault(%s)", d.ProjectID)
 	if !slices.Contains(DefaultActions, d.Action) || d.Day == 0 || d.Amount < 0 {
-		return out, fmt.Errorf("%w: a default action needs an action (%v), a day and an amount ≥ 0", ErrInvalid, DefaultActions)
+		return out, refuse(ErrInvalid, "store.followup.default", DefaultActions)
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if err := t.ensureFollowup(d.ProjectID); err != nil {

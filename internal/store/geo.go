@@ -36,7 +36,7 @@ func scanGeo(s scanner) (GeoMap, error) {
 func (db *DB) PutGeoJSON(ctx context.Context, actor Actor, name string, geojson []byte, features int) (g GeoMap, err error) {
 	defer wrap(&err, "PutGeoJSON(%q)", name)
 	if features < 0 || len(geojson) == 0 && features != 0 {
-		return g, fmt.Errorf("%w: %d features in %d bytes", ErrInvalid, features, len(geojson))
+		return g, refuse(ErrInvalid, "store.geo.features", features, len(geojson))
 	}
 	g = GeoMap{Name: name, GeoJSON: geojson, Hash: sha256Hex(geojson), Features: features, CreatedBy: actor.Username}
 	err = db.change(ctx, actor, func(t *txn) error {

@@ -58,10 +58,10 @@ func (db *DB) PutIndicators(ctx context.Context, actor Actor, is []Indicator) (e
 	return db.change(ctx, actor, func(t *txn) error {
 		for _, i := range is {
 			if i.Code == "" || strings.ContainsAny(i.Code, " \t\r\n,") || strings.TrimSpace(i.NameZH) == "" {
-				return fmt.Errorf("%w: indicator %q needs a code without spaces and a Chinese name", ErrInvalid, i.Code)
+				return refuse(ErrInvalid, "store.indicator.fields", i.Code)
 			}
 			if i.Direction != 1 && i.Direction != -1 {
-				return fmt.Errorf("%w: indicator %s: direction %d is not 1 or -1", ErrInvalid, i.Code, i.Direction)
+				return refuse(ErrInvalid, "store.indicator.direction", i.Code, i.Direction)
 			}
 			var exists int
 			if err := t.QueryRow(`SELECT COUNT(*) FROM indicators WHERE code = $1`, i.Code).Scan(&exists); err != nil {

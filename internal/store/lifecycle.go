@@ -229,7 +229,7 @@ func (db *DB) RunChain(ctx context.Context, id int64) (chain []Run, err error) {
 	}
 	root, ok := byID[id]
 	if !ok {
-		return nil, fmt.Errorf("%w: run %d", ErrNotFound, id)
+		return nil, refuse(ErrNotFound, "store.run.notFound", id)
 	}
 	for seen := 0; root.ParentID != 0 && seen < len(all); seen++ {
 		p, ok := byID[root.ParentID]

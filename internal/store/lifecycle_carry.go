@@ -18,7 +18,7 @@ func (db *DB) CarryObjections(ctx context.Context, actor Actor, from, to int64) 
 			return err
 		}
 		if r.ParentID != from {
-			return fmt.Errorf("%w: run %d is not a re-run of run %d", ErrInvalid, to, from)
+			return refuse(ErrInvalid, "store.notRerun", to, from)
 		}
 		res, err := t.Exec(`INSERT INTO result_objections (run_id, unit_code, reason, attachment, raised_at, raised_by,
 			answer, outcome, answered_by, answered_at, channel, submitter_kind, submitter, letter, carried_from)

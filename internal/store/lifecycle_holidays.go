@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -90,7 +89,7 @@ func (db *DB) DeleteHoliday(ctx context.Context, actor Actor, day time.Time) (er
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: %s is not in the calendar", ErrNotFound, Day(day).Format(time.DateOnly))
+			return refuse(ErrNotFound, "store.calendar.notFound", Day(day).Format(time.DateOnly))
 		}
 		return t.audit("delete", "holiday", Day(day).Format(time.DateOnly), nil)
 	})

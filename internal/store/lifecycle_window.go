@@ -89,8 +89,7 @@ func (t *txn) checkNotShortened(id int64, start, end time.Time) error {
 		return err
 	}
 	if !Day(start).Equal(l.NoticeStart) || Day(end).Before(l.NoticeEnd) {
-		return fmt.Errorf("%w: the 公示 of run %d opened on %s and runs until %s: it may be lengthened, not moved or cut short",
-			ErrConflict, id, l.NoticeStart.Format(time.DateOnly), l.NoticeEnd.Format(time.DateOnly))
+		return refuse(ErrConflict, "store.notice.moved", "公示", id, l.NoticeStart.Format(time.DateOnly), l.NoticeEnd.Format(time.DateOnly))
 	}
 	return nil
 }

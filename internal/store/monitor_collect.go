@@ -56,7 +56,7 @@ func (db *DB) PutMonitorTasks(ctx context.Context, actor Actor, p monitor.Period
 	}
 	codes := monitor.DueCodes(srcs, p.Month)
 	if len(codes) == 0 {
-		return nil, fmt.Errorf("%w: no monitoring indicator is collected for %s (January comes with February)", ErrInvalid, p)
+		return nil, refuse(ErrInvalid, "store.monitor.nothingCollected", p)
 	}
 	return db.PutTasks(ctx, actor, monitorPeriodCode(p), deadline, 0, codes)
 }
@@ -88,7 +88,7 @@ type Adoption struct {
 func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Period, stage string, indicators ...string) (a Adoption, err error) {
 	defer wrap(&err, "AdoptMonitorFigures(%s, %s)", p, stage)
 	if stage != StagePreliminary && stage != StageFinal {
-		return a, fmt.Errorf("%w: stage %q: preliminary or final", ErrInvalid, stage)
+		return a, refuse(ErrInvalid, "store.monitor.stage", stage)
 	}
 	srcs, err := db.monitorSources(ctx)
 	if err != nil {
@@ -99,7 +99,7 @@ func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Pe
 	}
 	codes := monitor.DueCodes(srcs, p.Month)
 	if len(codes) == 0 {
-		return a, fmt.Errorf("%w: no monitoring indicator %v is collected for %s", ErrInvalid, indicators, p)
+		return a, refuse(ErrInvalid, "store.monitor.notCollected", indicators, p)
 	}
 	rev, err := db.LatestRevision(ctx)
 	if err != nil {
@@ -123,7 +123,7 @@ func (db *DB) AdoptMonitorFigures(ctx context.Context, actor Actor, p monitor.Pe
 		return a, err
 	}
 	if len(figs) == 0 {
-		return a, fmt.Errorf("%w: nothing collected for %s yet", ErrInvalid, p)
+		return a, refuse(ErrInvalid, "store.monitor.noneYet", p)
 	}
 	a.Figures = len(figs)
 	err = db.change(ctx, actor, func(t *txn) error {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"math"
 	"time"
 
@@ -30,7 +29,7 @@ func (db *DB) PutMonitorReleases(ctx context.Context, actor Actor, rs []Release)
 	defer wrap(&err, "PutMonitorReleases")
 	for _, r := range rs {
 		if r.Month < 1 || r.Month > 12 || r.Day.IsZero() {
-			return fmt.Errorf("%w: release %d-%02d: a month 1–12 and a day are required", ErrInvalid, r.Year, r.Month)
+			return refuse(ErrInvalid, "store.monitor.release", r.Year, r.Month)
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -88,7 +87,7 @@ type MonitorFigure struct {
 func (db *DB) PutMonitorFigures(ctx context.Context, actor Actor, stage string, figs []monitor.Figure) (err error) {
 	defer wrap(&err, "PutMonitorFigures(%s, %d)", stage, len(figs))
 	if stage != StagePreliminary && stage != StageFinal {
-		return fmt.Errorf("%w: stage %q: preliminary or final", ErrInvalid, stage)
+		return refuse(ErrInvalid, "store.monitor.stage", stage)
 	}
 	type key struct {
 		year, month int
@@ -100,7 +99,7 @@ func (db *DB) PutMonitorFigures(ctx context.Context, actor Actor, stage string, 
 		k := [3]string{f.Period.String(), f.Unit, f.Indicator}
 		if f.Unit == "" || f.Indicator == "" || f.Period.Month < 1 || f.Period.Month > 12 || seen[k] ||
 			math.IsInf(f.Value, 0) || math.IsInf(f.Growth, 0) {
-			return fmt.Errorf("%w: figure %d (%s %s %s): unit, indicator, month, finite numbers, once", ErrInvalid, i+1, f.Period, f.Unit, f.Indicator)
+			return refuse(ErrInvalid, "store.monitor.figure", i+1, f.Period, f.Unit, f.Indicator)
 		}
 		seen[k] = true
 		keys[key{f.Period.Year, f.Period.Month, f.Indicator}] = true

@@ -111,7 +111,7 @@ func scanProblem(s scanner) (p Problem, err error) {
 func (db *DB) RaiseProblem(ctx context.Context, actor Actor, p Problem) (out Problem, err error) {
 	defer wrap(&err, "RaiseProblem(%s)", p.Unit)
 	if errs := p.Link().Check(); len(errs) > 0 {
-		return out, fmt.Errorf("%w: %s", ErrInvalid, strings.Join(errs, "; "))
+		return out, refuse(ErrInvalid, "store.monitor.problemLink", strings.Join(errs, "; "))
 	}
 	if !slices.Contains([]string{"indicator", "zone", "project", "manual"}, p.Source) || strings.TrimSpace(p.Title) == "" ||
 		strings.TrimSpace(p.Responsible) == "" || p.Deadline.IsZero() || p.Unit == "" {

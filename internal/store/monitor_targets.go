@@ -30,7 +30,7 @@ func (db *DB) PutMonitorIndicators(ctx context.Context, actor Actor, inds []Moni
 	for _, i := range inds {
 		if strings.TrimSpace(i.Code) == "" || (i.Frequency != "monthly" && i.Frequency != "quarterly") ||
 			(i.Direction != 1 && i.Direction != -1) {
-			return fmt.Errorf("%w: indicator %q: a code, frequency monthly|quarterly and direction ±1 are required", ErrInvalid, i.Code)
+			return refuse(ErrInvalid, "store.monitor.indicator", i.Code)
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -94,7 +94,7 @@ func (db *DB) PutMonitorTargets(ctx context.Context, actor Actor, targets []moni
 	defer wrap(&err, "PutMonitorTargets")
 	for i, tg := range targets {
 		if (tg.Kind != monitor.Absolute && tg.Kind != monitor.Growth) || math.IsNaN(tg.Value) || math.IsInf(tg.Value, 0) || tg.Year < 1900 {
-			return nil, fmt.Errorf("%w: target %d (%s %s %d): kind absolute|growth, a finite value and a year are required", ErrInvalid, i+1, tg.Unit, tg.Indicator, tg.Year)
+			return nil, refuse(ErrInvalid, "store.monitor.target", i+1, tg.Unit, tg.Indicator, tg.Year)
 		}
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
@@ -109,7 +109,7 @@ func (db *DB) PutMonitorTargets(ctx context.Context, actor Actor, targets []moni
 			case e == nil && oldKind == string(tg.Kind) && oldValue == tg.Value:
 				continue // unchanged
 			case e == nil && strings.TrimSpace(reason) == "":
-				return fmt.Errorf("%w: revising the %d target of %s for %s needs a reason", ErrInvalid, tg.Year, tg.Unit, tg.Indicator)
+				return refuse(ErrInvalid, "store.monitor.targetReason", tg.Year, tg.Unit, tg.Indicator)
 			case e != nil && !errors.Is(e, sql.ErrNoRows):
 				return e
 			}
@@ -140,7 +140,7 @@ func (db *DB) PutMonitorTargets(ctx context.Context, actor Actor, targets []moni
 			for i, s := range short {
 				msgs[i] = s.Message("zh")
 			}
-			return fmt.Errorf("%w: %s", ErrShortfall, strings.Join(msgs, " "))
+			return refuse(ErrShortfall, "store.monitor.shortfall", strings.Join(msgs, " "))
 		}
 		detail := map[string]any{"targets": len(targets), "reason": reason}
 		if len(short) > 0 {

@@ -39,7 +39,7 @@ func (db *DB) PutNoticeSettings(ctx context.Context, actor Actor, scope string, 
 	defer wrap(&err, "PutNoticeSettings(%s %d)", scope, ref)
 	var probe map[string]any
 	if err := json.Unmarshal(js, &probe); err != nil {
-		return fmt.Errorf("%w: notice settings: %v", ErrInvalid, err)
+		return refuse(ErrInvalid, "store.notice.settings", err)
 	}
 	return db.change(ctx, actor, func(t *txn) error {
 		switch scope {

@@ -176,7 +176,7 @@ func (db *DB) AnswerObjection(ctx context.Context, actor Actor, id int64, d work
 	answer = strings.TrimSpace(answer)
 	switch {
 	case err != nil:
-		return out, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return out, refuse(ErrInvalid, "store.objection.decision", err)
 	case answer == "":
 		return out, refuse(ErrInvalid, "store.answerText")
 	case d == workflow.Correct && (math.IsNaN(value) || math.IsInf(value, 0)):

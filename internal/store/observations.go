@@ -9,6 +9,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/qiangxian/qiangxian/internal/locale"
 )
 
 // Status is where a figure stands in its checking.
@@ -119,7 +121,7 @@ func (db *DB) ImportObservations(ctx context.Context, actor Actor, note Revision
 // becomes reported) and returns the set of their periods for ensurePeriods.
 func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map[string]string, error) {
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%w: nothing to import", ErrInvalid)
+		return nil, refuse(ErrInvalid, "store.obs.nothing")
 	}
 	units, err := db.codeSet(ctx, `SELECT code FROM units`)
 	if err != nil {
@@ -131,31 +133,31 @@ func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map
 	}
 	periods := map[string]string{}
 	seen := make(map[ObservationKey]bool, len(rows))
-	var bad []string
+	var bad []any // locale.Message
 	for i := range rows {
 		o := &rows[i]
 		if o.Status == "" {
 			o.Status = StatusReported
 		}
-		var why string
+		var why locale.Message // Key "" when the row is good
 		switch {
 		case !units[o.Unit]:
-			why = "unknown unit " + o.Unit
+			why = locale.M("store.obs.unknownUnit", o.Unit)
 		case !indicators[o.Indicator]:
-			why = "unknown indicator " + o.Indicator
+			why = locale.M("store.obs.unknownIndicator", o.Indicator)
 		case !o.Status.Valid():
-			why = "unknown status " + string(o.Status)
+			why = locale.M("store.obs.unknownStatus", string(o.Status))
 		case math.IsInf(o.Value, 0):
-			why = "infinite value"
+			why = locale.M("store.obs.infinite")
 		case seen[o.Key()]:
-			why = fmt.Sprintf("%s × %s × %s given twice", o.Unit, o.Indicator, o.Period)
+			why = locale.M("store.obs.twice", o.Unit, o.Indicator, o.Period)
 		}
-		if _, err := ParsePeriod(o.Period); err != nil && why == "" {
-			why = "bad period " + o.Period
+		if _, err := ParsePeriod(o.Period); err != nil && why.Key == "" {
+			why = locale.M("store.obs.period", o.Period)
 		}
-		if why != "" {
+		if why.Key != "" {
 			if len(bad) < maxListedErrors {
-				bad = append(bad, fmt.Sprintf("row %d: %s", i+1, why))
+				bad = append(bad, locale.M("store.obs.row", i+1, localized(why)))
 			}
 			continue
 		}
@@ -163,7 +165,7 @@ func (db *DB) validateObservations(ctx context.Context, rows []Observation) (map
 		periods[o.Period] = ""
 	}
 	if len(bad) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalid, strings.Join(bad, "; "))
+		return nil, refuse(ErrInvalid, "store.obs.problems", problems{term{"；", "; "}, bad})
 	}
 	return periods, nil
 }
@@ -241,7 +243,7 @@ func (db *DB) codeSet(ctx context.Context, q string, args ...any) (map[string]bo
 func (db *DB) SetStatus(ctx context.Context, actor Actor, note RevisionNote, keys []ObservationKey, status Status, why string) (rev Revision, err error) {
 	defer wrap(&err, "SetStatus(%s)", status)
 	if !status.Valid() || len(keys) == 0 {
-		return rev, fmt.Errorf("%w: status %q for %d figures", ErrInvalid, status, len(keys))
+		return rev, refuse(ErrInvalid, "store.obs.status", status, len(keys))
 	}
 	rows := make([]Observation, 0, len(keys))
 	for _, k := range keys {

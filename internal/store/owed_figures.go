@@ -24,7 +24,7 @@ func (db *DB) PutOwedFigures(ctx context.Context, actor Actor, runID int64, owed
 	defer wrap(&err, "PutOwedFigures(%d)", runID)
 	for i, o := range owed {
 		if o.Unit == "" || o.Indicator == "" {
-			return fmt.Errorf("%w: owed figure %d: unit and indicator are required", ErrInvalid, i+1)
+			return refuse(ErrInvalid, "store.owed.fields", i+1)
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {

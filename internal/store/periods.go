@@ -34,7 +34,7 @@ func ParsePeriod(s string) (Period, error) {
 	ys, rest, cut := strings.Cut(s, "-")
 	y, err := strconv.Atoi(ys)
 	if err != nil || len(ys) != 4 || y < 1900 || y > 2999 {
-		return Period{}, fmt.Errorf("%w: period %q: want a year like 2022, 2023-M03 or 2023-Q1", ErrInvalid, s)
+		return Period{}, refuse(ErrInvalid, "store.period", s)
 	}
 	if !cut {
 		return Period{Code: ys, Kind: PeriodYear, Year: y}, nil
@@ -51,7 +51,7 @@ func ParsePeriod(s string) (Period, error) {
 		}
 	}
 	if m == 0 {
-		return Period{}, fmt.Errorf("%w: period %q: want a year like 2022, 2023-M03 or 2023-Q1", ErrInvalid, s)
+		return Period{}, refuse(ErrInvalid, "store.period", s)
 	}
 	return Period{Code: fmt.Sprintf("%d-M%02d", y, m), Kind: PeriodMonth, Year: y, Month: m}, nil
 }

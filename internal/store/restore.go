@@ -25,14 +25,14 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 	dec.UseNumber()
 	var h backupHeader
 	if err := dec.Decode(&h); err != nil || h.Format != backupFormat {
-		return fmt.Errorf("%w: not a qiangxian backup (format %d): %v", ErrInvalid, h.Format, err)
+		return refuse(ErrInvalid, "store.restore.format", h.Format, err)
 	}
 	schema, err := db.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
 	if h.Schema != schema {
-		return fmt.Errorf("%w: the backup has schema %d, this database %d: migrate first", ErrConflict, h.Schema, schema)
+		return refuse(ErrConflict, "store.restore.schema", h.Schema, schema)
 	}
 	for _, t := range dumpTables[1:] {
 		if t.name == seededCalendar {
@@ -43,7 +43,7 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("%w: table %s is not empty: restore needs an empty database", ErrConflict, t.name)
+			return refuse(ErrConflict, "store.restore.notEmpty", t.name)
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -104,17 +104,17 @@ func (t *txn) load(dec *json.Decoder) (total int64, states map[int64]string, err
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			if errors.Is(err, io.EOF) {
-				err = fmt.Errorf("%w: the backup ends without its end mark (truncated?)", ErrInvalid)
+				err = refuse(ErrInvalid, "store.restore.truncated")
 			}
 			return total, nil, err
 		}
 		if bytes.HasPrefix(raw, []byte("[")) {
 			if table == nil {
-				return total, nil, fmt.Errorf("%w: a row before any table", ErrInvalid)
+				return total, nil, refuse(ErrInvalid, "store.restore.rowFirst")
 			}
 			row, err := decodeRow(raw, table.kinds)
 			if err != nil {
-				return total, nil, fmt.Errorf("%w: table %s row: %v", ErrInvalid, table.name, err)
+				return total, nil, refuse(ErrInvalid, "store.restore.row", table.name, err)
 			}
 			if table.name == "runs" {
 				states[row[0].(int64)] = row[6].(string)
@@ -137,17 +137,17 @@ func (t *txn) load(dec *json.Decoder) (total int64, states map[int64]string, err
 			backupEnd
 		}
 		if err := json.Unmarshal(raw, &head); err != nil {
-			return total, nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+			return total, nil, refuse(ErrInvalid, "store.restore.json", err)
 		}
 		if head.End {
 			if head.Rows != total {
-				return total, nil, fmt.Errorf("%w: the backup has %d rows, its end mark says %d", ErrInvalid, total, head.Rows)
+				return total, nil, refuse(ErrInvalid, "store.restore.count", total, head.Rows)
 			}
 			return total, states, nil
 		}
 		i := slices.IndexFunc(dumpTables, func(d dumpTable) bool { return d.name == head.Table })
 		if i < 0 || !slices.Equal(head.Columns, splitColumns(dumpTables[i].cols)) {
-			return total, nil, fmt.Errorf("%w: unknown table %q or columns %v", ErrInvalid, head.Table, head.Columns)
+			return total, nil, refuse(ErrInvalid, "store.restore.table", head.Table, head.Columns)
 		}
 		table, cols = &dumpTables[i], head.Columns
 	}

@@ -53,12 +53,12 @@ func (db *DB) PutResults(ctx context.Context, actor Actor, runID int64, rows []R
 	for i, r := range rows {
 		for _, a := range r.Awards {
 			if a == "" || strings.ContainsRune(a, ',') {
-				return fmt.Errorf("%w: result %d: award code %q", ErrInvalid, i+1, a)
+				return refuse(ErrInvalid, "store.result.award", i+1, a)
 			}
 		}
 		for _, v := range []float64{r.Score, r.Rank, r.GroupRank, r.RankChange} {
 			if math.IsInf(v, 0) {
-				return fmt.Errorf("%w: result %d (%s, %s): infinite number", ErrInvalid, i+1, r.Unit, r.Node)
+				return refuse(ErrInvalid, "store.result.infinite", i+1, r.Unit, r.Node)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
 )
@@ -54,7 +53,7 @@ func scanRevision(s scanner) (Revision, error) {
 // concurrent changes commit their revisions in number order.
 func (t *txn) newRevision(n RevisionNote) (Revision, error) {
 	if n.Kind == "" {
-		return Revision{}, fmt.Errorf("%w: a revision needs a kind", ErrInvalid)
+		return Revision{}, refuse(ErrInvalid, "store.revision.kind")
 	}
 	r := Revision{CreatedAt: t.now, Username: t.actor.Username, Kind: n.Kind, Source: n.Source, Note: n.Note}
 	if _, err := t.Exec(`UPDATE counters SET value = value + 1 WHERE name = 'revision'`); err != nil {

@@ -88,7 +88,7 @@ func CanonicalParams(params json.RawMessage) (json.RawMessage, error) {
 	d.UseNumber()
 	var v map[string]any
 	if err := d.Decode(&v); err != nil || d.More() {
-		return nil, fmt.Errorf("%w: run parameters are not one JSON object", ErrInvalid)
+		return nil, refuse(ErrInvalid, "store.run.params")
 	}
 	b, err := json.Marshal(v)
 	return json.RawMessage(b), err
@@ -124,7 +124,7 @@ func (t *txn) createRun(n NewRun, domain string) (r Run, err error) {
 	}
 	var methodHash string
 	if err := t.QueryRow(`SELECT hash FROM methods WHERE id = $1`, n.MethodID).Scan(&methodHash); err == sql.ErrNoRows {
-		return r, fmt.Errorf("%w: method %d", ErrNotFound, n.MethodID)
+		return r, refuse(ErrNotFound, "store.method.notFound", n.MethodID)
 	} else if err != nil {
 		return r, err
 	}
@@ -202,7 +202,7 @@ func canMove(from, to auth.RunState) bool {
 
 // errPublished is the store's own refusal to touch a published run.
 func errPublished(id int64) error {
-	return fmt.Errorf("%w: run %d is published", ErrImmutable, id)
+	return refuse(ErrImmutable, "store.run.published", id)
 }
 
 // Transition moves a run to state to, recording who, when and why in the
@@ -216,7 +216,7 @@ func errPublished(id int64) error {
 func (db *DB) Transition(ctx context.Context, actor Actor, id int64, to auth.RunState, note string) (r Run, err error) {
 	switch to {
 	case auth.StateApproved:
-		return r, fmt.Errorf("store: Transition(%d → %s): %w: an approval needs its record (Approve)", id, to, ErrConflict)
+		return r, fmt.Errorf("store: Transition(%d → %s): %w", id, to, refuse(ErrConflict, "store.run.approvalRecord"))
 	case auth.StateNotice:
 		cal, err := db.Calendar(ctx)
 		if err != nil {

@@ -36,14 +36,14 @@ func scanTarget(s scanner) (Target, error) {
 func (db *DB) ImportTargets(ctx context.Context, actor Actor, note RevisionNote, rows []Target) (rev Revision, err error) {
 	defer wrap(&err, "ImportTargets(%s)", note.Source)
 	if len(rows) == 0 {
-		return rev, fmt.Errorf("%w: no targets", ErrInvalid)
+		return rev, refuse(ErrInvalid, "store.targets.none")
 	}
 	periods := map[string]string{}
 	seen := map[ObservationKey]bool{}
 	for i, r := range rows {
 		k := ObservationKey{r.Unit, r.Indicator, r.Period}
 		if seen[k] || math.IsInf(r.Value, 0) {
-			return rev, fmt.Errorf("%w: target %d (%s × %s × %s) repeated or infinite", ErrInvalid, i+1, r.Unit, r.Indicator, r.Period)
+			return rev, refuse(ErrInvalid, "store.targets.row", i+1, r.Unit, r.Indicator, r.Period)
 		}
 		seen[k] = true
 		periods[r.Period] = ""

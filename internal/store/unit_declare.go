@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 )
 
@@ -16,7 +15,7 @@ import (
 func (db *DB) Declare(ctx context.Context, actor Actor, unit, name string, year int, values []string) (err error) {
 	defer wrap(&err, "Declare(%s %s %d)", unit, name, year)
 	if name == "" || year <= 0 || len(values) == 0 || slices.Contains(values, "") {
-		return fmt.Errorf("%w: a declaration needs a name, a year and values", ErrInvalid)
+		return refuse(ErrInvalid, "store.unit.declaration")
 	}
 	cur, err := db.Attributes(ctx, unit, name, year)
 	if err != nil {
@@ -33,7 +32,7 @@ func (db *DB) Declare(ctx context.Context, actor Actor, unit, name string, year 
 	return db.change(ctx, actor, func(t *txn) error {
 		for _, a := range cur {
 			if a.FromYear >= year {
-				return fmt.Errorf("%w: %s already declared %s %q from %d", ErrConflict, unit, name, a.Value, a.FromYear)
+				return refuse(ErrConflict, "store.unit.declared", unit, name, a.Value, a.FromYear)
 			}
 			if _, err := t.Exec(`UPDATE unit_attributes SET to_year = $1 WHERE id = $2`, year-1, a.ID); err != nil {
 				return err

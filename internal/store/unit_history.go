@@ -37,7 +37,7 @@ func scanAttribute(s scanner) (UnitAttribute, error) {
 func (db *DB) AddAttribute(ctx context.Context, actor Actor, a UnitAttribute) (_ UnitAttribute, err error) {
 	defer wrap(&err, "AddAttribute(%s %s)", a.Unit, a.Name)
 	if a.Name == "" || a.FromYear <= 0 || (a.ToYear != 0 && a.ToYear < a.FromYear) {
-		return a, fmt.Errorf("%w: attribute needs a name and years with from ≤ to", ErrInvalid)
+		return a, refuse(ErrInvalid, "store.unit.attribute")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		var to any
@@ -62,7 +62,7 @@ func (db *DB) EndAttribute(ctx context.Context, actor Actor, id int64, toYear in
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: attribute %d starting by %d", ErrNotFound, id, toYear)
+			return refuse(ErrNotFound, "store.unit.noAttribute", id, toYear)
 		}
 		return t.audit("update", "unit_attribute", fmt.Sprint(id), map[string]int{"to_year": toYear})
 	})
@@ -127,7 +127,7 @@ func scanChange(s scanner) (UnitChange, error) {
 func (db *DB) RecordChange(ctx context.Context, actor Actor, c UnitChange) (_ UnitChange, err error) {
 	defer wrap(&err, "RecordChange(%s → %s)", c.From, c.To)
 	if c.Effective.IsZero() {
-		return c, fmt.Errorf("%w: a change needs its effective date", ErrInvalid)
+		return c, refuse(ErrInvalid, "store.unit.changeDay")
 	}
 	err = db.change(ctx, actor, func(t *txn) error {
 		if err := t.QueryRow(`INSERT INTO unit_changes (kind, from_code, to_code, effective, document, note)
@@ -228,5 +228,5 @@ func (db *DB) CurrentCode(ctx context.Context, code string) (cur string, err err
 		}
 		cur = next
 	}
-	return "", fmt.Errorf("%w: the code changes from %s form a cycle", ErrInvalid, code)
+	return "", refuse(ErrInvalid, "store.unit.codeCycle", code)
 }

@@ -133,7 +133,7 @@ func (db *DB) PrefectureOf(ctx context.Context, code string) (pref string, err e
 			return "", nil
 		}
 	}
-	return "", fmt.Errorf("%w: unit hierarchy too deep", ErrInvalid)
+	return "", refuse(ErrInvalid, "store.unit.tooDeep")
 }
 
 // PutUnits creates or updates units, parents before children, in one
@@ -172,25 +172,42 @@ func (t *txn) putUnit(u Unit) error {
 	return t.audit(action, "unit", u.Code, u)
 }
 
+// term is the kind's name in a refusal.
+func (k UnitKind) term() term {
+	zh := map[UnitKind]string{UnitProvince: "省", UnitPrefecture: "市", UnitCounty: "县区", UnitZone: "开发区", UnitSubpark: "子园区"}[k]
+	if zh == "" {
+		zh = string(k)
+	}
+	return term{zh, string(k)}
+}
+
+// roleTerm is the name of a unit's parent or host in a refusal.
+func roleTerm(role string) term {
+	if role == "host" {
+		return term{"所在地", role}
+	}
+	return term{"上级单位", role}
+}
+
 // checkUnit enforces the shape of the hierarchy, which a CHECK cannot see.
 func (t *txn) checkUnit(u Unit) error {
 	if u.Code == "" || len(u.Code) > 32 || strings.ContainsAny(u.Code, " \t\r\n,") {
-		return fmt.Errorf("%w: unit code %q", ErrInvalid, u.Code)
+		return refuse(ErrInvalid, "store.unit.code", u.Code)
 	}
 	if strings.TrimSpace(u.Name) == "" {
-		return fmt.Errorf("%w: empty name", ErrInvalid)
+		return refuse(ErrInvalid, "store.unit.noName")
 	}
 	kindOf := func(code string) (UnitKind, error) {
 		var k UnitKind
 		err := t.QueryRow(`SELECT kind FROM units WHERE code = $1`, code).Scan(&k)
 		if err == sql.ErrNoRows {
-			return "", fmt.Errorf("%w: unit %s does not exist", ErrInvalid, code)
+			return "", refuse(ErrInvalid, "store.unit.missing", code)
 		}
 		return k, err
 	}
 	want := func(code, role string, kinds ...UnitKind) error {
 		if code == "" {
-			return fmt.Errorf("%w: a %s needs a %s", ErrInvalid, u.Kind, role)
+			return refuse(ErrInvalid, "store.unit.needs", u.Kind.term(), roleTerm(role))
 		}
 		k, err := kindOf(code)
 		if err != nil {
@@ -201,19 +218,19 @@ func (t *txn) checkUnit(u Unit) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("%w: the %s %s of a %s is a %s", ErrInvalid, role, code, u.Kind, k)
+		return refuse(ErrInvalid, "store.unit.wrongKind", roleTerm(role), code, u.Kind.term(), k.term())
 	}
 	switch u.Kind {
 	case UnitProvince, UnitPrefecture, UnitCounty:
 		if !isDivisionCode(u.Code) {
-			return fmt.Errorf("%w: division code %q is not 6 digits", ErrInvalid, u.Code)
+			return refuse(ErrInvalid, "store.unit.division", u.Code)
 		}
 		if u.Host != "" {
-			return fmt.Errorf("%w: only zones have a host", ErrInvalid)
+			return refuse(ErrInvalid, "store.unit.hostOnlyZones")
 		}
 		switch {
 		case u.Kind == UnitProvince && u.Parent != "":
-			return fmt.Errorf("%w: a province has no parent", ErrInvalid)
+			return refuse(ErrInvalid, "store.unit.provinceParent")
 		case u.Kind == UnitPrefecture && u.Parent != "":
 			return want(u.Parent, "parent", UnitProvince)
 		case u.Kind == UnitCounty:
@@ -221,16 +238,16 @@ func (t *txn) checkUnit(u Unit) error {
 		}
 	case UnitZone:
 		if u.Parent != "" {
-			return fmt.Errorf("%w: a zone has a host, not a parent", ErrInvalid)
+			return refuse(ErrInvalid, "store.unit.zoneParent")
 		}
 		return want(u.Host, "host", UnitPrefecture, UnitCounty)
 	case UnitSubpark:
 		if u.Host != "" {
-			return fmt.Errorf("%w: a sub-park has a parent zone, not a host", ErrInvalid)
+			return refuse(ErrInvalid, "store.unit.subparkHost")
 		}
 		return want(u.Parent, "parent", UnitZone)
 	default:
-		return fmt.Errorf("%w: unknown unit kind %q", ErrInvalid, u.Kind)
+		return refuse(ErrInvalid, "store.unit.kind", u.Kind)
 	}
 	return nil
 }

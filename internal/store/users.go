@@ -54,10 +54,10 @@ func userAudit(u User) map[string]any {
 
 func checkUser(u User) error {
 	if u.Username == "" || len(u.Username) > 64 || strings.IndexFunc(u.Username, unicode.IsSpace) >= 0 {
-		return fmt.Errorf("%w: username %q (1–64 characters, no spaces)", ErrInvalid, u.Username)
+		return refuse(ErrInvalid, "store.user.name", u.Username)
 	}
 	if err := u.Principal().CheckScope(); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
+		return refuse(ErrInvalid, "store.user.scope", err)
 	}
 	return nil
 }

@@ -128,7 +128,7 @@ func (db *DB) ZoneEnterprise(ctx context.Context, year int, zone, uscc string) (
 	e, err = scanZoneEnterprise(db.sql.QueryRowContext(ctx, `SELECT `+strings.Join(zoneEntCols, ", ")+`
 		FROM zone_enterprises WHERE year = $1 AND zone_code = $2 AND uscc = $3`, year, zone, uscc))
 	if err == sql.ErrNoRows {
-		err = fmt.Errorf("%w: enterprise %s of zone %s in %d", ErrNotFound, uscc, zone, year)
+		err = refuse(ErrNotFound, "store.zone.noEnterprise", uscc, zone, year)
 	}
 	return e, err
 }
@@ -231,7 +231,7 @@ func (db *DB) ReplaceZoneEnterprises(ctx context.Context, actor Actor, year int,
 // fills LandMu from the land parts when they are given.
 func (t *txn) checkZoneEnterprises(year int, zones []string, es []ZoneEnterprise) error {
 	if year < 1000 || year > 9999 {
-		return fmt.Errorf("%w: year %d", ErrInvalid, year)
+		return refuse(ErrInvalid, "store.zone.year", year)
 	}
 	isZone := map[string]bool{}
 	subOf := map[string]string{}
@@ -260,7 +260,7 @@ func (t *txn) checkZoneEnterprises(year int, zones []string, es []ZoneEnterprise
 	inScope := map[string]bool{}
 	for _, z := range zones {
 		if !isZone[z] {
-			return fmt.Errorf("%w: %s is not a zone of the registry", ErrInvalid, z)
+			return refuse(ErrInvalid, "store.zone.notInRegistry", z)
 		}
 		inScope[z] = true
 	}
@@ -269,17 +269,17 @@ func (t *txn) checkZoneEnterprises(year int, zones []string, es []ZoneEnterprise
 		e := &es[i]
 		switch {
 		case e.Year != year:
-			return fmt.Errorf("%w: enterprise %s is of year %d, not %d", ErrInvalid, e.USCC, e.Year, year)
+			return refuse(ErrInvalid, "store.zone.enterpriseYear", e.USCC, e.Year, year)
 		case !inScope[e.Zone]:
-			return fmt.Errorf("%w: enterprise %s: zone %q is not among the zones replaced", ErrInvalid, e.USCC, e.Zone)
+			return refuse(ErrInvalid, "store.zone.enterpriseZone", e.USCC, e.Zone)
 		case e.SubPark != "" && subOf[e.SubPark] != e.Zone:
-			return fmt.Errorf("%w: enterprise %s: %q is not a sub-park of zone %s", ErrInvalid, e.USCC, e.SubPark, e.Zone)
+			return refuse(ErrInvalid, "store.zone.enterpriseSubpark", e.USCC, e.SubPark, e.Zone)
 		case !mujun.ValidUSCC(e.USCC):
-			return fmt.Errorf("%w: enterprise %q: invalid unified social credit code %q", ErrInvalid, e.Name, e.USCC)
+			return refuse(ErrInvalid, "store.zone.enterpriseUSCC", e.Name, e.USCC)
 		case strings.TrimSpace(e.Name) == "":
-			return fmt.Errorf("%w: enterprise %s has no name", ErrInvalid, e.USCC)
+			return refuse(ErrInvalid, "store.zone.enterpriseName", e.USCC)
 		case seen[[2]string{e.Zone, e.USCC}]:
-			return fmt.Errorf("%w: enterprise %s appears twice in zone %s", ErrInvalid, e.USCC, e.Zone)
+			return refuse(ErrInvalid, "store.zone.enterpriseTwice", e.USCC, e.Zone)
 		}
 		seen[[2]string{e.Zone, e.USCC}] = true
 		if m := e.Mujun(); !math.IsNaN(e.LandOwned+e.LandLeasedIn+e.LandLeasedOut) || math.IsNaN(e.LandMu) {

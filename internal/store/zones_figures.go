@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"math"
 	"strconv"
 
@@ -32,11 +31,11 @@ func (db *DB) PutZoneFigures(ctx context.Context, actor Actor, f ZoneFigures) (e
 		for _, l := range f.Land {
 			y, err := strconv.Atoi(l.Year)
 			if err != nil || y < 1000 || y > 9999 {
-				return fmt.Errorf("%w: land of %s: year %q", ErrInvalid, l.Zone, l.Year)
+				return refuse(ErrInvalid, "store.zone.landYear", l.Zone, l.Year)
 			}
 			var k UnitKind
 			if err := t.QueryRow(`SELECT kind FROM units WHERE code = $1`, l.Zone).Scan(&k); err == sql.ErrNoRows || err == nil && k != UnitZone {
-				return fmt.Errorf("%w: land of %s: not a zone", ErrInvalid, l.Zone)
+				return refuse(ErrInvalid, "store.zone.landZone", l.Zone)
 			} else if err != nil {
 				return err
 			}
@@ -55,7 +54,7 @@ func (db *DB) PutZoneFigures(ctx context.Context, actor Actor, f ZoneFigures) (e
 		}
 		for _, x := range f.Targets {
 			if !(x.Value > 0) || x.Unit == "" || x.Measure == "" {
-				return fmt.Errorf("%w: target %s %s %d: %v", ErrInvalid, x.Unit, x.Measure, x.Year, x.Value)
+				return refuse(ErrInvalid, "store.zone.target", x.Unit, x.Measure, x.Year, x.Value)
 			}
 			if _, err := t.Exec(`INSERT INTO zone_targets (unit, measure, year, value) VALUES ($1, $2, $3, $4)
 				ON CONFLICT (unit, measure, year) DO UPDATE SET value = $4`, x.Unit, x.Measure, x.Year, x.Value); err != nil {
@@ -162,7 +161,7 @@ func (db *DB) ZoneTiers(ctx context.Context) (body string, err error) {
 	defer wrap(&err, "ZoneTiers")
 	err = db.sql.QueryRowContext(ctx, `SELECT body FROM zone_configs WHERE name = 'tiers'`).Scan(&body)
 	if err == sql.ErrNoRows {
-		err = fmt.Errorf("%w: no tiers file", ErrNotFound)
+		err = refuse(ErrNotFound, "store.zone.noTiers")
 	}
 	return body, err
 }

@@ -60,7 +60,7 @@ func (db *DB) PutZoneGrading(ctx context.Context, actor Actor, g ZoneGrading) (e
 		counts := map[string]int{}
 		for _, x := range g.Grades {
 			if x.Year != g.Year || !have[[2]string{x.Zone, x.USCC}] {
-				return fmt.Errorf("%w: %s of zone %s is not an enterprise of %d", ErrInvalid, x.USCC, x.Zone, g.Year)
+				return refuse(ErrInvalid, "store.zone.gradeEnterprise", x.USCC, x.Zone, g.Year)
 			}
 			counts[x.Class]++
 		}
@@ -139,7 +139,7 @@ func (db *DB) ZoneEnterpriseGrades(ctx context.Context, year int, zone string) (
 	g.Year = year
 	err = db.sql.QueryRowContext(ctx, `SELECT scheme FROM zone_mujun_schemes WHERE year = $1`, year).Scan(&g.Scheme)
 	if err == sql.ErrNoRows {
-		return g, fmt.Errorf("%w: no grading of %d", ErrNotFound, year)
+		return g, refuse(ErrNotFound, "store.zone.noGrading", year)
 	}
 	if err != nil {
 		return g, err

@@ -61,10 +61,10 @@ func (t *txn) putZoneGrades(gs []ZoneGrade) error {
 	}
 	for _, g := range gs {
 		if g.Source != "imported" && g.Source != "assessed" {
-			return fmt.Errorf("%w: zone %s %d: source %q", ErrInvalid, g.Zone, g.Year, g.Source)
+			return refuse(ErrInvalid, "store.zone.gradeSource", g.Zone, g.Year, g.Source)
 		}
 		if g.GroupRank < 1 {
-			return fmt.Errorf("%w: zone %s %d: group rank %v", ErrInvalid, g.Zone, g.Year, g.GroupRank)
+			return refuse(ErrInvalid, "store.zone.gradeRank", g.Zone, g.Year, g.GroupRank)
 		}
 		if _, err := t.Exec(`INSERT INTO zone_grades (zone_code, year, grp, group_rank, score, grade, source)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (zone_code, year) DO UPDATE SET grp = $3, group_rank = $4,
@@ -106,7 +106,7 @@ func (db *DB) RecordZoneChange(ctx context.Context, actor Actor, c ZoneChange) (
 		if ch, err := t.zoneChanges(); err != nil {
 			return err
 		} else if err := ch.Validate(); err != nil {
-			return fmt.Errorf("%w: %v", ErrConflict, err)
+			return refuse(ErrConflict, "store.zone.changes", err)
 		}
 		return nil
 	})
@@ -118,9 +118,9 @@ func (db *DB) RecordZoneChange(ctx context.Context, actor Actor, c ZoneChange) (
 func (t *txn) insertZoneChange(c ZoneChange) (ZoneChange, error) {
 	switch {
 	case c.Kind != zone.ChangeRename && c.Kind != zone.ChangeMerge && c.Kind != zone.ChangeUpgrade:
-		return c, fmt.Errorf("%w: change kind %q", ErrInvalid, c.Kind)
+		return c, refuse(ErrInvalid, "store.zone.changeKind", c.Kind)
 	case (c.Kind == zone.ChangeUpgrade) != (c.To == ""), c.From == "", c.From == c.To:
-		return c, fmt.Errorf("%w: a rename or merger needs another zone, an upgrade none", ErrInvalid)
+		return c, refuse(ErrInvalid, "store.zone.changeTo")
 	}
 	if err := t.QueryRow(`INSERT INTO zone_changes (kind, from_code, to_code, year, document) VALUES ($1, $2, $3, $4, $5)
 		RETURNING id`, c.Kind, c.From, c.To, c.Year, c.Document).Scan(&c.ID); err != nil {
@@ -291,7 +291,7 @@ func (db *DB) ZoneMethod(ctx context.Context, year int) (m Method, err error) {
 	var id int64
 	err = db.sql.QueryRowContext(ctx, `SELECT method_id FROM zone_methods WHERE year <= $1 ORDER BY year DESC LIMIT 1`, year).Scan(&id)
 	if err == sql.ErrNoRows {
-		return m, fmt.Errorf("%w: no zone method up to %d", ErrNotFound, year)
+		return m, refuse(ErrNotFound, "store.zone.noMethod", year)
 	}
 	if err != nil {
 		return m, err

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/zone"
 )
 
@@ -45,8 +46,8 @@ func (db *DB) PutZones(ctx context.Context, actor Actor, zones []zone.Zone) (err
 
 // putZone writes a zone, its unit and its sub-parks, and audits it.
 func (t *txn) putZone(z zone.Zone) error {
-	for f := range z.Check() {
-		return fmt.Errorf("%w: zone %s: %s", ErrInvalid, z.Code, f)
+	for f, m := range z.Check() {
+		return refuse(ErrInvalid, "store.zone.field", z.Code, term{m.In(locale.ZH), f})
 	}
 	if err := t.putUnit(Unit{Code: z.Code, Name: z.Name, Kind: UnitZone, Host: z.Host}); err != nil {
 		return fmt.Errorf("zone %s: %w", z.Code, err)
@@ -60,8 +61,8 @@ func (t *txn) putZone(z zone.Zone) error {
 		return err
 	}
 	for _, s := range z.Subparks {
-		for f := range s.Check() {
-			return fmt.Errorf("%w: sub-park %s: %s", ErrInvalid, s.Code, f)
+		for f, m := range s.Check() {
+			return refuse(ErrInvalid, "store.zone.subparkField", s.Code, term{m.In(locale.ZH), f})
 		}
 		if err := t.putUnit(Unit{Code: s.Code, Name: s.Name, Kind: UnitSubpark, Parent: z.Code}); err != nil {
 			return fmt.Errorf("sub-park %s: %w", s.Code, err)
@@ -69,7 +70,7 @@ func (t *txn) putZone(z zone.Zone) error {
 		var k UnitKind
 		err := t.QueryRow(`SELECT kind FROM units WHERE code = $1`, s.Host).Scan(&k)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && k != UnitPrefecture && k != UnitCounty {
-			return fmt.Errorf("%w: sub-park %s: host %s is not a prefecture or county", ErrInvalid, s.Code, s.Host)
+			return refuse(ErrInvalid, "store.zone.subparkHost", s.Code, s.Host)
 		}
 		if err != nil {
 			return err
@@ -115,7 +116,7 @@ func (db *DB) ImportZones(ctx context.Context, actor Actor, in ZoneImport) (err 
 			if ch, err := t.zoneChanges(); err != nil {
 				return err
 			} else if err := ch.Validate(); err != nil {
-				return fmt.Errorf("%w: %v", ErrConflict, err)
+				return refuse(ErrConflict, "store.zone.changes", err)
 			}
 		}
 		return t.putZonePositions(in.Positions)
@@ -191,5 +192,5 @@ func (db *DB) Zone(ctx context.Context, code string) (z zone.Zone, err error) {
 			return z, nil
 		}
 	}
-	return z, fmt.Errorf("%w: zone %s", ErrNotFound, code)
+	return z, refuse(ErrNotFound, "store.zone.notFound", code)
 }

@@ -38,18 +38,18 @@ type NewZoneRun struct {
 func (db *DB) CreateZoneRun(ctx context.Context, actor Actor, n NewZoneRun) (r Run, err error) {
 	defer wrap(&err, "CreateZoneRun(%d)", n.Year)
 	if n.Year < 1900 || n.Year > 2100 {
-		return r, fmt.Errorf("%w: year %d", ErrInvalid, n.Year)
+		return r, refuse(ErrInvalid, "store.zone.year", n.Year)
 	}
 	if len(n.Grades) == 0 {
-		return r, fmt.Errorf("%w: a zone run needs the zones' results", ErrInvalid)
+		return r, refuse(ErrInvalid, "store.zone.runResults")
 	}
 	seen := map[string]bool{}
 	for _, g := range n.Grades {
 		switch {
 		case g.Zone == "" || seen[g.Zone]:
-			return r, fmt.Errorf("%w: zone %q is empty or given twice", ErrInvalid, g.Zone)
+			return r, refuse(ErrInvalid, "store.zone.runZone", g.Zone)
 		case g.GroupRank < 1:
-			return r, fmt.Errorf("%w: zone %s: group rank %v", ErrInvalid, g.Zone, g.GroupRank)
+			return r, refuse(ErrInvalid, "store.zone.runRank", g.Zone, g.GroupRank)
 		}
 		seen[g.Zone] = true
 	}
@@ -60,7 +60,7 @@ func (db *DB) CreateZoneRun(ctx context.Context, actor Actor, n NewZoneRun) (r R
 		if n.ParentID != 0 {
 			var d string
 			if err := t.QueryRow(`SELECT domain FROM runs WHERE id = $1`, n.ParentID).Scan(&d); err == sql.ErrNoRows || err == nil && d != DomainZone {
-				return fmt.Errorf("%w: run %d is not a zone run", ErrInvalid, n.ParentID)
+				return refuse(ErrInvalid, "store.zone.notZoneRun", n.ParentID)
 			} else if err != nil {
 				return err
 			}
@@ -111,7 +111,7 @@ func (db *DB) ZoneRunGrades(ctx context.Context, runID int64) (gs []ZoneGrade, e
 		return nil, err
 	}
 	if r.Domain != DomainZone {
-		return nil, fmt.Errorf("%w: run %d is not a zone run", ErrNotFound, runID)
+		return nil, refuse(ErrNotFound, "store.zone.notZoneRun", runID)
 	}
 	year, _ := strconv.Atoi(r.Period)
 	rows, err := db.sql.QueryContext(ctx, `SELECT zone_code, grp, group_rank, score, grade FROM zone_run_grades
@@ -174,7 +174,7 @@ func (db *DB) PublishedZoneRun(ctx context.Context, year int) (r Run, ok bool, e
 func (t *txn) publishZoneRun(r Run) error {
 	year, err := strconv.Atoi(r.Period)
 	if err != nil {
-		return fmt.Errorf("%w: zone run %d: period %q is not a year", ErrInvalid, r.ID, r.Period)
+		return refuse(ErrInvalid, "store.zone.runPeriod", r.ID, r.Period)
 	}
 	for _, q := range []string{
 		`DELETE FROM zone_grades WHERE year = $1 AND source = 'assessed'`,

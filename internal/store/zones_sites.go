@@ -27,7 +27,7 @@ func (db *DB) PutZoneSites(ctx context.Context, actor Actor, ss []zone.Site) (er
 	defer wrap(&err, "PutZoneSites(%d)", len(ss))
 	for _, s := range ss {
 		for _, p := range s.Check() {
-			return fmt.Errorf("%w: zone %s: %s", ErrInvalid, s.Zone, p.In("en"))
+			return refuse(ErrInvalid, "store.zone.site", s.Zone, localized(p))
 		}
 	}
 	return db.change(ctx, actor, func(t *txn) error {
@@ -37,7 +37,7 @@ func (db *DB) PutZoneSites(ctx context.Context, actor Actor, ss []zone.Site) (er
 				return err
 			}
 			if n == 0 {
-				return fmt.Errorf("%w: %s is not a zone of the registry", ErrInvalid, s.Zone)
+				return refuse(ErrInvalid, "store.zone.notInRegistry", s.Zone)
 			}
 			if _, err := t.Exec(`INSERT INTO zone_sites (`+zoneSiteColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 				ON CONFLICT (zone_code) DO UPDATE SET land_mu = $2, factory_m2 = $3, water_price = $4, power_price = $5,
