@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -109,7 +111,7 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 	if err := checkIncreases(l); err != nil {
 		return rev, err
 	}
-	if err := t.rebuildInvestFacts(l); err != nil {
+	if err := t.investLedgerChanged(rev.ID, l); err != nil {
 		return rev, err
 	}
 	return rev, t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
@@ -191,7 +193,7 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 	if err != nil {
 		return rev, err
 	}
-	if err := t.rebuildInvestFacts(l); err != nil {
+	if err := t.investLedgerChanged(rev.ID, l); err != nil {
 		return rev, err
 	}
 	return rev, t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
@@ -206,7 +208,19 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedger()
+	t := &txn{Tx: tx, ctx: ctx, db: db}
+	// The current ledger is the ledger as of the latest revision that
+	// changed it, mostly kept or stored whole; the caller gets its own copy
+	// of the rows.
+	eff, err := t.effectiveLedgerRevision(math.MaxInt64)
+	if err != nil || eff == 0 {
+		return t.investLedger()
+	}
+	kept, err := db.keptLedger(t, eff)
+	if err != nil {
+		return nil, err
+	}
+	return &invest.Ledger{Projects: slices.Clone(kept.Projects), Funds: slices.Clone(kept.Funds)}, nil
 }
 
 // InvestLedgerAsOf returns the ledger as it stood at revision rev: the
@@ -233,10 +247,21 @@ func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger
 	if eff == 0 {
 		return t.investLedgerAsOf(rev)
 	}
+	return db.keptLedger(t, eff)
+}
+
+// keptLedger returns the ledger as of eff, an effective revision, inside t:
+// the one kept in memory, else the stored snapshot of eff
+// (invest_ledger_snapshot.go), else the rows; kept in memory then.
+func (db *DB) keptLedger(t *txn, eff int64) (*invest.Ledger, error) {
 	if l := db.ledgers.get(eff); l != nil {
 		return l, nil
 	}
-	if l, err = t.investLedgerAsOf(eff); err != nil {
+	l, err := t.ledgerSnapshot(eff)
+	if err == nil && l == nil {
+		l, err = t.investLedgerAsOf(eff)
+	}
+	if err != nil {
 		return nil, err
 	}
 	db.ledgers.put(eff, l)

@@ -90,7 +90,7 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			if err := checkIncreases(l); err != nil {
 				return err
 			}
-			if err := t.rebuildInvestFacts(l); err != nil {
+			if err := t.investLedgerChanged(rev.ID, l); err != nil {
 				return err
 			}
 			out.Revision = rev.ID
