@@ -76,6 +76,7 @@ func (db *DB) ImportInvestProjects(ctx context.Context, actor Actor, note Revisi
 
 // importInvestProjects is ImportInvestProjects inside t.
 func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev Revision, err error) {
+	defer t.largeWrite(len(ps))()
 	if rev, err = t.newRevision(note); err != nil {
 		return rev, err
 	}
@@ -160,6 +161,11 @@ func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionN
 
 // importInvestFunds is ImportInvestFunds inside t.
 func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revision, err error) {
+	defer t.largeWrite(len(fs))()
+	before, eff, err := t.ledgerBefore()
+	if err != nil {
+		return rev, err
+	}
 	if rev, err = t.newRevision(note); err != nil {
 		return rev, err
 	}
@@ -189,7 +195,13 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 	if err := refresh(); err != nil {
 		return rev, err
 	}
-	l, err := t.investLedger()
+	var l *invest.Ledger
+	if before != nil {
+		l, err = t.ledgerWithFunds(before, eff, rev.ID, fs)
+	}
+	if l == nil && err == nil {
+		l, err = t.investLedger()
+	}
 	if err != nil {
 		return rev, err
 	}

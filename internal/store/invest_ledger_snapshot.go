@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
-	"fmt"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
 )
@@ -195,7 +194,7 @@ func (t *txn) keepLedgerSnapshot(rev int64, l *invest.Ledger) error {
 }
 
 // ledgerSnapshot returns the stored ledger of revision rev, nil when none
-// of this format is stored.
+// of this format is stored or it does not decode (the rows are read then).
 func (t *txn) ledgerSnapshot(rev int64) (*invest.Ledger, error) {
 	var data []byte
 	err := t.QueryRow(`SELECT data FROM invest_ledger_snapshots WHERE revision_id = $1 AND format = $2`, rev, snapshotFormat).Scan(&data)
@@ -207,7 +206,7 @@ func (t *txn) ledgerSnapshot(rev int64) (*invest.Ledger, error) {
 	}
 	l, err := decodeLedger(data)
 	if err != nil {
-		return nil, fmt.Errorf("ledger snapshot of revision %d: %w", rev, err)
+		return nil, nil
 	}
 	return l, nil
 }

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,10 +11,12 @@ import (
 )
 
 // TestInvestLedgerSnapshot: a ledger changed by every kind of change — the
-// projects, their funds, funds replacing a month and new ones, a
-// verification, new versions of projects and a new one, a settlement of two
-// projects — stores after each change a snapshot equal to the ledger read
-// from the rows as of that revision, and only the latest. Read again from a
+// projects, their funds, a verification, funds replacing the verified month
+// (built on the stored snapshot alone) and new ones, new versions of
+// projects and a new one, a settlement of two projects, funds after it —
+// stores after each change a snapshot equal to the ledger read from the
+// rows as of that revision, and only the latest; funds of the settled
+// duplicate are refused. Read again from a
 // fresh memory (as a new process does), the ledger as of every revision and
 // the current ledger equal the rows' (the latest through the snapshot, the
 // older ones through the rows).
@@ -55,20 +58,23 @@ func TestInvestLedgerSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("funds", r.ID)
-		// P000001's first month is replaced; P000002 gets a month paid from
+		v, err := db.RecordInvestVerification(ctx, alice, "P000001", fs[10].Month, yi/1000, "抽查核减")
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("verification", v.Revision)
+		// From the stored snapshot (a new process): P000001's verified
+		// month is replaced by two rows, P000002 gets a month paid from
 		// Hong Kong.
+		db.ForgetKeptLedgerForTest()
 		if r, err = db.ImportInvestFunds(ctx, alice, store.RevisionNote{Source: "more.csv"}, []store.InvestFunds{
 			{ProjectID: "P000001", Funds: invest.Funds{Month: fs[10].Month, Amount: 3 * yi, Source: invest.SourceOwn, Evidence: true}},
+			{ProjectID: "P000001", Funds: invest.Funds{Month: fs[10].Month, Amount: yi, Source: invest.SourceGovernment}},
 			{ProjectID: "P000002", Funds: invest.Funds{Month: 203001, Amount: yi, Source: invest.SourceShareholder, Evidence: true, PayerLoc: "HK"}},
 		}); err != nil {
 			t.Fatal(err)
 		}
 		check("funds replaced and added", r.ID)
-		v, err := db.RecordInvestVerification(ctx, alice, "P000001", fs[10].Month, yi, "抽查核减")
-		if err != nil {
-			t.Fatal(err)
-		}
-		check("verification", v.Revision)
 		p5 := l.Projects[5]
 		p5.Name, p5.Stage, p5.Investor = "示例冷链物流园（二期）", invest.StageLead, "示例投资有限公司"
 		if r, err = db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "projects-2.csv"}, []invest.Project{p5,
@@ -82,6 +88,15 @@ func TestInvestLedgerSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("settlement", s.Revision)
+		if r, err = db.ImportInvestFunds(ctx, alice, store.RevisionNote{Source: "after.csv"}, []store.InvestFunds{
+			{ProjectID: "Q-2024-001", Funds: invest.Funds{Month: 202402, Amount: yi, Source: invest.SourceOwn, Evidence: true}}}); err != nil {
+			t.Fatal(err)
+		}
+		check("funds after the settlement", r.ID)
+		if _, err := db.ImportInvestFunds(ctx, alice, store.RevisionNote{Source: "dropped.csv"}, []store.InvestFunds{
+			{ProjectID: "P000011", Funds: invest.Funds{Month: 202402, Amount: yi, Source: invest.SourceOwn, Evidence: true}}}); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("funds of the settled duplicate: %v, want ErrInvalid", err)
+		}
 
 		db.ForgetKeptLedgerForTest()
 		for _, rev := range append(revs, 0) {
@@ -101,6 +116,36 @@ func TestInvestLedgerSnapshot(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("as of revision %d (-rows +read):\n%s", rev, diff)
 			}
+		}
+	})
+}
+
+// TestInvestFundsRevisionChecked: a funds row naming a revision that does
+// not exist is refused, inserted or superseded, on both databases (on
+// PostgreSQL by one check per statement, migration 0023), and one naming an
+// existing revision is taken.
+func TestInvestFundsRevisionChecked(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		storeLedger(t, db, browseLedger())
+		rev, err := db.LatestRevision(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			sql  string
+			ok   bool
+		}{
+			{"a known revision", `INSERT INTO invest_funds (revision_id, project_id, month, amount, source) VALUES ($1, 'B1', 202501, 1, '股东出资')`, true},
+			{"an unknown revision", `INSERT INTO invest_funds (revision_id, project_id, month, amount, source) VALUES ($1 + 1000, 'B1', 202501, 1, '股东出资')`, false},
+			{"superseded by an unknown revision", `UPDATE invest_funds SET superseded_by = $1 + 1000 WHERE project_id = 'B1'`, false},
+			{"superseded by a known revision", `UPDATE invest_funds SET superseded_by = $1 WHERE project_id = 'B3'`, true},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				if err := db.ExecForTest(ctx, c.sql, rev); (err == nil) != c.ok {
+					t.Errorf("error %v, want ok=%v", err, c.ok)
+				}
+			})
 		}
 	})
 }

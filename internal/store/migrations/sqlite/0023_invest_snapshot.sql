@@ -7,7 +7,8 @@
 -- revision, replacing the one before: the first read of the ledger as of
 -- the latest revision decodes one value instead of a million rows. Older
 -- revisions are read from the rows as before. Derived data: not in backups.
--- migrations/postgres/0023 is the same schema in PostgreSQL's words.
+-- migrations/postgres/0023 is the same schema in PostgreSQL's words; there
+-- the funds rows' revisions are also checked per statement.
 CREATE TABLE invest_ledger_snapshots (
 	revision_id BIGINT PRIMARY KEY REFERENCES revisions (id),
 	format      INTEGER NOT NULL,
