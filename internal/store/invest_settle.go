@@ -83,6 +83,9 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			if err := t.refreshProjectFunds(`SELECT CAST($1 AS TEXT)`, s.Duplicate); err != nil {
 				return err
 			}
+			if err := t.unindexSearch(s.Duplicate); err != nil {
+				return err
+			}
 			l, err := t.investLedger()
 			if err != nil {
 				return err

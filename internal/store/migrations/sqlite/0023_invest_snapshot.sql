@@ -14,3 +14,21 @@ CREATE TABLE invest_ledger_snapshots (
 	format      INTEGER NOT NULL,
 	data        BLOB NOT NULL
 );
+
+-- The ledger's search index (invest_search.go): the distinct trigrams of
+-- each current project's search text padded with two unit separators, none
+-- starting with one, kept by the imports and settlements; a search reads
+-- the projects of its rarest trigram (or, for one or two characters, of
+-- the trigrams starting with them) and verifies them with instr. Derived
+-- data: not in backups, rebuilt by a restore.
+CREATE TABLE invest_search_grams (
+	gram       TEXT NOT NULL,
+	project_id TEXT NOT NULL,
+	PRIMARY KEY (gram, project_id)
+) WITHOUT ROWID;
+CREATE INDEX invest_search_grams_project ON invest_search_grams (project_id);
+INSERT INTO invest_search_grams (gram, project_id)
+WITH RECURSIVE w (project_id, s, i) AS (
+	SELECT project_id, search || char(31) || char(31), 1 FROM invest_projects WHERE superseded_by IS NULL
+	UNION ALL SELECT project_id, s, i + 1 FROM w WHERE i + 3 <= length(s))
+SELECT DISTINCT substr(s, i, 3), project_id FROM w WHERE substr(s, i, 1) <> char(31);
