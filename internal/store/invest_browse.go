@@ -93,17 +93,34 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
+	// Without a search or the over-funded filter, the count is read from
+	// the projects counted by county, stage and year (invest_counts.go)
+	// under the same conditions, instead of counting the projects.
+	counts := strings.TrimSpace(f.Query) == "" && !f.OverFunded
+	var cwhere []string
+	var cargs []any
+	carg := func(v any) string {
+		cargs = append(cargs, v)
+		return fmt.Sprintf("$%d", len(cargs))
+	}
+	both := func(c func(arg func(any) string) string) {
+		where = append(where, c(arg))
+		cwhere = append(cwhere, c(carg))
+	}
 	if f.County != "" {
-		where = append(where, "p.county = "+arg(f.County))
+		both(func(arg func(any) string) string { return "p.county = " + arg(f.County) })
 	}
 	if f.Prefecture != "" && len(f.Prefecture) == 6 {
-		where = append(where, "p.county >= "+arg(f.Prefecture[:4]+"00")+" AND p.county <= "+arg(f.Prefecture[:4]+"99"))
+		both(func(arg func(any) string) string {
+			return "p.county >= " + arg(f.Prefecture[:4]+"00") + " AND p.county <= " + arg(f.Prefecture[:4]+"99")
+		})
 	}
 	if f.Stage != "" {
-		where = append(where, "p.stage = "+arg(string(f.Stage)))
+		both(func(arg func(any) string) string { return "p.stage = " + arg(string(f.Stage)) })
 	}
 	if f.Year != 0 {
 		where = append(where, "p.signed >= "+arg(f.Year*10000)+" AND p.signed <= "+arg(f.Year*10000+1231))
+		cwhere = append(cwhere, "p.signed_year = "+carg(f.Year))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		// A substring of the 项目编号, name or investor, ASCII letters in
@@ -117,7 +134,9 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 		where = append(where, c)
 	}
 	if f.TalksCounty != "*" {
-		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
+		both(func(arg func(any) string) string {
+			return "(p.stage NOT IN ('线索', '洽谈') OR p.county = " + arg(f.TalksCounty) + ")"
+		})
 	}
 	if f.OverFunded {
 		// A lookup per project the other conditions leave (PostgreSQL
@@ -126,7 +145,14 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 	}
 	const from = `invest_projects p`
 	cond := strings.Join(where, " AND ")
-	if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...).Scan(&total); err != nil {
+	count, countArgs := `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args
+	if counts {
+		count, countArgs = `SELECT COALESCE(SUM(p.projects), 0) FROM invest_project_counts p`, cargs
+		if len(cwhere) > 0 {
+			count += ` WHERE ` + strings.Join(cwhere, " AND ")
+		}
+	}
+	if err := t.QueryRowContext(ctx, count, countArgs...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit

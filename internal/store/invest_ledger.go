@@ -112,6 +112,9 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 	if err := t.indexSearch(rev.ID, texts); err != nil {
 		return rev, err
 	}
+	if err := t.rebuildProjectCounts(); err != nil {
+		return rev, err
+	}
 	l, err := t.investLedger()
 	if err != nil {
 		return rev, err

@@ -86,6 +86,9 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			if err := t.unindexSearch(s.Duplicate); err != nil {
 				return err
 			}
+			if err := t.rebuildProjectCounts(); err != nil {
+				return err
+			}
 			l, err := t.investLedger()
 			if err != nil {
 				return err

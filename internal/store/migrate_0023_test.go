@@ -16,7 +16,8 @@ import (
 // the store computes: "m1␟冷链物流园␟acme 示例" padded with two separators has
 // 2 + 5 + 7 windows not starting with one (m1␟, 1␟冷; 冷链物 … 园␟a;
 // acm, cme, "me ", "e 示", " 示例", 示例␟, 例␟␟), all distinct; the superseded
-// version has none. Searches of one, two and three characters find M1.
+// version has none. Searches of one, two and three characters find M1; the
+// projects counted by county, stage and year hold it once.
 func TestMigration0023FillsSearchIndex(t *testing.T) {
 	open := map[string]func() string{"sqlite": func() string { return filepath.Join(t.TempDir(), "m.db") }}
 	if dsn := os.Getenv("TEST_POSTGRES_DSN"); dsn != "" {
@@ -57,6 +58,9 @@ func TestMigration0023FillsSearchIndex(t *testing.T) {
 			}
 			if slices.Contains(stored, "旧名称") {
 				t.Error("the superseded version's trigrams were stored")
+			}
+			if _, total, err := db.InvestProjects(ctx, store.InvestProjectFilter{County: "620622", Year: 2024, TalksCounty: "*"}); err != nil || total != 1 {
+				t.Errorf("count of the current projects after the migration: %d, %v", total, err)
 			}
 			for _, q := range []string{"冷", "物流", "acme", "示例", "m1"} {
 				rows, total, err := db.InvestProjects(ctx, store.InvestProjectFilter{Query: q, TalksCounty: "*"})

@@ -63,6 +63,9 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 		if err := t.rebuildSearchIndex(); err != nil {
 			return err
 		}
+		if err := t.rebuildProjectCounts(); err != nil {
+			return err
+		}
 		// Runs were loaded as drafts so that their results and history could
 		// go in past the published-run trigger; now they take their states.
 		for id, s := range states {

@@ -32,3 +32,18 @@ WITH RECURSIVE w (project_id, s, i) AS (
 	SELECT project_id, search || char(31) || char(31), 1 FROM invest_projects WHERE superseded_by IS NULL
 	UNION ALL SELECT project_id, s, i + 1 FROM w WHERE i + 3 <= length(s))
 SELECT DISTINCT substr(s, i, 3), project_id FROM w WHERE substr(s, i, 1) <> char(31);
+
+-- The current projects counted by county, stage and year of signing
+-- (invest_counts.go), rebuilt by every change of the projects: the ledger
+-- page's count without a search sums these rows. Derived data: not in
+-- backups, rebuilt by a restore.
+CREATE TABLE invest_project_counts (
+	county      TEXT NOT NULL,
+	stage       TEXT NOT NULL,
+	signed_year INTEGER NOT NULL,
+	projects    INTEGER NOT NULL,
+	PRIMARY KEY (county, stage, signed_year)
+);
+INSERT INTO invest_project_counts (county, stage, signed_year, projects)
+SELECT county, stage, signed / 10000, COUNT(*) FROM invest_projects WHERE superseded_by IS NULL
+GROUP BY county, stage, signed / 10000;
