@@ -15,7 +15,7 @@ import (
 // one project, the summary's monthly funds, the duplicate lookup, and the
 // ledger as of a revision (an evaluation run's read: its first read in a
 // process, from the stored snapshot, then the kept one). It reports the 99th percentile of the operations' wall
-// times and, on SQLite, the import's seconds. Run:
+// times and the import's seconds. Run:
 //
 //	go test ./internal/store/ -run '^$' -bench InvestBrowse -benchtime 50x
 func BenchmarkInvestBrowse(b *testing.B) {
