@@ -23,13 +23,19 @@ import (
 // and pads its end; no trigram starts with it.
 const gramSep = '\x1f'
 
-// searchGrams returns the distinct trigrams of a search text, sorted.
+// searchGrams returns the distinct trigrams of a search text, sorted:
+// substrings of one padded copy of it.
 func searchGrams(text string) []string {
-	rs := []rune(text + string(gramSep) + string(gramSep))
-	grams := make([]string, 0, len(rs))
-	for i := 0; i+3 <= len(rs); i++ {
-		if rs[i] != gramSep {
-			grams = append(grams, string(rs[i:i+3]))
+	padded := text + string(gramSep) + string(gramSep)
+	starts := make([]int, 0, len(padded)+1)
+	for i := range padded {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(padded))
+	grams := make([]string, 0, len(starts))
+	for i := 0; i+3 < len(starts); i++ {
+		if padded[starts[i]] != gramSep {
+			grams = append(grams, padded[starts[i]:starts[i+3]])
 		}
 	}
 	slices.Sort(grams)
@@ -129,12 +135,20 @@ func (t *txn) searchCondition(q string, arg func(any) string) (string, error) {
 
 // indexSearch replaces the trigrams of the projects recorded by revision
 // rev with those of texts, their current search texts by 项目编号 (rev 0:
-// fills the empty index of every current project).
+// fills the empty index of every current project). The old versions'
+// trigrams are deleted only when rev replaced any (a scan of the index,
+// which has no other order than its trigrams').
 func (t *txn) indexSearch(rev int64, texts map[string]string) error {
 	if rev > 0 {
-		if _, err := t.Exec(`DELETE FROM invest_search_grams WHERE project_id IN (
-			SELECT project_id FROM invest_projects WHERE revision_id = $1)`, rev); err != nil {
+		var replaced int
+		if err := t.QueryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM invest_projects WHERE superseded_by = $1 LIMIT 1) x`, rev).Scan(&replaced); err != nil {
 			return err
+		}
+		if replaced > 0 {
+			if _, err := t.Exec(`DELETE FROM invest_search_grams WHERE project_id IN (
+				SELECT project_id FROM invest_projects WHERE superseded_by = $1)`, rev); err != nil {
+				return err
+			}
 		}
 	}
 	type row struct{ gram, id string }

@@ -31,7 +31,8 @@ func searchLedger() []invest.Project {
 // letters in either case, as the scan of every search text does: by hand
 // for the cases below, then for every substring of one to four characters
 // of every field, with the index and with the scan alone (no query narrow
-// enough). A new version of a project is found by its new name only.
+// enough). A new version of a project is found by its new name only, its
+// old trigrams gone.
 func TestInvestSearchIndex(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ps := searchLedger()
@@ -133,6 +134,11 @@ func TestInvestSearchIndex(t *testing.T) {
 		}
 		if got := search(t, "冷库"); !slices.Equal(got, []string{"GS-2024-001"}) {
 			t.Errorf("the new name found %v", got)
+		}
+		// The index holds the new version's trigrams alone.
+		stored, computed, err := db.InvestSearchGramsForTest(ctx, "GS-2024-001")
+		if err != nil || !slices.Equal(stored, computed) || slices.Contains(stored, "物流园") {
+			t.Errorf("trigrams stored %q, want %q (%v)", stored, computed, err)
 		}
 	})
 }

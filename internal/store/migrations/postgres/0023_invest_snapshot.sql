@@ -50,7 +50,6 @@ CREATE TABLE invest_search_grams (
 	project_id TEXT NOT NULL,
 	PRIMARY KEY (gram, project_id)
 );
-CREATE INDEX invest_search_grams_project ON invest_search_grams (project_id);
 INSERT INTO invest_search_grams (gram, project_id)
 WITH RECURSIVE w (project_id, s, i) AS (
 	SELECT project_id, search || chr(31) || chr(31), 1 FROM invest_projects WHERE superseded_by IS NULL
