@@ -250,7 +250,8 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 // superseded. An evaluation run reads the ledger's metrics so, as of the
 // revision it records. The ledger is shared with other callers of the same
 // effective revision (invest_ledger_cache.go): read it, do not change its
-// rows.
+// rows. The latest is read first from its stored snapshot
+// (invest_ledger_snapshot.go), an older one from the rows.
 func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
 	if rev <= 0 {
