@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -147,7 +148,9 @@ func openVacuumed(l *invest.Ledger) func(testing.TB) *store.DB {
 		if err := db.Migrate(ctx); err != nil {
 			tb.Fatal(err)
 		}
+		start := time.Now()
 		storeLedger(tb, db, l)
+		tb.Logf("import of %d projects and %d funds rows: %.1f s", len(l.Projects), len(l.Funds), time.Since(start).Seconds())
 		raw, err := sql.Open("pgx", dsn)
 		if err != nil {
 			tb.Fatal(err)

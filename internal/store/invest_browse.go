@@ -81,33 +81,62 @@ func scanInvestProject(rs interface{ Scan(...any) error }, p *invest.Project, ex
 // newest 项目编号 first, and how many f selects in all.
 func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows []InvestProjectRow, total int, err error) {
 	defer wrap(&err, "InvestProjects")
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	t := &txn{Tx: tx, ctx: ctx, db: db}
 	where := []string{"p.superseded_by IS NULL"}
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
+	// Without a search or the over-funded filter, the count is read from
+	// the projects counted by county, stage and year (invest_counts.go)
+	// under the same conditions, instead of counting the projects.
+	counts := strings.TrimSpace(f.Query) == "" && !f.OverFunded
+	var cwhere []string
+	var cargs []any
+	carg := func(v any) string {
+		cargs = append(cargs, v)
+		return fmt.Sprintf("$%d", len(cargs))
+	}
+	both := func(c func(arg func(any) string) string) {
+		where = append(where, c(arg))
+		cwhere = append(cwhere, c(carg))
+	}
 	if f.County != "" {
-		where = append(where, "p.county = "+arg(f.County))
+		both(func(arg func(any) string) string { return "p.county = " + arg(f.County) })
 	}
 	if f.Prefecture != "" && len(f.Prefecture) == 6 {
-		where = append(where, "p.county >= "+arg(f.Prefecture[:4]+"00")+" AND p.county <= "+arg(f.Prefecture[:4]+"99"))
+		both(func(arg func(any) string) string {
+			return "p.county >= " + arg(f.Prefecture[:4]+"00") + " AND p.county <= " + arg(f.Prefecture[:4]+"99")
+		})
 	}
 	if f.Stage != "" {
-		where = append(where, "p.stage = "+arg(string(f.Stage)))
+		both(func(arg func(any) string) string { return "p.stage = " + arg(string(f.Stage)) })
 	}
 	if f.Year != 0 {
 		where = append(where, "p.signed >= "+arg(f.Year*10000)+" AND p.signed <= "+arg(f.Year*10000+1231))
+		cwhere = append(cwhere, "p.signed_year = "+carg(f.Year))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		// A substring of the 项目编号, name or investor, ASCII letters in
-		// either case: one instr over the precomputed search text, which
-		// a covering index holds (migration 0022; PostgreSQL gets instr
-		// there too), instead of three LIKEs over the table's rows.
-		where = append(where, "instr(p.search, "+arg(asciiLower(q))+") > 0")
+		// either case: instr over the precomputed search text (migration
+		// 0022; PostgreSQL gets instr there too) of the projects the
+		// trigram index leaves (invest_search.go).
+		c, err := t.searchCondition(asciiLower(q), arg)
+		if err != nil {
+			return nil, 0, err
+		}
+		where = append(where, c)
 	}
 	if f.TalksCounty != "*" {
-		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
+		both(func(arg func(any) string) string {
+			return "(p.stage NOT IN ('线索', '洽谈') OR p.county = " + arg(f.TalksCounty) + ")"
+		})
 	}
 	if f.OverFunded {
 		// A lookup per project the other conditions leave (PostgreSQL
@@ -116,12 +145,14 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 	}
 	const from = `invest_projects p`
 	cond := strings.Join(where, " AND ")
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, 0, err
+	count, countArgs := `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args
+	if counts {
+		count, countArgs = `SELECT COALESCE(SUM(p.projects), 0) FROM invest_project_counts p`, cargs
+		if len(cwhere) > 0 {
+			count += ` WHERE ` + strings.Join(cwhere, " AND ")
+		}
 	}
-	defer tx.Rollback()
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...).Scan(&total); err != nil {
+	if err := t.QueryRowContext(ctx, count, countArgs...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
@@ -134,7 +165,7 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 	q := `SELECT ` + prefixed("p.", investProjectSelect) + `, COALESCE(s.counted, 0), COALESCE(s.total, 0)
 		FROM (SELECT p.* FROM ` + from + ` WHERE ` + cond + ` ORDER BY p.project_id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0)) + `) p
 		LEFT JOIN invest_project_funds s ON s.project_id = p.project_id ORDER BY p.project_id DESC`
-	rs, err := tx.QueryContext(ctx, q, args...)
+	rs, err := t.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -74,6 +76,7 @@ func (db *DB) ImportInvestProjects(ctx context.Context, actor Actor, note Revisi
 
 // importInvestProjects is ImportInvestProjects inside t.
 func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev Revision, err error) {
+	defer t.largeWrite(len(ps))()
 	if rev, err = t.newRevision(note); err != nil {
 		return rev, err
 	}
@@ -102,6 +105,16 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 			WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
 		return rev, err
 	}
+	texts := make(map[string]string, len(ps))
+	for i := range ps {
+		texts[ps[i].ID] = searchText(&ps[i])
+	}
+	if err := t.indexSearch(rev.ID, texts); err != nil {
+		return rev, err
+	}
+	if err := t.rebuildProjectCounts(); err != nil {
+		return rev, err
+	}
 	l, err := t.investLedger()
 	if err != nil {
 		return rev, err
@@ -109,7 +122,7 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 	if err := checkIncreases(l); err != nil {
 		return rev, err
 	}
-	if err := t.rebuildInvestFacts(l); err != nil {
+	if err := t.investLedgerChanged(rev.ID, l); err != nil {
 		return rev, err
 	}
 	return rev, t.audit("import", "invest_projects", fmt.Sprint(rev.ID), map[string]any{"projects": len(ps), "source": note.Source, "note": note.Note})
@@ -158,6 +171,11 @@ func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionN
 
 // importInvestFunds is ImportInvestFunds inside t.
 func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revision, err error) {
+	defer t.largeWrite(len(fs))()
+	before, eff, err := t.ledgerBefore()
+	if err != nil {
+		return rev, err
+	}
 	if rev, err = t.newRevision(note); err != nil {
 		return rev, err
 	}
@@ -187,11 +205,17 @@ func (t *txn) importInvestFunds(note RevisionNote, fs []InvestFunds) (rev Revisi
 	if err := refresh(); err != nil {
 		return rev, err
 	}
-	l, err := t.investLedger()
+	var l *invest.Ledger
+	if before != nil {
+		l, err = t.ledgerWithFunds(before, eff, rev.ID, fs)
+	}
+	if l == nil && err == nil {
+		l, err = t.investLedger()
+	}
 	if err != nil {
 		return rev, err
 	}
-	if err := t.rebuildInvestFacts(l); err != nil {
+	if err := t.investLedgerChanged(rev.ID, l); err != nil {
 		return rev, err
 	}
 	return rev, t.audit("import", "invest_funds", fmt.Sprint(rev.ID), map[string]any{"rows": len(fs), "source": note.Source, "note": note.Note})
@@ -206,7 +230,19 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	return (&txn{Tx: tx, ctx: ctx, db: db}).investLedger()
+	t := &txn{Tx: tx, ctx: ctx, db: db}
+	// The current ledger is the ledger as of the latest revision that
+	// changed it, mostly kept or stored whole; the caller gets its own copy
+	// of the rows.
+	eff, err := t.effectiveLedgerRevision(math.MaxInt64)
+	if err != nil || eff == 0 {
+		return t.investLedger()
+	}
+	kept, err := db.keptLedger(t, eff)
+	if err != nil {
+		return nil, err
+	}
+	return &invest.Ledger{Projects: slices.Clone(kept.Projects), Funds: slices.Clone(kept.Funds)}, nil
 }
 
 // InvestLedgerAsOf returns the ledger as it stood at revision rev: the
@@ -214,7 +250,8 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 // superseded. An evaluation run reads the ledger's metrics so, as of the
 // revision it records. The ledger is shared with other callers of the same
 // effective revision (invest_ledger_cache.go): read it, do not change its
-// rows.
+// rows. The latest is read first from its stored snapshot
+// (invest_ledger_snapshot.go), an older one from the rows.
 func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
 	if rev <= 0 {
@@ -233,10 +270,21 @@ func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger
 	if eff == 0 {
 		return t.investLedgerAsOf(rev)
 	}
+	return db.keptLedger(t, eff)
+}
+
+// keptLedger returns the ledger as of eff, an effective revision, inside t:
+// the one kept in memory, else the stored snapshot of eff
+// (invest_ledger_snapshot.go), else the rows; kept in memory then.
+func (db *DB) keptLedger(t *txn, eff int64) (*invest.Ledger, error) {
 	if l := db.ledgers.get(eff); l != nil {
 		return l, nil
 	}
-	if l, err = t.investLedgerAsOf(eff); err != nil {
+	l, err := t.ledgerSnapshot(eff)
+	if err == nil && l == nil {
+		l, err = t.investLedgerAsOf(eff)
+	}
+	if err != nil {
 		return nil, err
 	}
 	db.ledgers.put(eff, l)

@@ -14,8 +14,10 @@ import (
 // revisions), and what was recorded is never changed, so the ledger as of
 // revision r is the ledger as of its effective revision — the latest
 // revision up to r that changed it — and can be kept, keyed by that
-// revision, as an immutable value. The store keeps the last one read: runs
-// and recomputes of the same data, and their workers, share it.
+// revision, as an immutable value. The store keeps the last one read or
+// written by a change of the ledger: runs and recomputes of the same data,
+// and their workers, share it. A process's first read of the latest one
+// decodes the snapshot the change stored (invest_ledger_snapshot.go).
 
 // ledgerCache is the last ledger read, with its effective revision.
 type ledgerCache struct {

@@ -83,6 +83,12 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			if err := t.refreshProjectFunds(`SELECT CAST($1 AS TEXT)`, s.Duplicate); err != nil {
 				return err
 			}
+			if err := t.unindexSearch(s.Duplicate); err != nil {
+				return err
+			}
+			if err := t.rebuildProjectCounts(); err != nil {
+				return err
+			}
 			l, err := t.investLedger()
 			if err != nil {
 				return err
@@ -90,7 +96,7 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			if err := checkIncreases(l); err != nil {
 				return err
 			}
-			if err := t.rebuildInvestFacts(l); err != nil {
+			if err := t.investLedgerChanged(rev.ID, l); err != nil {
 				return err
 			}
 			out.Revision = rev.ID

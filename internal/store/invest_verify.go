@@ -99,7 +99,7 @@ func (db *DB) RecordInvestVerification(ctx context.Context, actor Actor, project
 		if err != nil {
 			return err
 		}
-		if err := t.rebuildInvestFacts(l); err != nil {
+		if err := t.investLedgerChanged(rev.ID, l); err != nil {
 			return err
 		}
 		return t.audit("verify", "invest_project", projectID, map[string]any{"month": month.String(),

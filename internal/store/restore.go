@@ -50,8 +50,20 @@ func (db *DB) Restore(ctx context.Context, actor Actor, r io.Reader) (err error)
 		if _, err := t.Exec(`DELETE FROM ` + seededCalendar); err != nil {
 			return err
 		}
+		// Derived, not in backups: a snapshot left here would name a
+		// restored revision's number.
+		if _, err := t.Exec(`DELETE FROM invest_ledger_snapshots`); err != nil {
+			return err
+		}
+		t.afterCommit = append(t.afterCommit, func() { db.ledgers.put(0, nil) })
 		total, states, err := t.load(dec)
 		if err != nil {
+			return err
+		}
+		if err := t.rebuildSearchIndex(); err != nil {
+			return err
+		}
+		if err := t.rebuildProjectCounts(); err != nil {
 			return err
 		}
 		// Runs were loaded as drafts so that their results and history could

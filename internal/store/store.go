@@ -204,6 +204,9 @@ type txn struct {
 	now     time.Time
 	audited bool
 	changed bool // an audit row of something the server shows (see bumpGeneration)
+	// afterCommit runs once the transaction has committed (keeping what it
+	// read in memory, invest_ledger_snapshot.go).
+	afterCommit []func()
 }
 
 // change runs fn in one transaction and commits only if fn succeeded and
@@ -237,7 +240,13 @@ func (db *DB) change(ctx context.Context, actor Actor, fn func(t *txn) error) er
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for _, f := range t.afterCommit {
+		f()
+	}
+	return nil
 }
 
 // Clock returns the store's clock, to put back after a SetClock.
