@@ -54,12 +54,12 @@ type InvestFunds struct {
 func (db *DB) ImportInvestProjects(ctx context.Context, actor Actor, note RevisionNote, ps []invest.Project) (rev Revision, err error) {
 	defer wrap(&err, "ImportInvestProjects(%s)", note.Source)
 	if len(ps) == 0 {
-		return rev, fmt.Errorf("%w: no projects", ErrInvalid)
+		return rev, refuse(ErrInvalid, "store.invest.noProjects")
 	}
 	seen := map[string]bool{}
 	for i := range ps {
 		if id := ps[i].ID; id == "" || seen[id] || ps[i].County == "" {
-			return rev, fmt.Errorf("%w: project %d needs a unique 项目编号 and a place", ErrInvalid, i+1)
+			return rev, refuse(ErrInvalid, "store.invest.projectID", i+1, "项目编号")
 		}
 		seen[ps[i].ID] = true
 	}
@@ -139,7 +139,7 @@ func checkIncreases(l *invest.Ledger) error {
 	}
 	for i := range l.Projects {
 		if p := &l.Projects[i]; p.IsIncrease() && !ids[p.IncreaseOf] {
-			return fmt.Errorf("%w: increase %s names %s, which is not an original project", ErrInvalid, p.ID, p.IncreaseOf)
+			return refuse(ErrInvalid, "store.invest.increaseOf", p.ID, p.IncreaseOf)
 		}
 	}
 	return nil
@@ -151,11 +151,11 @@ func checkIncreases(l *invest.Ledger) error {
 func (db *DB) ImportInvestFunds(ctx context.Context, actor Actor, note RevisionNote, fs []InvestFunds) (rev Revision, err error) {
 	defer wrap(&err, "ImportInvestFunds(%s)", note.Source)
 	if len(fs) == 0 {
-		return rev, fmt.Errorf("%w: no funds rows", ErrInvalid)
+		return rev, refuse(ErrInvalid, "store.invest.noFunds")
 	}
 	for i := range fs {
 		if fs[i].Source.String() == "" || fs[i].Month == 0 {
-			return rev, fmt.Errorf("%w: funds row %d needs a month and a source", ErrInvalid, i+1)
+			return rev, refuse(ErrInvalid, "store.invest.fundsRow", i+1)
 		}
 	}
 	if note.Kind == "" {
@@ -255,7 +255,7 @@ func (db *DB) InvestLedger(ctx context.Context) (l *invest.Ledger, err error) {
 func (db *DB) InvestLedgerAsOf(ctx context.Context, rev int64) (l *invest.Ledger, err error) {
 	defer wrap(&err, "InvestLedgerAsOf(%d)", rev)
 	if rev <= 0 {
-		return nil, fmt.Errorf("%w: revision %d", ErrInvalid, rev)
+		return nil, refuse(ErrInvalid, "store.invest.revision", rev)
 	}
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -342,7 +342,7 @@ func (t *txn) investLedgerAsOf(rev int64) (*invest.Ledger, error) {
 		}
 		i, ok := index[id]
 		if !ok {
-			return nil, fmt.Errorf("%w: funds of %s, which is not in the ledger", ErrInvalid, id)
+			return nil, refuse(ErrInvalid, "store.invest.fundsUnknown", id)
 		}
 		f.Project, f.Evidence = i, strings.TrimSpace(evidence) != ""
 		f.Source, _ = invest.ParseSource(source)

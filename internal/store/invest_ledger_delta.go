@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -74,7 +73,7 @@ func (t *txn) ledgerWithFunds(before *invest.Ledger, eff, rev int64, fs []Invest
 	for i := range fs {
 		p, ok := index[fs[i].ProjectID]
 		if !ok {
-			return nil, fmt.Errorf("%w: funds of %s, which is not in the ledger", ErrInvalid, fs[i].ProjectID)
+			return nil, refuse(ErrInvalid, "store.invest.fundsUnknown", fs[i].ProjectID)
 		}
 		replaced[key{p, fs[i].Month}] = true
 		added[i] = fs[i].Funds

@@ -79,9 +79,9 @@ func (db *DB) ActOnInvestReport(ctx context.Context, actor Actor, a InvestReport
 		next, err := invest.Next(invest.Report{State: r.State, Level: r.Level}, a.By, a.Act, a.Opinion, m.Window(), t.now)
 		switch {
 		case errors.Is(err, invest.ErrNeedsOpinion):
-			return fmt.Errorf("%w: %v", ErrInvalid, err)
+			return refuse(ErrInvalid, "store.invest.report", err)
 		case err != nil:
-			return fmt.Errorf("%w: %v", ErrConflict, err)
+			return refuse(ErrConflict, "store.invest.report", err)
 		}
 		if a.Act == invest.ActSave || a.Act == invest.ActSubmit {
 			r.Projects, r.Funds = a.Projects, a.Funds

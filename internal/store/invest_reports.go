@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -84,7 +83,7 @@ func (t *txn) investMonth(month invest.Month) (m InvestMonthTask, err error) {
 	err = t.QueryRow(`SELECT month, deadline, reopened_till, published, created_by FROM invest_months WHERE month = $1`,
 		int(month)).Scan(&m.Month, &m.Deadline, &m.ReopenedTill, &m.Published, &m.CreatedBy)
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, fmt.Errorf("%w: no reporting task for %v", ErrNotFound, month)
+		return m, refuse(ErrNotFound, "store.invest.noTask", month)
 	}
 	return m, err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -57,7 +56,7 @@ func (db *DB) SettleInvestDuplicate(ctx context.Context, actor Actor, s invest.S
 			return err
 		}
 		if err := s.Check(&kept, &dup, prevCounty); err != nil {
-			return fmt.Errorf("%w: %w", ErrInvalid, err)
+			return refuse(ErrInvalid, "store.invest.settle", err)
 		}
 		note := RevisionNote{Kind: "invest-settle", Source: s.Duplicate, Note: s.Reason}
 		switch {
@@ -119,7 +118,7 @@ func (t *txn) currentProject(id string) (p invest.Project, err error) {
 	err = scanInvestProject(t.QueryRow(`SELECT `+investProjectSelect+` FROM invest_projects
 		WHERE project_id = $1 AND superseded_by IS NULL`, id), &p)
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("%w: project %s is not in the current ledger", ErrNotFound, id)
+		return p, refuse(ErrNotFound, "store.invest.notCurrent", id)
 	}
 	return p, err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
@@ -35,7 +34,7 @@ func (db *DB) RecordInvestStage(ctx context.Context, actor Actor, projectID stri
 		var imported string
 		err := t.QueryRow(`SELECT stage FROM invest_projects WHERE project_id = $1 AND superseded_by IS NULL`, projectID).Scan(&imported)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: project %s", ErrNotFound, projectID)
+			return refuse(ErrNotFound, "store.invest.project", projectID)
 		}
 		if err != nil {
 			return err
@@ -50,7 +49,7 @@ func (db *DB) RecordInvestStage(ctx context.Context, actor Actor, projectID stri
 			return err
 		}
 		if err := invest.CheckStageChange(from, to); err != nil {
-			return fmt.Errorf("%w: %v", ErrConflict, err)
+			return refuse(ErrConflict, "store.invest.stage", err)
 		}
 		c = InvestStageChange{ProjectID: projectID, From: from, To: to, Day: day, Note: note, RecordedAt: t.now, RecordedBy: t.actor.Username}
 		if err := t.QueryRow(`INSERT INTO invest_stage_changes (project_id, from_stage, to_stage, day, note, recorded_at, recorded_by)
@@ -91,7 +90,7 @@ func (db *DB) InvestProjectPlace(ctx context.Context, projectID string) (county,
 	err = db.sql.QueryRowContext(ctx, `SELECT county, zone FROM invest_projects WHERE project_id = $1 AND superseded_by IS NULL`,
 		projectID).Scan(&county, &zone)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = fmt.Errorf("%w: project %s", ErrNotFound, projectID)
+		err = refuse(ErrNotFound, "store.invest.project", projectID)
 	}
 	return county, zone, err
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -70,7 +69,7 @@ func (db *DB) RecordInvestVerification(ctx context.Context, actor Actor, project
 			return err
 		}
 		if !exists {
-			return fmt.Errorf("%w: project %s", ErrNotFound, projectID)
+			return refuse(ErrNotFound, "store.invest.project", projectID)
 		}
 		var reduced sql.NullInt64
 		if err := t.QueryRow(`SELECT SUM(reduction) FROM invest_verifications WHERE project_id = $1 AND month = $2`,

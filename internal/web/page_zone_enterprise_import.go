@@ -20,12 +20,13 @@ import (
 func init() {
 	registerUI(map[string][2]string{
 		"zimp.import":     {"导入开发区企业数据", "Import the zones' enterprises"},
-		"zimp.importHow":  {"企业表 .xlsx 或 .csv（列：uscc、name、zone、land_owned、start_year、tax，可选 year、subpark、county、industry 等，与命令行 qiangxian zones enterprises 相同）；替换表中所列开发区该年度的全部企业数据（未列出的开发区不变），有错则不导入任何一行；该年度已有亩均效益分类的，按其方案重新分类。", "An enterprise table .xlsx or .csv (columns uscc, name, zone, land_owned, start_year, tax, optionally year, subpark, county, industry…, as for the command qiangxian zones enterprises); it replaces the year's enterprises of the zones it names (other zones keep theirs), nothing at all when a cell is wrong; a year already graded is graded again with its scheme."},
-		"zimp.year":       {"数据年份（表中没有 year 列时必填）", "Year (required when the table has no year column)"},
+		"zimp.importHow":  {"企业表 .xlsx 或 .csv，列与命令行导入相同，必有以下各列（可另有年份、园区、县区、行业代码等列）：", "An enterprise table .xlsx or .csv, with the command line's columns; these are required (year, sub-park, county, industry and others may follow):"},
+		"zimp.importRule": {"替换表中所列开发区该年度的全部企业数据（未列出的开发区不变），有错则不导入任何一行；该年度已有亩均效益分类的，按其方案重新分类。", "It replaces the year's enterprises of the zones it names (other zones keep theirs), nothing at all when a cell is wrong; a year already graded is graded again with its scheme."},
+		"zimp.year":       {"数据年份（表中没有年份列时必填）", "Year (required when the table has no year column)"},
 		"zimp.importDo":   {"导入", "Import"},
 		"zimp.done":       {"已导入 %d 年企业数据第 %d 版：%d 家（新增 %d，变更 %d，删除 %d）。", "Imported the enterprises of %d, revision %d: %d rows (%d added, %d changed, %d removed)."},
 		"zimp.graded":     {"已按该年度的方案对 %d 家企业重新分类。", "Graded %d enterprises again with the year's scheme."},
-		"zimp.notGraded":  {"该年度还没有亩均效益分类方案：分类用命令 qiangxian zones enterprises --scheme。", "The year has no grading scheme yet: grade with qiangxian zones enterprises --scheme."},
+		"zimp.notGraded":  {"该年度还没有亩均效益分类方案：分类方案用命令行导入：", "The year has no grading scheme yet: the command line imports one:"},
 		"zimp.back":       {"返回开发区考核评价", "Back to the zone assessment"},
 		"zimp.importedAt": {"导入结果", "Import result"},
 	})
