@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"github.com/qiangxian/qiangxian/internal/geomap"
 	"io"
 	"net/http"
 	"strings"
@@ -36,7 +37,7 @@ func init() {
 // adminMapView is the data of /admin/map.
 type adminMapView struct {
 	Current *store.GeoMap // nil or empty GeoJSON: the tile map
-	Report  *geoReport
+	Report  *geomap.Report
 	Errors  []string
 	Saved   bool
 	Reset   bool
@@ -95,7 +96,7 @@ func (s *Server) adminMapPost(w http.ResponseWriter, r *http.Request) error {
 
 // checkMap parses an upload and compares it with the unit catalogue.
 func (s *Server) checkMap(r *http.Request, data []byte) (adminMapView, error) {
-	shapes, perr := parseGeoJSON(data)
+	shapes, perr := geomap.Parse(data)
 	v := adminMapView{}
 	if perr != nil {
 		for _, e := range strings.Split(perr.Error(), "\n") {
@@ -115,7 +116,7 @@ func (s *Server) checkMap(r *http.Request, data []byte) (adminMapView, error) {
 			others[u.Code] = u.Name
 		}
 	}
-	rep := checkCoverage(shapes, counties, others)
+	rep := geomap.Coverage(shapes, counties, others)
 	v.Report = &rep
 	if rep.Counties == 0 {
 		v.Errors = append(v.Errors, ui(pageLang(r), "amap.noCounty"))

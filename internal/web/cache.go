@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/qiangxian/qiangxian/internal/geomap"
 	"sync"
 
 	"github.com/qiangxian/qiangxian/internal/gridmap"
@@ -52,5 +53,5 @@ type gridCache struct {
 type geoCache struct {
 	mu   sync.Mutex
 	hash string
-	proj *projected
+	proj *geomap.Projected
 }

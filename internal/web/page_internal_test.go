@@ -4,8 +4,6 @@ import (
 	"io/fs"
 	"math"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,74 +103,6 @@ func TestFormatting(t *testing.T) {
 	}
 	if q := quintiles([]float64{5, 1, 4, 2, 3, 6, 7, 8, 9, 10}); !equal(q, []float64{3, 5, 7, 9}) {
 		t.Errorf("quintiles of 1…10 = %v, want [3 5 7 9]", q)
-	}
-}
-
-func TestParseGeoJSONErrors(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"not JSON", `{`, "不是有效的 GeoJSON"},
-		{"not a collection", `{"type":"Feature"}`, "FeatureCollection"},
-		{"empty", `{"type":"FeatureCollection","features":[]}`, "没有要素"},
-		{"no code", `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31],[100,30]]]}}]}`, "第 1 个要素没有 6 位区划代码"},
-		{"metres", `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"adcode":620102},"geometry":{"type":"Polygon","coordinates":[[[11500000,4000000],[1,2],[3,4],[11500000,4000000]]]}}]}`, "（620102）：坐标"},
-		{"a line", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"620102","geometry":{"type":"LineString","coordinates":[[100,30],[101,30]]}}]}`, "LineString"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := parseGeoJSON([]byte(tc.in))
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want one containing %q", err, tc.want)
-			}
-		})
-	}
-	shapes, err := parseGeoJSON([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"gb":"156620102"},"geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31],[100,30]]]}}]}`))
-	if err != nil || len(shapes) != 1 || shapes[0].Code != "620102" {
-		t.Errorf("a 9-digit GB code: %v, %+v", err, shapes)
-	}
-}
-
-// TestProjectReference projects the development boundary file (outside the
-// repository, it has no licence: shared/refdata beside the repository or
-// the folder $QX_REFDATA names; skipped when absent except in CI, where it
-// fails): 87 features (86 counties and 嘉峪关市), every path non-empty and
-// inside the box.
-func TestProjectReference(t *testing.T) {
-	dir := os.Getenv("QX_REFDATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "refdata")
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "geo", "gansu_counties.geojson"))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skipf("the reference boundaries are missing (set QX_REFDATA to the refdata folder): %v", err)
-	}
-	shapes, err := parseGeoJSON(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proj := project(shapes, 800)
-	if len(proj.Codes) != 87 || proj.Width != 800 || proj.Height < 400 || proj.Height > 1000 {
-		t.Fatalf("%d shapes in %v×%v", len(proj.Codes), proj.Width, proj.Height)
-	}
-	num := regexp.MustCompile(`-?[0-9.]+`)
-	size := 0
-	for _, c := range proj.Codes {
-		d := proj.Paths[c]
-		size += len(d)
-		if !strings.HasPrefix(d, "M") || !strings.HasSuffix(d, "Z") {
-			t.Errorf("%s: path %.40s…", c, d)
-		}
-		for _, v := range num.FindAllString(d, -1) {
-			if v[0] == '-' || len(v) > 6 {
-				t.Errorf("%s: coordinate %s outside the box", c, v)
-				break
-			}
-		}
-	}
-	if size > len(b)/2 {
-		t.Errorf("the paths take %d bytes of the file's %d: not simplified", size, len(b))
 	}
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/qiangxian/qiangxian/internal/geomap"
 	"math"
 	"slices"
 	"strings"
@@ -192,7 +193,7 @@ func (s *Server) gridLayout(cs []gridmap.County) gridmap.Layout {
 
 // boundaries returns the uploaded map projected for drawing, or nil for
 // the tile map.
-func (s *Server) boundaries(ctx context.Context) (*projected, error) {
+func (s *Server) boundaries(ctx context.Context) (*geomap.Projected, error) {
 	hash, err := s.db.GeoHash(ctx)
 	if err != nil || hash == "" {
 		return nil, err
@@ -207,14 +208,14 @@ func (s *Server) boundaries(ctx context.Context) (*projected, error) {
 	if err != nil {
 		return nil, err
 	}
-	shapes, err := parseGeoJSON(g.GeoJSON)
+	shapes, err := geomap.Parse(g.GeoJSON)
 	if err != nil {
 		// Checked at upload; a map the server cannot read any more
 		// should not take the pages down: draw the tiles and say why.
 		s.log.ErrorContext(ctx, "stored boundary map", "err", err)
 		return nil, nil
 	}
-	p := project(shapes, 800)
+	p := geomap.Project(shapes, 800)
 	geo.hash, geo.proj = g.Hash, &p
 	return geo.proj, nil
 }

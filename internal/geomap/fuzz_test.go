@@ -1,14 +1,14 @@
-package web
+package geomap
 
 import (
 	"math"
 	"testing"
 )
 
-// FuzzParseGeoJSON feeds arbitrary bytes to the boundary map reader: it
+// FuzzParse feeds arbitrary bytes to the boundary map reader: it
 // must not panic, and every shape it accepts has a 6-digit code and
 // longitude/latitude coordinates.
-func FuzzParseGeoJSON(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"adcode":620102},` +
 		`"geometry":{"type":"Polygon","coordinates":[[[103.8,36.0],[103.9,36.0],[103.9,36.1],[103.8,36.0]]]}}]}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"id":"156620102","geometry":{"type":"MultiPolygon",` +
@@ -17,7 +17,7 @@ func FuzzParseGeoJSON(f *testing.F) {
 	f.Add([]byte(`{"type":"FeatureCollection","features":[]}`))
 	f.Add([]byte(`[[[[[[[[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		shapes, err := parseGeoJSON(data)
+		shapes, err := Parse(data)
 		if err != nil {
 			return
 		}

@@ -1,4 +1,11 @@
-package web
+// Package geomap reads a boundary map uploaded by an administrator
+// (GeoJSON: a FeatureCollection of Polygon or MultiPolygon features, each
+// with a 6-digit division code in one of its properties — adcode, code,
+// id, gb or their upper-case forms — or as the feature's id, in longitude
+// and latitude degrees, CGCS2000 or WGS84: the two differ by centimetres),
+// checks it against the unit catalogue, and projects it once to SVG paths,
+// so that pages draw it without any script and print it as it is.
+package geomap
 
 import (
 	"encoding/json"
@@ -10,14 +17,6 @@ import (
 	"strconv"
 	"strings"
 )
-
-// A boundary map uploaded by an administrator is GeoJSON: a
-// FeatureCollection of Polygon or MultiPolygon features, each with a
-// 6-digit division code in one of its properties (adcode, code, id, gb or
-// their upper-case forms) or as the feature's id, in longitude and
-// latitude degrees (CGCS2000 or WGS84; the two differ by centimetres). The
-// server projects it once to SVG paths, so pages draw it without any
-// script and print it as it is.
 
 type geoFeature struct {
 	ID         any            `json:"id"`
@@ -33,8 +32,8 @@ type geoCollection struct {
 	Features []geoFeature `json:"features"`
 }
 
-// geoShape is one feature: its code and its polygons (rings of lon/lat).
-type geoShape struct {
+// Shape is one feature: its code and its polygons (rings of lon/lat).
+type Shape struct {
 	Code  string
 	Polys [][][][2]float64 // polygon → ring → point
 }
@@ -71,9 +70,9 @@ func codeText(v any) string {
 	return ""
 }
 
-// parseGeoJSON reads a boundary map. Every problem is returned at once,
+// Parse reads a boundary map. Every problem is returned at once,
 // naming the feature (its index from 1, and its code when it has one).
-func parseGeoJSON(b []byte) ([]geoShape, error) {
+func Parse(b []byte) ([]Shape, error) {
 	var fc geoCollection
 	if err := json.Unmarshal(b, &fc); err != nil {
 		return nil, fmt.Errorf("不是有效的 GeoJSON：%v", err)
@@ -81,7 +80,7 @@ func parseGeoJSON(b []byte) ([]geoShape, error) {
 	if fc.Type != "FeatureCollection" {
 		return nil, fmt.Errorf("GeoJSON 的 type 应为 FeatureCollection，而不是 %q", fc.Type)
 	}
-	var shapes []geoShape
+	var shapes []Shape
 	var errs []error
 	for i, f := range fc.Features {
 		code := codeOf(f)
@@ -114,7 +113,7 @@ func parseGeoJSON(b []byte) ([]geoShape, error) {
 			errs = append(errs, fmt.Errorf("%s：%v", where, err))
 			continue
 		}
-		shapes = append(shapes, geoShape{Code: code, Polys: polys})
+		shapes = append(shapes, Shape{Code: code, Polys: polys})
 	}
 	if len(fc.Features) == 0 {
 		errs = append(errs, errors.New("GeoJSON 中没有要素"))
@@ -123,7 +122,7 @@ func parseGeoJSON(b []byte) ([]geoShape, error) {
 }
 
 // checkDegrees refuses coordinates that are not longitude and latitude
-// (a projected file in metres, say).
+// (a Projected file in metres, say).
 func checkDegrees(polys [][][][2]float64) error {
 	for _, p := range polys {
 		for _, ring := range p {
@@ -137,8 +136,8 @@ func checkDegrees(polys [][][][2]float64) error {
 	return nil
 }
 
-// projected is a boundary map projected to SVG: one path per feature.
-type projected struct {
+// Projected is a boundary map Projected to SVG: one path per feature.
+type Projected struct {
 	Width, Height float64
 	Paths         map[string]string // code → SVG path data
 	Codes         []string          // in the file's order
@@ -148,16 +147,16 @@ type projected struct {
 
 // Point projects a longitude and latitude as the paths were (zones drawn
 // as points on the map, page_zone_map.go).
-func (p *projected) Point(lon, lat float64) (x, y float64) {
+func (p *Projected) Point(lon, lat float64) (x, y float64) {
 	return (lon - p.minX) * p.kx * p.scale, (p.maxY - lat) * p.scale
 }
 
-// project draws shapes in a width-wide box: an equirectangular projection
+// Project draws shapes in a width-wide box: an equirectangular projection
 // with the longitude scaled by the cosine of the middle latitude, which is
 // accurate enough for a province. Points closer than half a unit to the
 // last kept one are dropped, which shrinks a detailed boundary file
 // tenfold without a visible change.
-func project(shapes []geoShape, width float64) projected {
+func Project(shapes []Shape, width float64) Projected {
 	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, s := range shapes {
 		for _, p := range s.Polys {
@@ -169,7 +168,7 @@ func project(shapes []geoShape, width float64) projected {
 			}
 		}
 	}
-	out := projected{Width: width, Paths: map[string]string{}}
+	out := Projected{Width: width, Paths: map[string]string{}}
 	if math.IsInf(minX, 0) {
 		return out
 	}
@@ -212,8 +211,8 @@ func project(shapes []geoShape, width float64) projected {
 	return out
 }
 
-// geoReport says how an uploaded map fits the unit catalogue.
-type geoReport struct {
+// Report says how an uploaded map fits the unit catalogue.
+type Report struct {
 	Features int
 	Counties int      // county features matched
 	Missing  []string // counties of the catalogue without a shape: "620102 城关区"
@@ -221,9 +220,9 @@ type geoReport struct {
 	Other    []string // units that are not counties (drawn as background): "620200 嘉峪关市"
 }
 
-// checkCoverage compares the shapes' codes with the catalogue.
-func checkCoverage(shapes []geoShape, counties, others map[string]string) geoReport {
-	rep := geoReport{Features: len(shapes)}
+// Coverage compares the shapes' codes with the catalogue.
+func Coverage(shapes []Shape, counties, others map[string]string) Report {
+	rep := Report{Features: len(shapes)}
 	seen := map[string]bool{}
 	for _, s := range shapes {
 		seen[s.Code] = true
