@@ -36,7 +36,7 @@ func browseLedger() *invest.Ledger {
 
 func TestInvestBrowse(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		storeLedger(t, db, browseLedger())
+		storetest.StoreLedger(t, db, alice, browseLedger())
 		ids := func(rows []store.InvestProjectRow) []string {
 			var out []string
 			for _, r := range rows {
