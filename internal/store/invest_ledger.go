@@ -105,6 +105,9 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 			WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
 		return rev, err
 	}
+	if err := t.setProjectFundsAmounts(rev.ID); err != nil {
+		return rev, err
+	}
 	texts := make(map[string]string, len(ps))
 	for i := range ps {
 		texts[ps[i].ID] = searchText(&ps[i])
