@@ -31,3 +31,9 @@ UPDATE invest_projects SET moved_from = COALESCE((SELECT o.county FROM invest_pr
 WHERE superseded_by IS NULL AND EXISTS (SELECT 1 FROM invest_projects o WHERE o.project_id = invest_projects.project_id
 	AND o.revision_id < invest_projects.revision_id AND o.county <> invest_projects.county);
 CREATE INDEX invest_projects_moved ON invest_projects (project_id) WHERE superseded_by IS NULL AND moved_from <> '';
+
+-- The map counts the current projects by county, zone, stage, industry
+-- and chain node (invest_map.go): in this index's order, with the amounts,
+-- without sorting 100,000 rows.
+CREATE INDEX invest_projects_map ON invest_projects (county, zone, stage, industry, chain_node, amount, superseded_by)
+	WHERE superseded_by IS NULL;
