@@ -62,14 +62,17 @@ func (db *DB) FollowupRecords(ctx context.Context, f FollowupFilter) (out []Foll
 		return fmt.Sprintf("$%d", len(args))
 	}
 	cond := f.where(arg)
+	// From the projects under follow-up, a part of the ledger, to their
+	// current versions: CROSS JOIN keeps SQLite from scanning the ledger
+	// for each (PostgreSQL reads it as the inner join it is).
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
 	rs, err := tx.QueryContext(ctx, `SELECT `+prefixed("p.", investProjectSelect)+`, f.land_mu, f.invest_per_mu, f.tax_per_mu,
-		f.energy_per_unit, f.leader, f.leader_dept FROM followup_projects f JOIN invest_projects p ON p.project_id = f.project_id
-		WHERE `+cond+` ORDER BY p.project_id`, args...)
+		f.energy_per_unit, f.leader, f.leader_dept FROM followup_projects f CROSS JOIN invest_projects p
+		WHERE p.project_id = f.project_id AND `+cond+` ORDER BY p.project_id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +92,7 @@ func (db *DB) FollowupRecords(ctx context.Context, f FollowupFilter) (out []Foll
 	}
 	rs.Close()
 	// The children of the selected projects: the same join, as a subquery.
-	sub := `SELECT f.project_id FROM followup_projects f JOIN invest_projects p ON p.project_id = f.project_id WHERE ` + cond
+	sub := `SELECT f.project_id FROM followup_projects f CROSS JOIN invest_projects p WHERE p.project_id = f.project_id AND ` + cond
 	if rs, err = tx.QueryContext(ctx, `SELECT project_id, year, side, investment, tax, output, jobs, energy FROM followup_years
 		WHERE project_id IN (`+sub+`) ORDER BY project_id, year, side`, args...); err != nil {
 		return nil, err

@@ -139,9 +139,10 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 		})
 	}
 	if f.OverFunded {
-		// A lookup per project the other conditions leave (PostgreSQL
-		// would hash the whole state table for a join).
-		where = append(where, "COALESCE((SELECT s.counted FROM invest_project_funds s WHERE s.project_id = p.project_id), 0) > p.amount")
+		// The projects in the partial index of counted funds above the
+		// amount (migration 0024), which are few; a project without funds
+		// has none counted and is never above its amount.
+		where = append(where, "p.project_id IN (SELECT s.project_id FROM invest_project_funds s WHERE s.counted > s.amount)")
 	}
 	const from = `invest_projects p`
 	cond := strings.Join(where, " AND ")
@@ -160,10 +161,12 @@ func (db *DB) InvestProjects(ctx context.Context, f InvestProjectFilter) (rows [
 		limit = 50
 	}
 	limit = min(limit, 200)
-	// The page's rows, then their funds from the current state: a join
-	// of 50 rows, not of the whole selection.
+	// The page's 项目编号 (a deep page skips the ids alone, not whole
+	// rows), then their rows and their funds from the current state: a
+	// join of 50 rows, not of the whole selection.
 	q := `SELECT ` + prefixed("p.", investProjectSelect) + `, COALESCE(s.counted, 0), COALESCE(s.total, 0)
-		FROM (SELECT p.* FROM ` + from + ` WHERE ` + cond + ` ORDER BY p.project_id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0)) + `) p
+		FROM (SELECT p.project_id FROM ` + from + ` WHERE ` + cond + ` ORDER BY p.project_id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0)) + `) k
+		JOIN invest_projects p ON p.project_id = k.project_id AND p.superseded_by IS NULL
 		LEFT JOIN invest_project_funds s ON s.project_id = p.project_id ORDER BY p.project_id DESC`
 	rs, err := t.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qiangxian/qiangxian/internal/invest/investtest"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -19,16 +20,16 @@ import (
 //
 //	go test ./internal/store/ -run '^$' -bench InvestBrowse -benchtime 50x
 func BenchmarkInvestBrowse(b *testing.B) {
-	l := bigInvestLedger(100_000)
+	l := investtest.BigLedger(100_000)
 	for _, c := range []struct {
 		name string
 		open func(testing.TB) *store.DB
-	}{{"sqlite", storetest.MustOpen}, {"postgres", openVacuumed(l)}} {
+	}{{"sqlite", storetest.MustOpen}, {"postgres", storetest.OpenVacuumed(alice, l)}} {
 		b.Run(c.name, func(b *testing.B) {
 			db := c.open(b)
 			if db.Dialect() == store.SQLite {
 				start := time.Now()
-				storeLedger(b, db, l)
+				storetest.StoreLedger(b, db, alice, l)
 				b.Logf("import of %d projects and %d funds rows: %.1f s", len(l.Projects), len(l.Funds), time.Since(start).Seconds())
 			}
 			rev, err := db.LatestRevision(ctx)

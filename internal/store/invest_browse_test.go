@@ -36,7 +36,7 @@ func browseLedger() *invest.Ledger {
 
 func TestInvestBrowse(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		storeLedger(t, db, browseLedger())
+		storetest.StoreLedger(t, db, alice, browseLedger())
 		ids := func(rows []store.InvestProjectRow) []string {
 			var out []string
 			for _, r := range rows {
@@ -126,6 +126,25 @@ func TestInvestBrowse(t *testing.T) {
 		if rows, _, err := db.InvestProjects(ctx, store.InvestProjectFilter{OverFunded: true, TalksCounty: "*"}); err != nil ||
 			len(rows) != 1 || rows[0].ID != "B3" || rows[0].Counted.Yi() != 1.2 {
 			t.Errorf("over-funded after the verification: %+v, %v", rows, err)
+		}
+		// B3 re-imported with an amount of 2 亿元 (1.2 counted ≤ 2) is no
+		// longer over-funded, and again at 1 亿元 (1.2 > 1) it is.
+		b3, _, err := db.InvestProject(ctx, "B3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			amount invest.Amount
+			want   int
+		}{{2 * invest.AmountScale, 0}, {invest.AmountScale, 1}} {
+			b3.Amount = c.amount
+			if _, err := db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "projects.csv"}, []invest.Project{b3}); err != nil {
+				t.Fatal(err)
+			}
+			rows, total, err := db.InvestProjects(ctx, store.InvestProjectFilter{OverFunded: true, TalksCounty: "*"})
+			if err != nil || len(rows) != c.want || total != c.want {
+				t.Errorf("over-funded with B3 at %v: %+v (%d), %v; want %d", c.amount.Yi(), rows, total, err, c.want)
+			}
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
+	"github.com/qiangxian/qiangxian/internal/invest/investtest"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -16,7 +17,7 @@ import (
 // the projects) the count is the page's rows.
 func TestInvestProjectCounts(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		l := bigInvestLedger(700) // 84 counties of 14 prefectures, 2020–2024
+		l := investtest.BigLedger(700) // 84 counties of 14 prefectures, 2020–2024
 		ps := l.Projects
 		if _, err := db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "p.csv"}, ps); err != nil {
 			t.Fatal(err)

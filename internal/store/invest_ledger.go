@@ -26,7 +26,7 @@ const investFundsColumns = `revision_id, project_id, month, amount, source, evid
 func init() {
 	// The ledger goes into backups after the revisions it refers to.
 	dumpTables = append(dumpTables,
-		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns, "iisissssssiisiiiiiissbssss", "id", true},
+		dumpTable{"invest_projects", "id, superseded_by, " + investProjectColumns + ", moved_from", "iisissssssiisiiiiiissbsssss", "id", true},
 		dumpTable{"invest_investors", "project_id, revision_id, position, investor, code, location, share", "siisssf", "project_id, revision_id, position", false},
 		dumpTable{"invest_stage_changes", "id, project_id, from_stage, to_stage, day, note, recorded_at, recorded_by", "isssists", "id", true},
 		dumpTable{"invest_funds", "id, superseded_by, " + investFundsColumns, "iiisiisss", "id", true},
@@ -103,6 +103,18 @@ func (t *txn) importInvestProjects(note RevisionNote, ps []invest.Project) (rev 
 	if _, err := t.Exec(`UPDATE invest_projects SET superseded_by = $1
 		WHERE superseded_by IS NULL AND revision_id < $1 AND EXISTS (SELECT 1 FROM invest_projects n
 			WHERE n.revision_id = $1 AND n.project_id = invest_projects.project_id)`, rev.ID); err != nil {
+		return rev, err
+	}
+	// The versions of projects whose county changed record the one
+	// before (migration 0024), for the office's review of moves.
+	if _, err := t.Exec(`UPDATE invest_projects SET moved_from = (SELECT o.county FROM invest_projects o
+		WHERE o.project_id = invest_projects.project_id AND o.revision_id < $1 AND o.county <> invest_projects.county
+		ORDER BY o.revision_id DESC LIMIT 1)
+		WHERE revision_id = $1 AND EXISTS (SELECT 1 FROM invest_projects o WHERE o.project_id = invest_projects.project_id
+			AND o.revision_id < $1 AND o.county <> invest_projects.county)`, rev.ID); err != nil {
+		return rev, err
+	}
+	if err := t.setProjectFundsAmounts(rev.ID); err != nil {
 		return rev, err
 	}
 	texts := make(map[string]string, len(ps))

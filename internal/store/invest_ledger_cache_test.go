@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
+	"github.com/qiangxian/qiangxian/internal/invest/investtest"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -17,7 +18,7 @@ import (
 func TestInvestLedgerAsOfKept(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		seed(t, db)
-		storeLedger(t, db, browseLedger()) // revisions after seed's: projects, then funds
+		storetest.StoreLedger(t, db, alice, browseLedger()) // revisions after seed's: projects, then funds
 		rFunds, err := db.LatestRevision(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -74,8 +75,8 @@ func TestInvestLedgerAsOfKept(t *testing.T) {
 // counting rule reads them (invest.Funds.Counted).
 func TestInvestProjectFundsLargeImport(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		l := bigInvestLedger(1500) // 15,000 funds rows
-		storeLedger(t, db, l)
+		l := investtest.BigLedger(1500) // 15,000 funds rows
+		storetest.StoreLedger(t, db, alice, l)
 		counted, all := map[string]invest.Amount{}, map[string]invest.Amount{}
 		for _, f := range l.Funds {
 			id := l.Projects[f.Project].ID

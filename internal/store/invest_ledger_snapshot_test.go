@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qiangxian/qiangxian/internal/invest"
+	"github.com/qiangxian/qiangxian/internal/invest/investtest"
 	"github.com/qiangxian/qiangxian/internal/store"
 	"github.com/qiangxian/qiangxian/internal/store/storetest"
 )
@@ -22,7 +23,7 @@ import (
 // older ones through the rows).
 func TestInvestLedgerSnapshot(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		l := bigInvestLedger(120) // P000000–P000119, 1,200 funds rows; P000049 an increase of P000048
+		l := investtest.BigLedger(120) // P000000–P000119, 1,200 funds rows; P000049 an increase of P000048
 		yi := invest.Amount(100_000_000)
 		var revs []int64
 		check := func(what string, rev int64) {
@@ -126,7 +127,7 @@ func TestInvestLedgerSnapshot(t *testing.T) {
 // existing revision is taken.
 func TestInvestFundsRevisionChecked(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		storeLedger(t, db, browseLedger())
+		storetest.StoreLedger(t, db, alice, browseLedger())
 		rev, err := db.LatestRevision(ctx)
 		if err != nil {
 			t.Fatal(err)

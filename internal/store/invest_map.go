@@ -68,10 +68,14 @@ func (db *DB) InvestMapCounts(ctx context.Context, f InvestMapFilter) (cs []Inve
 		where = append(where, "(p.stage NOT IN ('线索', '洽谈') OR p.county = "+arg(f.TalksCounty)+")")
 	}
 	// Grouped by industry and node too, so that the chain predicate runs
-	// once per group, not once per project.
-	rows, err := db.sql.QueryContext(ctx, `SELECT p.county, `+zoneOf+` AS z, p.stage, p.industry, p.chain_node,
-		COUNT(*), COALESCE(SUM(p.amount), 0)
-		FROM invest_projects p WHERE `+strings.Join(where, " AND ")+` GROUP BY p.county, z, p.stage, p.industry, p.chain_node`, args...)
+	// once per group, not once per project; grouped by the project's own
+	// zone first (in the order of invest_projects_map, migration 0024),
+	// so that a sub-park's parent is looked up once per group, not once
+	// per project. Groups that meet in a parent zone are merged below.
+	rows, err := db.sql.QueryContext(ctx, `SELECT g.county, `+strings.ReplaceAll(zoneOf, "p.zone", "g.zone")+`, g.stage,
+		g.industry, g.chain_node, g.n, g.amount FROM (SELECT p.county, p.zone, p.stage, p.industry, p.chain_node,
+			COUNT(*) AS n, COALESCE(SUM(p.amount), 0) AS amount
+		FROM invest_projects p WHERE `+strings.Join(where, " AND ")+` GROUP BY p.county, p.zone, p.stage, p.industry, p.chain_node) g`, args...)
 	if err != nil {
 		return nil, err
 	}

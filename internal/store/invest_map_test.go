@@ -24,7 +24,7 @@ import (
 func TestInvestMapCounts(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		seed(t, db)
-		storeLedger(t, db, exampleLedger(t))
+		storetest.StoreLedger(t, db, alice, exampleLedger(t))
 		if _, err := db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "zone.csv"}, []invest.Project{{
 			ID: "SL-2024-009", Name: "（示例数据）精细化工项目", County: "620123", Zone: "620171-01", Investor: "示例化工有限公司",
 			InvestorCode: "91620100MA0000009X", InvestorLoc: "310115", Signed: 20240601, Amount: 100000000, Industry: "C2661"}, {

@@ -193,12 +193,10 @@ func (db *DB) InvestLedgerDuplicates(ctx context.Context) (out []InvestDuplicate
 	for _, d := range invest.LedgerDuplicates(shared) {
 		out = append(out, InvestDuplicateCase{Duplicate: d, ExistingProject: byID[d.Existing], IncomingProject: byID[d.Incoming]})
 	}
-	moved, err := tx.QueryContext(ctx, `SELECT `+prefixed("p.", investProjectSelect)+`,
-		(SELECT o.county FROM invest_projects o WHERE o.project_id = p.project_id AND o.revision_id < p.revision_id
-			AND o.county <> p.county ORDER BY o.revision_id DESC LIMIT 1) AS previous
+	// The moved projects from their partial index (migration 0024).
+	moved, err := tx.QueryContext(ctx, `SELECT `+prefixed("p.", investProjectSelect)+`, p.moved_from
 		FROM invest_projects p
-		WHERE p.superseded_by IS NULL AND p.increase_of = '' AND EXISTS (SELECT 1 FROM invest_projects o
-			WHERE o.project_id = p.project_id AND o.revision_id < p.revision_id AND o.county <> p.county)
+		WHERE p.superseded_by IS NULL AND p.moved_from <> '' AND p.increase_of = ''
 		AND NOT EXISTS (SELECT 1 FROM invest_settlements s WHERE s.kept_id = p.project_id AND s.duplicate_id = p.project_id)
 		ORDER BY p.project_id LIMIT 50`)
 	if err != nil {

@@ -36,21 +36,6 @@ func exampleLedger(t testing.TB) *invest.Ledger {
 	return l
 }
 
-// storeLedger imports l into db as two revisions, projects then funds.
-func storeLedger(t testing.TB, db *store.DB, l *invest.Ledger) {
-	t.Helper()
-	if _, err := db.ImportInvestProjects(ctx, alice, store.RevisionNote{Source: "projects.csv"}, l.Projects); err != nil {
-		t.Fatal(err)
-	}
-	fs := make([]store.InvestFunds, len(l.Funds))
-	for i, f := range l.Funds {
-		fs[i] = store.InvestFunds{ProjectID: l.Projects[f.Project].ID, Funds: f}
-	}
-	if _, err := db.ImportInvestFunds(ctx, alice, store.RevisionNote{Source: "funds.csv"}, fs); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // investOptions is a matrix of queries: every level, both county scopes,
 // both kinds of cohort, several periods and overdue limits.
 func investOptions() []invest.Options {
@@ -79,7 +64,7 @@ func investOptions() []invest.Options {
 func TestInvestMetricsMatchCompute(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		l := exampleLedger(t)
-		storeLedger(t, db, l)
+		storetest.StoreLedger(t, db, alice, l)
 		stored, err := db.InvestLedger(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -113,7 +98,7 @@ func rowCells(rows []invest.Row) [][]string {
 func TestInvestRevisions(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		l := exampleLedger(t)
-		storeLedger(t, db, l)
+		storetest.StoreLedger(t, db, alice, l)
 		o := invest.Options{Level: invest.LevelCounty, Scope: invest.ScopePrefecture, From: 202401, To: 202412, OverdueMonths: 6}
 		funds := func() string {
 			rows, err := db.InvestMetrics(ctx, o)
@@ -165,7 +150,7 @@ func TestInvestRevisions(t *testing.T) {
 
 func TestInvestStages(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		storeLedger(t, db, exampleLedger(t))
+		storetest.StoreLedger(t, db, alice, exampleLedger(t))
 		// SL-2024-002 was imported as signed (签约日期, no start).
 		c, err := db.RecordInvestStage(ctx, alice, "SL-2024-002", invest.StageRegistered, 20240801, "营业执照")
 		if err != nil || c.From != invest.StageSigned {
@@ -199,7 +184,7 @@ func TestInvestBackupRestore(t *testing.T) {
 	for _, pair := range [][2]string{{"sqlite", "postgres"}, {"postgres", "sqlite"}} {
 		t.Run(pair[0]+"→"+pair[1], func(t *testing.T) {
 			src, dst := open[pair[0]](t), open[pair[1]](t)
-			storeLedger(t, src, exampleLedger(t))
+			storetest.StoreLedger(t, src, alice, exampleLedger(t))
 			if _, err := src.RecordInvestStage(ctx, alice, "SL-2024-002", invest.StageRegistered, 20240801, ""); err != nil {
 				t.Fatal(err)
 			}

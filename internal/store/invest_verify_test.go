@@ -21,7 +21,7 @@ func TestInvestVerification(t *testing.T) {
 		row := func(month invest.Month, yi int64) invest.Funds {
 			return invest.Funds{Month: month, Amount: invest.Amount(yi) * invest.AmountScale, Source: invest.SourceShareholder, Evidence: true}
 		}
-		storeLedger(t, db, &invest.Ledger{Projects: []invest.Project{p}, Funds: []invest.Funds{row(202306, 4), row(202406, 5)}})
+		storetest.StoreLedger(t, db, alice, &invest.Ledger{Projects: []invest.Project{p}, Funds: []invest.Funds{row(202306, 4), row(202406, 5)}})
 		yoy := func() (string, string) {
 			t.Helper()
 			rows, err := db.InvestMetrics(ctx, invest.Options{Level: invest.LevelProvince, Scope: invest.ScopePrefecture,

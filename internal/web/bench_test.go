@@ -57,10 +57,13 @@ func BenchmarkResults(b *testing.B) {
 
 // benchGet sends b.N requests from benchClients goroutines and reports the
 // latency percentiles.
-func benchGet(b *testing.B, url, token string) {
+func benchGet(b *testing.B, url, token string) { benchGetN(b, url, token, benchClients) }
+
+// benchGetN is benchGet with the given number of concurrent clients.
+func benchGetN(b *testing.B, url, token string, clients int) {
 	// Read in 64 KiB pieces, as a client fetching large tables would; the
 	// default 4 KiB makes the client's system calls dominate on loopback.
-	tr := &http.Transport{MaxIdleConnsPerHost: benchClients, MaxConnsPerHost: benchClients, ReadBufferSize: 64 << 10}
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, ReadBufferSize: 64 << 10}
 	defer tr.CloseIdleConnections()
 	c := &http.Client{Transport: tr}
 	get := func() (time.Duration, error) {
@@ -88,7 +91,7 @@ func benchGet(b *testing.B, url, token string) {
 	i := 0
 	var wg sync.WaitGroup
 	b.ResetTimer()
-	for range benchClients {
+	for range clients {
 		wg.Go(func() {
 			for {
 				next.Lock()
