@@ -9,8 +9,6 @@ import (
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/store"
-	"github.com/qiangxian/qiangxian/internal/table"
-	"github.com/qiangxian/qiangxian/internal/zone"
 	"github.com/qiangxian/qiangxian/internal/zone/landuse"
 	"github.com/qiangxian/qiangxian/internal/zone/mujun"
 	"github.com/qiangxian/qiangxian/internal/zone/target"
@@ -139,21 +137,11 @@ func readZoneEnterpriseImport(ctx context.Context, db *store.DB, f zoneEntFiles,
 		if err != nil {
 			return in, err
 		}
-		if err := all.add(zone.CheckEnterpriseZones(t, zs)); err != nil {
-			return in, err
-		}
-		ms, y, err := mujun.ReadEnterprises(t, year)
+		ents, y, err := zonestats.ReadEnterprises(t, zs, year, locale.M("zones.ent.year"))
 		if err := all.add(err); err != nil {
 			return in, err
 		}
-		if y == 0 && err == nil {
-			all.add(table.Errors{t.Errorf(-1, -1, locale.M("zones.ent.year"))})
-		}
-		in.year = y
-		for i := range ms {
-			ms[i].Year = y
-			in.ents = append(in.ents, store.FromMujun(&ms[i]))
-		}
+		in.year, in.ents = y, ents
 	}
 	if f.scheme != "" {
 		if in.schemeSrc, err = os.ReadFile(f.scheme); err != nil {

@@ -11,8 +11,6 @@ import (
 	"github.com/qiangxian/qiangxian/internal/auth"
 	"github.com/qiangxian/qiangxian/internal/locale"
 	"github.com/qiangxian/qiangxian/internal/store"
-	"github.com/qiangxian/qiangxian/internal/table"
-	"github.com/qiangxian/qiangxian/internal/zone"
 	"github.com/qiangxian/qiangxian/internal/zone/mujun"
 	"github.com/qiangxian/qiangxian/internal/zonestats"
 )
@@ -78,20 +76,9 @@ func (s *Server) zoneEnterpriseImport(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := zone.CheckEnterpriseZones(t, zs); err != nil {
-		return err
-	}
-	ms, y, err := mujun.ReadEnterprises(t, year)
+	es, y, err := zonestats.ReadEnterprises(t, zs, year, locale.M("zones.ent.noYear"))
 	if err != nil {
 		return err
-	}
-	if y == 0 {
-		return table.Errors{t.Errorf(-1, -1, locale.M("zones.ent.noYear"))}
-	}
-	es := make([]store.ZoneEnterprise, len(ms))
-	for i := range ms {
-		ms[i].Year = y
-		es[i] = store.FromMujun(&ms[i])
 	}
 	v := zoneEntImportView{Graded: -1}
 	if v.Rev, err = s.db.ReplaceZoneEnterprises(ctx, c.actor(), y, nil, es, filepath.Base(t.File)); err != nil {
