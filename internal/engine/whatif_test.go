@@ -58,16 +58,7 @@ func TestWhatIfHand(t *testing.T) {
 // found change lifts the unit into the top k, and a change a little smaller
 // does not.
 func TestWhatIfASEM(t *testing.T) {
-	in := asemInputs(t, "ASEM_iData.csv")[0]
-	d := PipelineData(in)
-	m, err := NewPipelineModel(in.Tree, exampleSpec(), "EurAsia_group")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := m.Score(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, d, m, s := asemGroupModel(t)
 	// The units ranked 11th and 12th, aiming at the top 10 by each of
 	// their first six indicators and of the negative ones, a uniform change, and the top 3 of their group.
 	var qs []WhatIfQuery
@@ -184,4 +175,21 @@ func TestPipelineModelIncremental(t *testing.T) {
 			t.Errorf("%s changed: scores differ", col)
 		}
 	}
+}
+
+// asemGroupModel is the ASEM example's model with its EurAsia groups, the
+// example's data and their scores: what the what-if tests search on.
+func asemGroupModel(t *testing.T) (Input, *Data, Model, *Scores) {
+	t.Helper()
+	in := asemInputs(t, "ASEM_iData.csv")[0]
+	d := PipelineData(in)
+	m, err := NewPipelineModel(in.Tree, exampleSpec(), "EurAsia_group")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := m.Score(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, d, m, s
 }

@@ -52,16 +52,7 @@ func (c *countingModel) Score(d *Data) (*Scores, error) { c.runs++; return c.Mod
 // guided answer is then checked at its edges. It takes under a third of
 // the runs.
 func TestWhatIfGuided(t *testing.T) {
-	in := asemInputs(t, "ASEM_iData.csv")[0]
-	d := PipelineData(in)
-	m, err := NewPipelineModel(in.Tree, exampleSpec(), "EurAsia_group")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := m.Score(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, d, m, s := asemGroupModel(t)
 	const tol = 2e-4
 	exactRuns, guidedRuns, checked, monotone := 0, 0, 0, 0
 	for u, r := range s.Rank {
