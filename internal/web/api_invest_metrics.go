@@ -38,7 +38,7 @@ func (s *Server) investMetrics(w http.ResponseWriter, r *http.Request) error {
 		}
 		keep = func(unit string) bool { return unit == u.Unit }
 	}
-	rows, err := s.db.InvestMetrics(r.Context(), o)
+	rows, err := s.ledgerMetrics(r, o)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/qiangxian/qiangxian/internal/locale"
 )
@@ -26,7 +27,9 @@ import (
 //   - the caller's scope: role, unit and department (what auth.Can sees;
 //     a county user's page is never another county's or a viewer's), and
 //     for pages that list the user's own things (/confirm) the user;
-//   - the path and query.
+//   - the path and query;
+//   - the day in China: some pages judge on it (a month's deadline, a
+//     project's contract dates), and no change of record marks midnight.
 //
 // Checking the generation is one small query a request, which also serves
 // the API token cache (authenticate). The parts are kept per scope; the
@@ -40,6 +43,7 @@ const maxPageBytes = 64 << 20
 // pageKey names a cached page.
 type pageKey struct {
 	gen   int64
+	day   string
 	lang  locale.Lang
 	scope string
 	uri   string
@@ -81,11 +85,10 @@ func newPageCache() *pageCache {
 // pageKey holds; perUser adds the user to the scope.
 func (s *Server) cachedPage(perUser bool, h handlerFunc) http.Handler {
 	return s.page(func(w http.ResponseWriter, r *http.Request) error {
-		gen, err := s.generation(r)
+		k, err := s.cacheKey(r, perUser)
 		if err != nil {
 			return err
 		}
-		k := pageKey{gen: gen, lang: pageLang(r), scope: scopeKey(callerOf(r), perUser), uri: r.URL.RequestURI()}
 		pc := s.caches.pages
 		bk := bodyKey{k, callerOf(r).user.Username}
 		if b, ok := pc.bodies.get(bk); ok {
@@ -131,6 +134,16 @@ func (s *Server) cachedPage(perUser bool, h handlerFunc) http.Handler {
 		}()
 		return h(w, r.WithContext(context.WithValue(r.Context(), captureKey, c)))
 	})
+}
+
+// cacheKey names what r shows now: see pageKey.
+func (s *Server) cacheKey(r *http.Request, perUser bool) (pageKey, error) {
+	gen, err := s.generation(r)
+	if err != nil {
+		return pageKey{}, err
+	}
+	return pageKey{gen: gen, day: s.now().In(chinaDay).Format(time.DateOnly), lang: pageLang(r),
+		scope: scopeKey(callerOf(r), perUser), uri: r.URL.RequestURI()}, nil
 }
 
 // scopeKey is what of the caller a page's content may depend on: her

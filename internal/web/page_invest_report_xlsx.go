@@ -86,7 +86,7 @@ func (s *Server) investReport(r *http.Request) (*investReportView, error) {
 	byUnit := map[string]*invest.Row{}
 	for _, lv := range []invest.Level{invest.LevelProvince, invest.LevelPrefecture, invest.LevelCounty} {
 		o.Level = lv
-		rows, err := s.db.InvestMetrics(ctx, o)
+		rows, err := s.ledgerMetrics(r, o)
 		if err != nil {
 			return nil, err
 		}

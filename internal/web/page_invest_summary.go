@@ -87,7 +87,7 @@ func (s *Server) investSummary(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	figures := func(level invest.Level) ([]investFigures, error) {
-		rows, err := s.db.InvestMetrics(ctx, invest.Options{Level: level, Scope: invest.ScopePrefecture, From: from, To: to,
+		rows, err := s.ledgerMetrics(r, invest.Options{Level: level, Scope: invest.ScopePrefecture, From: from, To: to,
 			CohortYear: v.Year, OverdueMonths: invest.DefaultOverdueMonths})
 		if err != nil {
 			return nil, err

@@ -63,7 +63,7 @@ func (s *Server) routes() http.Handler {
 
 	// Investment attraction (issue 16; api_invest_*.go): the ledger's
 	// metrics by place and period, and dated stage changes.
-	mux.Handle("GET /api/v1/invest/metrics", s.api(s.investMetrics))
+	mux.Handle("GET /api/v1/invest/metrics", s.cachedAPI(s.investMetrics))
 	mux.Handle("POST /api/v1/invest/projects/{id}/stages", s.api(s.investStageCreate))
 
 	mux.Handle("GET /api/v1/audit", s.api(s.auditExport))
@@ -272,24 +272,25 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/zones/sites", s.api(s.zoneSiteList))
 	mux.Handle("POST /api/v1/zones/sites/import", s.api(s.zoneSiteImport))
 	mux.Handle("PUT /api/v1/zones/{code}/site", s.api(s.zoneSitePut))
-	mux.Handle("GET /invest/map", s.page(s.investMap))
+	mux.Handle("GET /invest/map", s.cachedPage(true, s.investMap))
 	// End of zone runs and the investment map.
 	// Pages: investment attraction (issue 17; page_invest_*.go): the public
 	// summary of published months, the ledger and its projects, review.
 	mux.Handle("GET /invest", s.cachedPage(false, s.investSummary))
-	// The ledger's pages need a login: not cached, since the page cache
-	// keys anonymous callers and viewers alike.
-	mux.Handle("GET /invest/projects", s.page(s.investProjects))
-	mux.Handle("GET /invest/projects/{id}", s.page(s.investProject))
+	// The ledger's pages need a login and show what the caller's role and
+	// unit may read: cached per user (anonymous callers have none), so
+	// that a county's fifty readers of a page wait for one computation.
+	mux.Handle("GET /invest/projects", s.cachedPage(true, s.investProjects))
+	mux.Handle("GET /invest/projects/{id}", s.cachedPage(true, s.investProject))
 	// Monthly reporting (page_invest_review.go, page_invest_actions.go).
-	mux.Handle("GET /invest/review", s.page(s.investReview))
+	mux.Handle("GET /invest/review", s.cachedPage(true, s.investReview))
 	mux.Handle("POST /invest/review/{month}", s.page(s.investReportPost))
 	mux.Handle("POST /invest/review/{month}/{county}", s.page(s.investReviewPost))
 	mux.Handle("POST /invest/months", s.page(s.investMonthsPost))
 	mux.Handle("POST /invest/months/{month}/reopen", s.page(s.investMonthReopen))
 	mux.Handle("POST /invest/months/{month}/publish", s.page(s.investMonthPublish))
 	mux.Handle("POST /invest/contacts", s.page(s.investContactPost))
-	mux.Handle("GET /invest/report", s.page(s.investReportPage))
+	mux.Handle("GET /invest/report", s.cachedPage(true, s.investReportPage))
 	mux.Handle("GET /invest/report.xlsx", s.page(s.investReportXLSX))
 	mux.Handle("GET /invest/report.pdf", s.page(s.investReportPDF))
 	mux.Handle("POST /invest/projects/{id}/verifications", s.page(s.investVerifyPost))
@@ -298,17 +299,17 @@ func (s *Server) routes() http.Handler {
 	// Contract follow-up and scheduling (issue 20 items 4–5;
 	// api_invest_followup_*.go, api_invest_schedule_*.go,
 	// page_invest_followup*.go, page_invest_schedule*.go): internal.
-	mux.Handle("GET /api/v1/invest/followup", s.api(s.investFollowupList))
-	mux.Handle("GET /api/v1/invest/followup/{id}", s.api(s.investFollowupGet))
+	mux.Handle("GET /api/v1/invest/followup", s.cachedAPI(s.investFollowupList))
+	mux.Handle("GET /api/v1/invest/followup/{id}", s.cachedAPI(s.investFollowupGet))
 	mux.Handle("PUT /api/v1/invest/followup/{id}", s.api(s.investFollowupPut))
 	mux.Handle("POST /api/v1/invest/followup/{id}/incentives", s.api(s.investFollowupIncentive))
 	mux.Handle("POST /api/v1/invest/followup/{id}/defaults", s.api(s.investFollowupDefault))
-	mux.Handle("GET /api/v1/invest/schedule", s.api(s.investScheduleGet))
+	mux.Handle("GET /api/v1/invest/schedule", s.cachedAPI(s.investScheduleGet))
 	mux.Handle("PUT /api/v1/invest/schedule/{id}/leader", s.api(s.investScheduleLeader))
-	mux.Handle("GET /invest/followup", s.page(s.investFollowup))
-	mux.Handle("GET /invest/followup/{id}", s.page(s.investFollowupProject))
+	mux.Handle("GET /invest/followup", s.cachedPage(true, s.investFollowup))
+	mux.Handle("GET /invest/followup/{id}", s.cachedPage(true, s.investFollowupProject))
 	mux.Handle("POST /invest/followup/{id}", s.page(s.investFollowupPost))
-	mux.Handle("GET /invest/schedule", s.page(s.investSchedule))
+	mux.Handle("GET /invest/schedule", s.cachedPage(true, s.investSchedule))
 	mux.Handle("GET /invest/schedule/meeting.xlsx", s.page(s.investScheduleXLSX))
 	mux.Handle("GET /invest/schedule/meeting.docx", s.page(s.investScheduleDOCX))
 	// End of contract follow-up and scheduling.
