@@ -80,6 +80,7 @@ func BenchmarkInvestPages(b *testing.B) {
 				{"api-followup-project-as-office", "office", "/api/v1/invest/followup/P054321"},
 				{"api-schedule-as-office", "office", "/api/v1/invest/schedule"},
 				{"api-schedule-as-county", "county", "/api/v1/invest/schedule"},
+				{"schedule-as-office", "office", "/invest/schedule"},
 			} {
 				for _, n := range []int{1, benchClients} {
 					b.Run(fmt.Sprintf("%s/c%d", p.name, n), func(b *testing.B) { benchGetN(b, srv.url+p.path, tokens[p.user], n) })
