@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -10,6 +11,7 @@ type scheduleJSON struct {
 	AsOf        string                `json:"as_of"`
 	Key         int                   `json:"key_projects"`
 	Led         int                   `json:"with_leader"`
+	BehindTotal int                   `json:"behind_total"`
 	Behind      []scheduleProjectJSON `json:"behind"`
 	Problems    []problemJSON         `json:"problems"`
 	Departments []departmentJSON      `json:"departments"`
@@ -31,15 +33,35 @@ type departmentJSON struct {
 	MaxDaysLate int    `json:"max_days_late"`
 }
 
+// The page of projects behind schedule the API returns: by default, and
+// at most (a province has tens of thousands behind schedule).
+const (
+	scheduleLimit    = 100
+	scheduleLimitMax = 1000
+)
+
 // investScheduleGet is the scheduling view (调度): the key projects
-// behind schedule on ?asof=, the open problems raised from projects and
-// the overdue ones per responsible department.
+// behind schedule on ?asof=, ?limit= of them from ?offset=, the open
+// problems raised from projects and the overdue ones per responsible
+// department.
 func (s *Server) investScheduleGet(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.scheduleData(r)
+	limit := int64(scheduleLimit)
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1 || n > scheduleLimitMax {
+			return invalid("bad.limit", v, scheduleLimitMax)
+		}
+		limit = n
+	}
+	offset, err := queryInt(r, "offset")
 	if err != nil {
 		return err
 	}
-	out := scheduleJSON{AsOf: d.AsOf.String(), Key: d.Key, Led: d.Led, Behind: []scheduleProjectJSON{}, Problems: []problemJSON{},
+	d, err := s.scheduleData(r, int(limit), int(offset))
+	if err != nil {
+		return err
+	}
+	out := scheduleJSON{AsOf: d.AsOf.String(), Key: d.Key, Led: d.Led, BehindTotal: d.BehindTotal, Behind: []scheduleProjectJSON{}, Problems: []problemJSON{},
 		Departments: []departmentJSON{}}
 	for _, p := range d.Behind {
 		out.Behind = append(out.Behind, scheduleProjectJSON{followupProjectJSON: projectOut(&p.Project), Leader: p.Leader,

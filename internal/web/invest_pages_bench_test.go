@@ -81,6 +81,7 @@ func BenchmarkInvestPages(b *testing.B) {
 				{"api-followup-project-as-office", "office", "/api/v1/invest/followup/P054321"},
 				{"api-schedule-as-office", "office", "/api/v1/invest/schedule"},
 				{"api-schedule-as-county", "county", "/api/v1/invest/schedule"},
+				{"schedule-as-office", "office", "/invest/schedule"},
 			} {
 				// cold: the change generation moves before each request
 				// (an audited rewrite of the province's unit), so that

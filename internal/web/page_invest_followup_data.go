@@ -123,20 +123,27 @@ type scheduleProject struct {
 }
 
 // scheduleData is what the scheduling page, its API and the meeting paper
-// show: the key projects with their 包抓 leaders, those behind schedule
-// (most days late first), the open problems raised from projects, and the
-// overdue problems per responsible department.
+// show: the counts of key projects, of those with a 包抓 leader and of
+// those behind schedule, a page of those behind schedule (most days late
+// first), the open problems raised from projects, and the overdue
+// problems per responsible department.
 type scheduleData struct {
 	AsOf        invest.Day
-	Key         int // key projects in scope
-	Led         int // of which with a 包抓 leader
-	Behind      []scheduleProject
-	Leaders     []scheduleProject // the key projects with a leader
+	Key         int               // key projects in scope
+	Led         int               // of which with a 包抓 leader
+	BehindTotal int               // of which behind schedule
+	Behind      []scheduleProject // a page of those behind schedule
 	Problems    []store.Problem   // open, raised from a project
 	Departments []followup.DepartmentLoad
 }
 
-func (s *Server) scheduleData(r *http.Request) (*scheduleData, error) {
+// scheduleData reads the scheduling view with limit projects behind
+// schedule from offset, all of them when limit <= 0 (the meeting papers).
+// The database counts, selects and orders the key projects (a province has
+// 75,000 of them); each row of the page is judged again here with
+// followup.BehindSchedule, the rule's one statement, for its missed dates
+// and days late.
+func (s *Server) scheduleData(r *http.Request, limit, offset int) (*scheduleData, error) {
 	f, err := followupScope(callerOf(r))
 	if err != nil {
 		return nil, err
@@ -145,22 +152,15 @@ func (s *Server) scheduleData(r *http.Request) (*scheduleData, error) {
 	if d.AsOf, err = s.followupAsOf(r); err != nil {
 		return nil, err
 	}
-	ks, err := s.db.FollowupKeyProjects(r.Context(), f, followup.DefaultRules.KeyAmount)
+	ks, err := s.db.FollowupSchedule(r.Context(), f, followup.DefaultRules.KeyAmount, d.AsOf, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	d.Key = len(ks)
-	for _, k := range ks {
-		sp := scheduleProject{KeyProject: k, Behind: followup.BehindSchedule(&k.Project, d.AsOf)}
-		if sp.Late() {
-			d.Behind = append(d.Behind, sp)
-		}
-		if k.Leader != "" {
-			d.Led++
-			d.Leaders = append(d.Leaders, sp)
-		}
+	d.Key, d.Led, d.BehindTotal = ks.Key, ks.Led, ks.Behind
+	d.Behind = make([]scheduleProject, len(ks.Page))
+	for i, k := range ks.Page {
+		d.Behind[i] = scheduleProject{KeyProject: k, Behind: followup.BehindSchedule(&k.Project, d.AsOf)}
 	}
-	slices.SortStableFunc(d.Behind, func(a, b scheduleProject) int { return cmp.Compare(b.DaysLate, a.DaysLate) })
 	ps, err := s.readableProblems(r, store.ProblemFilter{Source: string(followup.LinkProject), Open: true})
 	if err != nil {
 		return nil, err

@@ -66,7 +66,7 @@ type scheduleView struct {
 // the open project problems and the overdue ones per department.
 func (s *Server) investSchedule(w http.ResponseWriter, r *http.Request) error {
 	c := callerOf(r)
-	d, err := s.scheduleData(r)
+	d, err := s.scheduleData(r, scheduleShown, 0)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *Server) investSchedule(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &scheduleView{scheduleData: d, Total: len(d.Behind), Names: map[string]string{}, Done: r.URL.Query().Get("done") != "",
+	v := &scheduleView{scheduleData: d, Total: d.BehindTotal, Names: map[string]string{}, Done: r.URL.Query().Get("done") != "",
 		Deadline: followup.DefaultDeadline(followup.LinkProject, invest.DayOf(time.Now().In(store.ChinaTime))).String(), Now: time.Now()}
 	for code, u := range units {
 		v.Names[code] = u.Name
@@ -83,10 +83,7 @@ func (s *Server) investSchedule(w http.ResponseWriter, r *http.Request) error {
 	for _, p := range d.Problems {
 		open[p.LinkProject]++
 	}
-	for i, p := range d.Behind {
-		if i == scheduleShown {
-			break
-		}
+	for _, p := range d.Behind {
 		res := auth.Resource{Kind: auth.KindFollowup, Unit: p.County, Prefecture: units[p.County].Parent}
 		v.Lines = append(v.Lines, scheduleLine{scheduleProject: p, CountyName: units[p.County].Name, Problems: open[p.ID],
 			CanWrite: auth.CanFollowup(c.principal(), auth.Write, res), CanRaise: auth.CanFollowup(c.principal(), auth.Raise, res)})

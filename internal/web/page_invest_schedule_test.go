@@ -84,6 +84,26 @@ func TestFollowupAndMeetingPaper(t *testing.T) {
 		if len(sch.Problems) != 3 || sch.Problems[2].Project != "YZ1" || sch.Problems[2].Unit != "620123" {
 			t.Errorf("problems %+v", sch.Problems)
 		}
+		// Behind schedule a page at a time (YZ1 then KD1), with the count of all.
+		for q, want := range map[string]string{"": "YZ1,KD1", "?limit=1": "YZ1", "?limit=1&offset=1": "KD1", "?offset=2": ""} {
+			var page struct {
+				Total  int `json:"behind_total"`
+				Behind []struct{ ID string }
+			}
+			ana.do("GET", "/api/v1/invest/schedule"+q, nil).decode(t, &page)
+			var ids []string
+			for _, p := range page.Behind {
+				ids = append(ids, p.ID)
+			}
+			if page.Total != 2 || strings.Join(ids, ",") != want {
+				t.Errorf("%q: %d behind, page %v; want 2, %s", q, page.Total, ids, want)
+			}
+		}
+		for _, q := range []string{"limit=0", "limit=1001", "limit=-1", "limit=x", "offset=-1", "offset=x"} {
+			if r := ana.do("GET", "/api/v1/invest/schedule?"+q, nil); r.status != bad {
+				t.Errorf("%s: %d %s, want 400", q, r.status, r.body)
+			}
+		}
 
 		r = ana.do("GET", "/invest/schedule/meeting.xlsx", nil)
 		if r.status != ok {

@@ -13,7 +13,7 @@ import (
 // project problems with their deadlines (overdue marked), and the overdue
 // problems per responsible department.
 func (s *Server) investScheduleXLSX(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.scheduleData(r)
+	d, err := s.scheduleData(r, 0, 0) // every project behind schedule
 	if err != nil {
 		return err
 	}
