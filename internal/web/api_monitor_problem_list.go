@@ -37,12 +37,21 @@ func (s *Server) readableProblems(r *http.Request, f store.ProblemFilter) ([]sto
 	}
 	c := callerOf(r)
 	out := ps[:0]
+	// Problems are many per unit (a province's open ones run to
+	// thousands), units a hundred or so: each unit's prefecture is looked
+	// up once.
+	may := map[string]bool{}
 	for _, p := range ps {
-		res, err := s.unitResource(r.Context(), auth.KindProblem, p.Unit)
-		if err != nil {
-			return nil, err
+		ok, seen := may[p.Unit]
+		if !seen {
+			res, err := s.unitResource(r.Context(), auth.KindProblem, p.Unit)
+			if err != nil {
+				return nil, err
+			}
+			ok = auth.Can(c.principal(), auth.Read, res)
+			may[p.Unit] = ok
 		}
-		if auth.Can(c.principal(), auth.Read, res) {
+		if ok {
 			out = append(out, p)
 		}
 	}
