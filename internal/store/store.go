@@ -28,9 +28,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
-	_ "modernc.org/sqlite"           // registers the "sqlite" driver
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
 // Dialect is the database behind a DB.
@@ -66,7 +65,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	var err error
 	if IsPostgres(dsn) {
 		db.dialect = Postgres
-		db.sql, err = openPostgres(dsn)
+		db.sql, err = sql.Open("pgx", dsn)
 	} else {
 		db.dialect = SQLite
 		var conn string
@@ -156,27 +155,6 @@ func sqliteDSN(path string) (string, error) {
 	}
 	return path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=mmap_size(1073741824)&_txlock=immediate&_time_format=sqlite", nil
-}
-
-// openPostgres opens a pool on dsn whose connections run without JIT
-// compilation. PostgreSQL compiles a query whose estimated cost exceeds
-// jit_above_cost (100,000: a grouping over 100,000 ledger projects) on
-// every execution, which costs 5–300 ms before the query starts, more
-// than such queries take here (tens of milliseconds). A database that
-// does not know the setting (some PostgreSQL-compatible ones) keeps its
-// default; a DSN that sets jit itself is obeyed.
-func openPostgres(dsn string) (*sql.DB, error) {
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		return nil, err
-	}
-	if _, set := cfg.RuntimeParams["jit"]; set {
-		return stdlib.OpenDB(*cfg), nil
-	}
-	return stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
-		c.Exec(ctx, `SET jit = off`) // an error leaves the default, which is only slower
-		return nil
-	})), nil
 }
 
 // Dialect returns the database behind db.
