@@ -60,7 +60,9 @@ func BenchmarkResults(b *testing.B) {
 func benchGet(b *testing.B, url, token string) { benchGetN(b, url, token, benchClients) }
 
 // benchGetN is benchGet with the given number of concurrent clients.
-func benchGetN(b *testing.B, url, token string, clients int) { benchGetEach(b, url, token, clients, nil) }
+func benchGetN(b *testing.B, url, token string, clients int) {
+	benchGetEach(b, url, token, clients, nil)
+}
 
 // benchGetEach is benchGetN calling before (when not nil) ahead of each
 // request, untimed; with before it takes one client.
