@@ -37,7 +37,7 @@ type departmentJSON struct {
 // at most (a province has tens of thousands behind schedule).
 const (
 	scheduleLimit    = 100
-	scheduleLimitMax = 1000
+	scheduleLimitMax = 500
 )
 
 // investScheduleGet is the scheduling view (调度): the key projects
