@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/qiangxian/qiangxian/internal/invest"
 )
@@ -40,8 +41,12 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
-	key := f.where(arg) + " AND p.signed <> 0 AND p.terminated = 0 AND p.amount >= " + arg(min)
-	t := arg(today)
+	// The day, the amount and the page are written into the statement as
+	// integers rather than passed: PostgreSQL plans a prepared statement
+	// once for any parameters after five runs, and the plan it kept after
+	// a deep page made the first page take 140 ms instead of 37.
+	key := f.where(arg) + " AND p.signed <> 0 AND p.terminated = 0 AND p.amount >= " + strconv.FormatInt(int64(min), 10)
+	t := strconv.Itoa(int(today))
 	// The day a key project is late from on today, NULL when it is not
 	// behind schedule.
 	missed := "CASE WHEN p.contract_start <> 0 AND p.contract_start < " + t + " AND p.actual_start = 0 THEN p.contract_start" +
@@ -58,7 +63,7 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 	countArgs := len(args)
 	page := "" // all of them, for the meeting papers
 	if limit > 0 {
-		page = " LIMIT " + arg(limit) + " OFFSET " + arg(max(offset, 0))
+		page = " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(max(offset, 0))
 	}
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
