@@ -61,6 +61,15 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 	counts := `(SELECT COUNT(*) FROM k), (SELECT COUNT(missed) FROM k), (SELECT COUNT(*) FROM followup_projects f
 		CROSS JOIN invest_projects p WHERE p.project_id = f.project_id AND f.leader <> '' AND ` + key + `)`
 	countArgs := len(args)
+	// By 项目编号 in byte order, as Go compares them: SQLite's default
+	// collation; PostgreSQL's is the database's locale (C.UTF-8 in tests,
+	// zh_CN.UTF-8 on many servers), which may order differently and,
+	// being compared through the C library, took 28 ms to sort the
+	// province's 44,000 projects behind schedule against a few for "C".
+	byID := "id"
+	if db.dialect == Postgres {
+		byID = `id COLLATE "C"`
+	}
 	page := "" // all of them, for the meeting papers
 	if limit > 0 {
 		page = " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(max(offset, 0))
@@ -70,10 +79,10 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 		return out, err
 	}
 	defer tx.Rollback()
-	rs, err := tx.QueryContext(ctx, with+`, s AS (SELECT id, missed FROM k WHERE missed IS NOT NULL ORDER BY missed, id`+page+`)
+	rs, err := tx.QueryContext(ctx, with+`, s AS (SELECT id, missed FROM k WHERE missed IS NOT NULL ORDER BY missed, `+byID+page+`)
 		SELECT `+prefixed("p.", investProjectSelect)+`, COALESCE(f.leader, ''), COALESCE(f.leader_dept, ''), `+counts+`
 		FROM s CROSS JOIN invest_projects p LEFT JOIN followup_projects f ON f.project_id = p.project_id
-		WHERE p.project_id = s.id AND p.superseded_by IS NULL ORDER BY s.missed, s.id`, args...)
+		WHERE p.project_id = s.id AND p.superseded_by IS NULL ORDER BY s.missed, s.`+byID, args...)
 	if err != nil {
 		return out, err
 	}

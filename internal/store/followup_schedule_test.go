@@ -90,7 +90,15 @@ func TestFollowupSchedule(t *testing.T) {
 					if f == (store.FollowupFilter{}) && today == 20240615 && (want.Led == 0 || want.Behind == 0 || want.Behind == want.Key) {
 						t.Fatalf("the generated ledger tests nothing: %+v", want)
 					}
-					for _, pg := range []struct{ limit, offset int }{{0, 0}, {0, 3}, {7, 0}, {7, 5}, {100, len(behind) - 2}, {10, len(behind) + 5}} {
+					pages := []struct{ limit, offset int }{{0, 0}, {0, 3}, {7, 0}, {7, 5}, {100, len(behind) - 2}, {10, len(behind) + 5}}
+					// Pages of 3 stepping one by one, so that pages start
+					// and end inside runs of projects late since the same
+					// day (the SQL pages by the missed dates at the page's
+					// ends).
+					for o := range min(len(behind), 40) {
+						pages = append(pages, struct{ limit, offset int }{3, o})
+					}
+					for _, pg := range pages {
 						got, err := db.FollowupSchedule(ctx, f, key, today, pg.limit, pg.offset)
 						if err != nil {
 							t.Fatal(err)
