@@ -64,7 +64,9 @@ func init() {
 		"bad.jsonMore":       {"请求体只能包含一个 JSON 值", "the JSON body holds more than one value"},
 		"bad.nonNegative":    {"%s=%q 不是非负整数", "%s=%q is not a whole number, 0 or more"},
 		"bad.limit":          {"limit=%q：应为 1 到 %d 之间的整数", "limit=%q: want a whole number from 1 to %d"},
-		"web.invalidStore":   {"提交的内容不完整或不符合规则，请检查后重试", "the request is incomplete or breaks a rule; check it and try again"},
-		"web.conflictStore":  {"与现有记录或当前状态冲突，请刷新后重试", "this conflicts with the existing records or the current state; reload and try again"},
+		"bad.scheduleWindow": {"offset=%d、limit=%d：接口只翻到前 %d 个进度滞后的项目，完整名单见调度会材料（Excel）",
+			"offset=%d, limit=%d: the API pages through the first %d projects behind schedule; the meeting paper (Excel) lists them all"},
+		"web.invalidStore":  {"提交的内容不完整或不符合规则，请检查后重试", "the request is incomplete or breaks a rule; check it and try again"},
+		"web.conflictStore": {"与现有记录或当前状态冲突，请刷新后重试", "this conflicts with the existing records or the current state; reload and try again"},
 	})
 }
