@@ -77,7 +77,7 @@ func BenchmarkInvestPages(b *testing.B) {
 				{"api-followup-as-county", "county", "/api/v1/invest/followup"},
 				{"api-followup-project-as-office", "office", "/api/v1/invest/followup/P054321"},
 				{"api-schedule-as-office", "office", "/api/v1/invest/schedule"},
-				{"api-schedule-deep-as-office", "office", "/api/v1/invest/schedule?limit=500&offset=9500"},
+				{"api-schedule-deep-as-office", "office", "/api/v1/invest/schedule?limit=500&offset=1500"},
 				{"api-schedule-as-county", "county", "/api/v1/invest/schedule"},
 				{"schedule-as-office", "office", "/invest/schedule"},
 			} {
