@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/qiangxian/qiangxian/internal/followup"
@@ -30,6 +31,13 @@ func (f FollowupFilter) where(arg func(any) string) string {
 		cond = append(cond, "p.project_id = "+arg(f.Project))
 	}
 	return strings.Join(cond, " AND ")
+}
+
+// keyWhere selects the key projects of f: the current signed original
+// ones with a 协议投资额 of at least min, not terminated. The amount is
+// written into the statement (see FollowupSchedule).
+func (f FollowupFilter) keyWhere(arg func(any) string, min invest.Amount) string {
+	return f.where(arg) + " AND p.signed <> 0 AND p.terminated = 0 AND p.amount >= " + strconv.FormatInt(int64(min), 10)
 }
 
 // FollowupRecord is a project under follow-up with everything recorded on
@@ -177,7 +185,7 @@ func (db *DB) FollowupKeyProjects(ctx context.Context, f FollowupFilter, min inv
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
-	cond := f.where(arg) + " AND p.signed <> 0 AND p.terminated = 0 AND p.amount >= " + arg(min)
+	cond := f.keyWhere(arg, min)
 	rs, err := db.sql.QueryContext(ctx, `SELECT `+prefixed("p.", investProjectSelect)+`, COALESCE(f.leader, ''),
 		COALESCE(f.leader_dept, '') FROM invest_projects p LEFT JOIN followup_projects f ON f.project_id = p.project_id
 		WHERE `+cond+` ORDER BY p.amount DESC, p.project_id`, args...)

@@ -45,22 +45,22 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 	// integers rather than passed: PostgreSQL plans a prepared statement
 	// once for any parameters after five runs, and the plan it kept after
 	// a deep page made the first page take 140 ms instead of 37.
-	key := f.where(arg) + " AND p.signed <> 0 AND p.terminated = 0 AND p.amount >= " + strconv.FormatInt(int64(min), 10)
+	key := f.keyWhere(arg, min)
 	t := strconv.Itoa(int(today))
 	// The day a key project is late from on today, NULL when it is not
 	// behind schedule.
 	missed := "CASE WHEN p.contract_start <> 0 AND p.contract_start < " + t + " AND p.actual_start = 0 THEN p.contract_start" +
 		" WHEN p.contract_prod <> 0 AND p.contract_prod < " + t + " AND p.actual_prod = 0 THEN p.contract_prod END"
 	// The key projects are read once, from the index of migration 0025
-	// alone, into k: both counts and the page's choice and order come from
-	// it, and only the page's rows from the table. The leaders are few
-	// beside the ledger: counted from followup_projects to their current
-	// versions (CROSS JOIN keeps SQLite from scanning the ledger for each,
-	// as in FollowupRecords).
-	with := `WITH k AS MATERIALIZED (SELECT p.project_id AS id, ` + missed + ` AS missed FROM invest_projects p WHERE ` + key + `)`
-	counts := `(SELECT COUNT(*) FROM k), (SELECT COUNT(missed) FROM k), (SELECT COUNT(*) FROM followup_projects f
+	// alone, into k: both counts (one pass, c) and the page's choice and
+	// order come from it, and only the page's rows from the table. The
+	// leaders are few beside the ledger: counted from followup_projects to
+	// their current versions (CROSS JOIN keeps SQLite from scanning the
+	// ledger for each, as in FollowupRecords).
+	with := `WITH k AS MATERIALIZED (SELECT p.project_id AS id, ` + missed + ` AS missed FROM invest_projects p WHERE ` + key + `),
+		c AS (SELECT COUNT(*) AS n, COUNT(missed) AS behind FROM k)`
+	counts := `c.n, c.behind, (SELECT COUNT(*) FROM followup_projects f
 		CROSS JOIN invest_projects p WHERE p.project_id = f.project_id AND f.leader <> '' AND ` + key + `)`
-	countArgs := len(args)
 	// By 项目编号 in byte order, as Go compares them: SQLite's default
 	// collation; PostgreSQL's is the database's locale (C.UTF-8 in tests,
 	// zh_CN.UTF-8 on many servers), which may order differently and,
@@ -81,7 +81,7 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 	defer tx.Rollback()
 	rs, err := tx.QueryContext(ctx, with+`, s AS (SELECT id, missed FROM k WHERE missed IS NOT NULL ORDER BY missed, `+byID+page+`)
 		SELECT `+prefixed("p.", investProjectSelect)+`, COALESCE(f.leader, ''), COALESCE(f.leader_dept, ''), `+counts+`
-		FROM s CROSS JOIN invest_projects p LEFT JOIN followup_projects f ON f.project_id = p.project_id
+		FROM s CROSS JOIN c CROSS JOIN invest_projects p LEFT JOIN followup_projects f ON f.project_id = p.project_id
 		WHERE p.project_id = s.id AND p.superseded_by IS NULL ORDER BY s.missed, s.`+byID, args...)
 	if err != nil {
 		return out, err
@@ -99,6 +99,6 @@ func (db *DB) FollowupSchedule(ctx context.Context, f FollowupFilter, min invest
 	}
 	// An empty page (nothing behind schedule, or an offset past the end)
 	// has no row to carry the counts.
-	err = tx.QueryRowContext(ctx, with+` SELECT `+counts, args[:countArgs]...).Scan(&out.Key, &out.Behind, &out.Led)
+	err = tx.QueryRowContext(ctx, with+` SELECT `+counts+` FROM c`, args...).Scan(&out.Key, &out.Behind, &out.Led)
 	return out, err
 }
